@@ -1,0 +1,1 @@
+"""storyline: news reports in, stories a reader can trust out."""

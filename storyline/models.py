@@ -1,0 +1,254 @@
+"""The typed records that flow between stages.
+
+Data flows one way: ingest -> clean -> annotate -> group -> analyze -> store -> render.
+Each stage takes and returns these dataclasses, never loose dicts, so a stage can be
+swapped without reading the others. ``to_dict``/``from_dict`` exist for the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+# --- ingest -----------------------------------------------------------------
+
+
+@dataclass
+class RawReport:
+    """One report as read from an input, before cleaning."""
+
+    origin: str  # file path, with ":LINE" for JSON Lines, or "<stdin>"
+    doc_id: str
+    text: str | None = None  # plain text, when the input is text
+    html: str | None = None  # markup, when the input is a web page
+    title: str | None = None
+    published: datetime | None = None
+    source: str | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Rejection:
+    """An input that could not be used, and why (nothing is dropped silently)."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+# --- clean + annotate -------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str  # spaCy label: PERSON, GPE, ORG, NORP, DATE, ...
+    start: int  # character offsets in the document text
+    end: int
+
+
+@dataclass
+class TimeMention:
+    """A temporal expression, resolved against the report's date where possible."""
+
+    text: str
+    start: int  # character offsets in the document text
+    end: int
+    kind: str  # absolute | weekday | relative | span | dateline
+    value: date | None = None  # resolved day (or first day of month/year)
+    precision: str = "day"  # day | month | year
+    offset_days: int | None = None  # for relative mentions: days from the report date
+    weekday: int | None = None  # 0=Monday, for weekday mentions
+    direction: str = "past"  # past | future: how a weekday resolves
+
+
+@dataclass
+class Quantity:
+    """A number in a sentence, with what it counts and who said it."""
+
+    text: str  # the surface number phrase, e.g. "at least 20"
+    start: int  # character offsets in the document text
+    end: int
+    value: float | None  # None for vague amounts ("dozens")
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None  # at least, about, more than, up to, ...
+    counted: str | None = None  # head noun with modifiers: "foreign hostages"
+    event: str | None = None  # killed, escaped, freed, held, missing, ...
+    attributed_to: str | None = None
+    negated: bool = False
+    hedged: bool = False  # could, may, if ...
+    key: bool = False  # a key figure (casualties, hostages, money...) vs a plain fact
+
+
+@dataclass
+class Sentence:
+    doc_id: str
+    index: int  # position in the document, 0-based
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A cleaned report: body text plus the metadata kept from the page."""
+
+    doc_id: str
+    text: str  # cleaned body; paragraphs separated by a blank line
+    title: str | None = None
+    published: datetime | None = None
+    source: str | None = None  # outlet, or the file it came from
+    url: str | None = None
+    dateline: str | None = None  # place of the dateline, e.g. "ALGIERS"
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # furniture lines dropped
+    origin: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    content_hash: str = ""
+    duplicate_of: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+# --- analyze ----------------------------------------------------------------
+
+
+@dataclass
+class Citation:
+    doc_id: str
+    start: int | None = None  # character offsets of the quoted passage
+    end: int | None = None
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    sources: list[Citation]  # the first is the one quoted
+
+
+@dataclass
+class FigureValue:
+    value: float | None
+    text: str  # the sentence it was read from
+    doc_id: str
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    reported_at: datetime | None = None
+    attributed_to: str | None = None
+    quote: str | None = None  # the number phrase itself
+    also_in: list[str] = field(default_factory=list)  # copies that repeat it
+
+
+@dataclass
+class Figure:
+    label: str
+    values: list[FigureValue]
+    unit: str | None = None
+    conflict: bool = False
+    change: str | None = None  # "20 -> 30", plain words for how it moved
+    conflict_note: str | None = None  # which sources say which
+
+
+@dataclass
+class TimelineEntry:
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    text: str
+    sources: list[Citation]
+    precision: str = "day"
+
+
+@dataclass
+class Story:
+    story_id: str
+    title: str
+    documents: list[Document]
+    summary: list[SummarySentence] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+
+@dataclass
+class RunReport:
+    """What happened to every input of a run."""
+
+    read: int = 0
+    processed: int = 0
+    duplicates: int = 0  # already stored, or a wire copy of another report
+    unchanged: int = 0  # already in the store, nothing new
+    rejected: list[Rejection] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.read} reports read: {self.processed} processed, "
+            f"{self.duplicates} copies, {self.unchanged} already stored, "
+            f"{len(self.rejected)} rejected; {len(self.stories)} stories"
+        )
+
+
+# --- (de)serialization for the store -----------------------------------------
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass -> JSON-ready dict (dates as ISO strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (datetime, date)):
+        return obj.isoformat()
+    if isinstance(obj, list):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Inverse of :func:`to_dict`, guided by the dataclass's type hints."""
+    return _convert(cls, data)
+
+
+def _convert(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], data) if len(args) == 1 else data
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, x) for x in data]
+    if origin is dict:
+        return dict(data)
+    if tp is datetime:
+        return datetime.fromisoformat(data)
+    if tp is date:
+        return date.fromisoformat(data)
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+    return data
+
+
+_HINT_CACHE: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINT_CACHE:
+        _HINT_CACHE[cls] = typing.get_type_hints(cls)
+    return _HINT_CACHE[cls]
