@@ -1,0 +1,210 @@
+"""Command line: ``storyline run|summarize|group|clean|stories``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storyline import __version__
+from storyline.models import Rejection, RunReport, to_dict
+
+EXAMPLES = """\
+examples:
+  storyline run samples/seeds --out out          # stories of the bundled sample -> out/index.html
+  storyline run new-reports/ --out out           # later: add reports; stories update, nothing twice
+  storyline summarize a.txt b.html --words 100   # treat all inputs as one story, JSON to stdout
+  storyline summarize feed.jsonl --format md --out story.md
+  storyline group stream.jsonl > groups.jsonl    # {"id": ..., "story": ...} per report
+  storyline clean page.html                      # what the cleaner keeps, as JSON
+  storyline stories --db storyline.sqlite        # list stored stories
+
+inputs: files, folders (read recursively) or - for standard input. Formats: .txt (plain
+scrape; an optional NAME.meta.json beside it gives published/source/title/url), .html/.htm,
+.jsonl/.jsonl.gz (one report per line: id, text or html, title, published, source, url),
+.json, RSS/Atom feeds. Bad inputs are reported one line each on stderr; the run goes on.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyline",
+        description="Turn news reports into stories a reader can trust: a summary whose every "
+                    "sentence cites its reports, the key figures and how they moved, and a dated "
+                    "timeline, as JSON, Markdown and HTML.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"storyline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="ingest reports, group them into stories, write reports",
+                         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _inputs(run)
+    out = run.add_argument_group("output")
+    out.add_argument("--out", required=True, metavar="DIR",
+                     help="folder for index.html and <story>.json/.md/.html")
+    _store(run)
+    _analysis(run)
+    _common(run)
+
+    summ = sub.add_parser("summarize", help="treat all inputs as one story and summarize it",
+                          formatter_class=argparse.RawDescriptionHelpFormatter,
+                          epilog="example:\n  storyline summarize day2/*.txt --since day1/*.txt "
+                                 "--focus 'hostages freed' --words 100 --format md")
+    _inputs(summ)
+    upd = summ.add_argument_group("update summary")
+    upd.add_argument("--since", nargs="*", default=[], metavar="EARLIER",
+                     help="reports already summarized: say only what the inputs add")
+    o = summ.add_argument_group("output")
+    o.add_argument("--format", choices=["json", "md", "html"], default="json")
+    o.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _analysis(summ)
+    _common(summ)
+
+    grp = sub.add_parser("group", help="assign each report to a story, print one line per report")
+    _inputs(grp)
+    grp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    grp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _common(grp)
+
+    cln = sub.add_parser("clean", help="print a cleaned report and its metadata as JSON")
+    cln.add_argument("file", help="a report file (or - for standard input)")
+    _common(cln)
+
+    sto = sub.add_parser("stories", help="list the stored stories")
+    _store(sto)
+    sto.add_argument("--json", action="store_true", help="one JSON object per story")
+    return parser
+
+
+def _inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, or - for stdin")
+
+
+def _store(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("store")
+    g.add_argument("--db", metavar="PATH|URL", default=None,
+                   help="SQLite file (default ./storyline.sqlite) or an SQLAlchemy URL, "
+                        "e.g. postgresql+psycopg://user@host/db")
+
+
+def _analysis(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("analysis")
+    g.add_argument("--words", type=int, default=150, metavar="N", help="summary length (default 150)")
+    g.add_argument("--focus", metavar="TEXT", help="a question or topic that steers the summary")
+    g.add_argument("--per-day", type=int, default=3, metavar="N",
+                   help="timeline entries per day (default 3)")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars or counts")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ValueError as exc:  # configuration problems: one clear line, no traceback
+        print(f"storyline: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _options(args: argparse.Namespace):
+    from storyline.pipeline import Options
+
+    if getattr(args, "words", 150) <= 0:
+        raise ValueError("--words must be a positive number")
+    return Options(db=getattr(args, "db", None), words=getattr(args, "words", 150),
+                   focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", 3),
+                   quiet=args.quiet)
+
+
+def _print_rejection(rejection: Rejection) -> None:
+    print(f"storyline: skipped {rejection}", file=sys.stderr)
+
+
+def _finish(report: RunReport, quiet: bool) -> int:
+    if not quiet:
+        print(report.line(), file=sys.stderr)
+    return 0 if report.read and (report.processed or report.duplicates or report.unchanged) else 1
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from storyline.pipeline import run
+
+    report = run(args.inputs, args.out, _options(args), on_reject=_print_rejection,
+                 stdin=sys.stdin.buffer)
+    if not args.quiet:
+        print(f"report: {Path(args.out) / 'index.html'}")
+    return _finish(report, args.quiet)
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from storyline.pipeline import summarize_inputs
+    from storyline.render_html import render_story_html
+    from storyline.render_json import dumps
+    from storyline.render_md import render_markdown
+
+    story, report = summarize_inputs(args.inputs, _options(args), since=args.since,
+                                     on_reject=_print_rejection, stdin=sys.stdin.buffer)
+    render = {"json": dumps, "md": render_markdown, "html": render_story_html}[args.format]
+    _write(render(story), args.out)
+    return _finish(report, args.quiet)
+
+
+def cmd_group(args: argparse.Namespace) -> int:
+    from storyline.pipeline import group_inputs
+
+    assignments, report = group_inputs(args.inputs, _options(args), on_reject=_print_rejection,
+                                       stdin=sys.stdin.buffer)
+    if args.format == "csv":
+        text = "id,story\n" + "".join(f"{d},{s}\n" for d, s in assignments.items())
+    else:
+        text = "".join(json.dumps({"id": d, "story": s}) + "\n" for d, s in assignments.items())
+    _write(text, args.out)
+    return _finish(report, args.quiet)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from storyline.pipeline import Options, load_documents
+
+    report = RunReport()
+    docs = load_documents([args.file], Options(quiet=True), report, _print_rejection,
+                          stdin=sys.stdin.buffer)
+    for d in docs:
+        data = to_dict(d)
+        data.pop("sentences")
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    return 0 if docs else 1
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from storyline.store import Store
+
+    rows = Store(args.db).listing()
+    if not rows:
+        print("no stories stored yet: run 'storyline run INPUT... --out DIR' first", file=sys.stderr)
+    for row in rows:
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            when = (row["last_seen"] or "undated")[:10]
+            print(f"{row['story_id']}\t{when}\t{row['size']} reports\t{row['title']}")
+    return 0
+
+
+def _write(text: str, out: str | None) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+COMMANDS = {"run": cmd_run, "summarize": cmd_summarize, "group": cmd_group, "clean": cmd_clean,
+            "stories": cmd_stories}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""Spot wire copies: reports that reprint the same story with other page furniture.
+
+MinHash over word shingles of the cleaned body, with an LSH index so each new report
+is compared with a handful of candidates, not with every report seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+WORD = re.compile(r"[a-z0-9]+")
+
+DEFAULT_THRESHOLD = 0.6
+DEFAULT_SHINGLE = 3
+DEFAULT_NUM_PERM = 128
+
+
+def shingles(text: str, size: int = DEFAULT_SHINGLE) -> set[str]:
+    words = WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def signature(text: str, *, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_NUM_PERM) -> MinHash:
+    sig = MinHash(num_perm=num_perm)
+    sig.update_batch([s.encode("utf-8") for s in shingles(text, size)])
+    return sig
+
+
+@dataclass
+class CopyMatch:
+    original: str
+    similarity: float
+
+
+class CopyDetector:
+    """Online near-duplicate detector: ``check_and_add`` returns the first copy seen."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, *, num_perm: int = DEFAULT_NUM_PERM,
+                 shingle: int = DEFAULT_SHINGLE) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"copy threshold must be in (0, 1], got {threshold}")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle = shingle
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._sigs: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def find(self, text: str) -> CopyMatch | None:
+        """The earliest-added report this text copies, if any."""
+        sig = signature(text, size=self.shingle, num_perm=self.num_perm)
+        return self._best(sig)
+
+    def check_and_add(self, doc_id: str, text: str) -> CopyMatch | None:
+        sig = signature(text, size=self.shingle, num_perm=self.num_perm)
+        match = self._best(sig)
+        if doc_id not in self._sigs:
+            self._lsh.insert(doc_id, sig)
+            self._sigs[doc_id] = sig
+            self._order[doc_id] = len(self._order)
+        return match
+
+    def _best(self, sig: MinHash) -> CopyMatch | None:
+        hits = []
+        for key in self._lsh.query(sig):
+            sim = sig.jaccard(self._sigs[key])
+            if sim >= self.threshold:
+                hits.append((self._order[key], key, sim))
+        if not hits:
+            return None
+        _, key, sim = min(hits)
+        return CopyMatch(original=key, similarity=sim)

@@ -1,0 +1,280 @@
+"""The facade: ingest -> clean -> annotate -> dedupe/group -> analyze -> store -> render.
+
+``run`` is the main job (a store of stories, updated incrementally); ``summarize_inputs``
+treats its inputs as one story. Both take keyword options or an :class:`Options`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO
+
+from tqdm import tqdm
+
+from storyline import clean as clean_stage
+from storyline import figures as figures_stage
+from storyline import ingest
+from storyline import timeline as timeline_stage
+from storyline.annotate import annotate
+from storyline.dedupe import DEFAULT_THRESHOLD, CopyDetector
+from storyline.group import GroupOptions, StoryGrouper, publication_order
+from storyline.models import Document, RawReport, Rejection, RunReport, Story
+from storyline.render_html import render_index_html, render_story_html
+from storyline.render_json import dumps as story_json
+from storyline.render_md import render_markdown
+from storyline.store import Store
+from storyline.summarize import independent, summarize
+
+Reporter = Callable[[Rejection], None]
+
+
+@dataclass
+class Options:
+    """Every knob of a run, with the defaults a reader of news would expect."""
+
+    db: str | None = None  # SQLite path or SQLAlchemy URL; None = ./storyline.sqlite
+    words: int = 150  # summary budget
+    focus: str | None = None
+    per_day: int = 3  # timeline entries per day
+    timeline_limit: int = 20
+    copy_threshold: float = DEFAULT_THRESHOLD
+    grouping: GroupOptions = field(default_factory=GroupOptions)
+    quiet: bool = False
+    max_bytes: int = ingest.MAX_BYTES
+
+
+# --- stages shared by every command -------------------------------------------------
+
+
+def load_documents(inputs: Sequence[str | Path], options: Options, report: RunReport,
+                   on_reject: Reporter | None = None, stdin: IO[bytes] | None = None,
+                   ) -> list[Document]:
+    """Read and clean every input; count and report what could not be used."""
+    raws: list[RawReport] = []
+    for item in ingest.read_inputs(inputs, stdin=stdin, max_bytes=options.max_bytes):
+        report.read += 1
+        if isinstance(item, Rejection):
+            _reject(report, item, on_reject)
+        else:
+            raws.append(item)
+    furniture = clean_stage.repeated_furniture(_texts_by_outlet(raws))
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for raw in _progress(raws, "cleaning", options):
+        result = clean_stage.clean_report(raw, repeated_lines=furniture)
+        if isinstance(result, Rejection):
+            _reject(report, result, on_reject)
+        elif result.doc_id in seen:
+            _reject(report, Rejection(raw.origin, f"duplicate id {result.doc_id!r} in this run"), on_reject)
+        else:
+            seen.add(result.doc_id)
+            docs.append(result)
+    return docs
+
+
+def annotate_documents(docs: Sequence[Document], options: Options) -> list[Document]:
+    if not docs:
+        return []
+    return list(_progress(annotate(docs), "annotating", options, total=len(docs)))
+
+
+def mark_copies(docs: Sequence[Document], detector: CopyDetector) -> None:
+    """Set ``duplicate_of`` on wire copies, pointing at the first copy seen."""
+    originals: dict[str, str] = {}
+    for d in docs:
+        match = detector.check_and_add(d.doc_id, d.text)
+        if match is not None and match.original != d.doc_id:
+            d.duplicate_of = originals.get(match.original, match.original)
+            originals[d.doc_id] = d.duplicate_of
+
+
+def analyze(story_id: str, docs: Sequence[Document], options: Options,
+            earlier: Sequence[Document] = ()) -> Story:
+    """Summary, figures and timeline of one story."""
+    ordered = publication_order(list(docs))
+    dated = [d.published for d in ordered if d.published]
+    story = Story(
+        story_id=story_id, title="", documents=ordered,
+        first_seen=min(dated) if dated else None, last_seen=max(dated) if dated else None,
+    )
+    story.summary = summarize(ordered, words=options.words, focus=options.focus, earlier=earlier)
+    story.figures = figures_stage.build_figures(ordered)
+    story.timeline = timeline_stage.build_timeline(
+        ordered, per_day=options.per_day, limit=options.timeline_limit)
+    story.title = story_title(story)
+    return story
+
+
+def story_title(story: Story) -> str:
+    """The earliest independent report's title, else the summary's lead, shortened."""
+    for d in independent(story.documents):
+        if d.title:
+            return d.title
+    lead = story.summary[0].text if story.summary else (story.documents[0].text if story.documents else "")
+    return headline(lead) or story.story_id
+
+
+def headline(sentence: str, max_words: int = 14) -> str:
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence.rstrip(".")
+    cut = " ".join(words[:max_words])
+    clause = re.split(r",\s", cut)[0]
+    return (clause if len(clause.split()) >= 6 else cut).rstrip(",;:") + "\u2026"
+
+
+def slugify(story_id: str, title: str) -> str:
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", text)[:6]
+    return "-".join([story_id] + words)
+
+
+# --- the main job ---------------------------------------------------------------------
+
+
+def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | None = None, *,
+        on_reject: Reporter | None = None, stdin: IO[bytes] | None = None, **overrides) -> RunReport:
+    """Ingest ``inputs`` into the store, update their stories, write the reports to ``out_dir``."""
+    options = replace(options or Options(), **overrides)
+    report = RunReport()
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    store = Store(options.db)
+    docs = load_documents(inputs, options, report, on_reject, stdin)
+
+    stored_hashes = store.content_hashes()
+    new_docs = []
+    for d in docs:
+        if stored_hashes.get(d.doc_id) == d.content_hash:
+            report.unchanged += 1
+        else:
+            new_docs.append(d)
+    new_docs = annotate_documents(publication_order(new_docs), options)
+
+    new_ids = {d.doc_id for d in new_docs}
+    stored = [d for d in store.documents() if d.doc_id not in new_ids]
+    stored_story = store.assignments()
+    detector = CopyDetector(options.copy_threshold)
+    grouper = StoryGrouper(options.grouping)
+    for d in publication_order(stored):
+        detector.check_and_add(d.doc_id, d.text)
+        if d.duplicate_of is None and stored_story.get(d.doc_id):
+            grouper.attach(d, stored_story[d.doc_id])
+
+    mark_copies(new_docs, detector)
+    story_of = {d.doc_id: grouper.resolve(s) for d in stored if (s := stored_story.get(d.doc_id))}
+    for d in _progress(new_docs, "grouping", options):
+        original_story = story_of.get(d.duplicate_of) if d.duplicate_of else None
+        story_of[d.doc_id] = original_story or grouper.add(d)
+        if d.duplicate_of:
+            report.duplicates += 1
+        else:
+            report.processed += 1
+    story_of = {k: grouper.resolve(v) for k, v in story_of.items()}
+    moves = {old: grouper.resolve(old) for old in set(stored_story.values()) if old
+             and grouper.resolve(old) != old}
+    store.put_documents(new_docs, story_of)
+    if moves:
+        store.move_stories(moves)
+
+    changed = {story_of[d.doc_id] for d in new_docs} | set(moves.values())
+    by_story: dict[str, list[Document]] = defaultdict(list)
+    for d in stored + new_docs:
+        by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
+    for sid in _progress(sorted(changed), "analyzing", options):
+        story = analyze(sid, by_story[sid], options)
+        store.put_story(story, store.slug(sid) or slugify(sid, story.title))
+    report.written = write_outputs(store, Path(out_dir))
+    report.stories = [s for s, _ in store.stories(with_documents=False)]
+    return report
+
+
+def write_outputs(store: Store, out_dir: Path) -> list[str]:
+    """Write every stored story as JSON, Markdown and HTML, and the index page."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    stories = store.stories()
+    links = {}
+    for story, slug in stories:
+        for suffix, text in ((".json", story_json(story)), (".md", render_markdown(story)),
+                             (".html", render_story_html(story))):
+            path = out_dir / f"{slug}{suffix}"
+            path.write_text(text, encoding="utf-8")
+            written.append(str(path))
+        links[story.story_id] = f"{slug}.html"
+    index = out_dir / "index.html"
+    index.write_text(render_index_html([s for s, _ in stories], links=links), encoding="utf-8")
+    written.append(str(index))
+    return written
+
+
+# --- one story from all inputs ------------------------------------------------------------
+
+
+def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = None, *,
+                     since: Sequence[str | Path] = (), on_reject: Reporter | None = None,
+                     stdin: IO[bytes] | None = None, **overrides) -> tuple[Story, RunReport]:
+    """All inputs as one story (no store); ``since`` holds the earlier reports."""
+    options = replace(options or Options(), **overrides)
+    report = RunReport()
+    docs = annotate_documents(publication_order(load_documents(inputs, options, report, on_reject, stdin)), options)
+    earlier: list[Document] = []
+    if since:
+        earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options)
+    detector = CopyDetector(options.copy_threshold)
+    for d in earlier:
+        detector.check_and_add(d.doc_id, d.text)
+    mark_copies(docs, detector)
+    known = {d.doc_id for d in docs}
+    for d in docs:
+        if d.duplicate_of and d.duplicate_of not in known:
+            d.duplicate_of = None  # a copy of an earlier report still adds its own voice here
+    report.processed = sum(1 for d in docs if not d.duplicate_of)
+    report.duplicates = len(docs) - report.processed
+    story = analyze("story", docs, options, earlier=earlier)
+    report.stories = [story]
+    return story, report
+
+
+def group_inputs(inputs: Sequence[str | Path], options: Options | None = None, *,
+                 on_reject: Reporter | None = None, stdin: IO[bytes] | None = None,
+                 **overrides) -> tuple[dict[str, str], RunReport]:
+    """Story id per report, in publication order, without a store or analysis."""
+    options = replace(options or Options(), **overrides)
+    report = RunReport()
+    docs = annotate_documents(publication_order(load_documents(inputs, options, report, on_reject, stdin)), options)
+    mark_copies(docs, CopyDetector(options.copy_threshold))
+    grouper = StoryGrouper(options.grouping)
+    story_of: dict[str, str] = {}
+    for d in _progress(docs, "grouping", options):
+        story_of[d.doc_id] = story_of.get(d.duplicate_of or "") or grouper.add(d)
+    report.duplicates = sum(1 for d in docs if d.duplicate_of)
+    report.processed = len(docs) - report.duplicates
+    return {k: grouper.resolve(v) for k, v in story_of.items()}, report
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _reject(report: RunReport, rejection: Rejection, on_reject: Reporter | None) -> None:
+    report.rejected.append(rejection)
+    if on_reject is not None:
+        on_reject(rejection)
+
+
+def _texts_by_outlet(raws: Iterable[RawReport]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in raws:
+        if r.source and r.text:
+            out[r.source].append(r.text)
+    return out
+
+
+def _progress(items, desc: str, options: Options, total: int | None = None):
+    return tqdm(items, desc=desc, total=total, disable=True if options.quiet else None,
+                file=sys.stderr, leave=False, unit="report")

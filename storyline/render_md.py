@@ -1,0 +1,87 @@
+"""Story -> Markdown: the summary with numbered sources, figures, timeline, sources."""
+
+from __future__ import annotations
+
+from storyline.models import Document, FigureValue, Story
+
+
+def render_markdown(story: Story) -> str:
+    numbers = {d.doc_id: i + 1 for i, d in enumerate(story.documents)}
+    lines = [f"# {_esc(story.title)}", ""]
+    lines.append(_span_line(story))
+    lines += ["", "## Summary", ""]
+    for s in story.summary:
+        marks = "".join(f"[{numbers.get(c.doc_id, '?')}]" for c in s.sources)
+        lines.append(f"- {_esc(s.text)} {marks}")
+    if story.figures:
+        lines += ["", "## Key figures", ""]
+        for f in story.figures:
+            flag = " **(reports disagree)**" if f.conflict else ""
+            change = f" ({f.change})" if f.change else ""
+            lines.append(f"### {_esc(f.label)}{change}{flag}")
+            if f.conflict and f.conflict_note:
+                lines.append(f"> {_esc(f.conflict_note)}")
+            lines += ["", "| value | said by | reported | source |", "|---|---|---|---|"]
+            for v in f.values:
+                lines.append(f"| {value_text(v)} | {_esc(v.attributed_to or '')} | "
+                             f"{_when(v)} | [{numbers.get(v.doc_id, '?')}] |")
+            lines.append("")
+    if story.timeline:
+        lines += ["", "## Timeline", ""]
+        for e in story.timeline:
+            marks = "".join(f"[{numbers.get(c.doc_id, '?')}]" for c in e.sources)
+            lines.append(f"- **{e.date}** {_esc(e.text)} {marks}")
+    lines += ["", "## Sources", ""]
+    for d in story.documents:
+        lines.append(f"{numbers[d.doc_id]}. {_source_line(d)}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def value_text(v: FigureValue) -> str:
+    """'at least 20', '24-99', '60'."""
+    if v.value is None:
+        if v.low is not None and v.high is not None:
+            core = f"{_num(v.low)}-{_num(v.high)}"
+        elif v.low is not None:
+            core = f"{_num(v.low)}+"
+        else:
+            core = "?"
+    else:
+        core = _num(v.value)
+    return f"{v.qualifier} {core}" if v.qualifier else core
+
+
+def _num(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+
+
+def _when(v: FigureValue) -> str:
+    return v.reported_at.strftime("%Y-%m-%d %H:%M") if v.reported_at else "unknown"
+
+
+def _span_line(story: Story) -> str:
+    copies = sum(1 for d in story.documents if d.duplicate_of)
+    outlets = {d.source for d in story.documents if d.source}
+    span = ""
+    if story.first_seen and story.last_seen:
+        span = f"{story.first_seen:%Y-%m-%d} to {story.last_seen:%Y-%m-%d}; "
+    return f"_{span}{len(story.documents)} reports, {len(outlets)} outlets, {copies} copies_"
+
+
+def _source_line(d: Document) -> str:
+    parts = [_esc(d.title or d.doc_id), _esc(d.source or "unknown outlet")]
+    if d.published:
+        parts.append(f"{d.published:%Y-%m-%d %H:%M}")
+    if d.url and d.url.startswith(("http://", "https://")):
+        parts.append(f"<{d.url}>")
+    if d.duplicate_of:
+        parts.append(f"copy of {_esc(d.duplicate_of)}")
+    return " - ".join(parts)
+
+
+def _esc(text: str) -> str:
+    """Keep report text from being read as Markdown/HTML markup."""
+    out = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "*_`[]|":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")

@@ -1,0 +1,183 @@
+"""Where reports and stories live between runs.
+
+An embedded SQLite file by default; any SQLAlchemy URL (``postgresql+psycopg://...``)
+selects another backend with no change for the caller, as datasketch picks its storage
+by configuration. Documents are kept with their annotations so a new run only parses
+what is new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_engine, delete,
+                        select, update)
+from sqlalchemy.engine import Engine
+
+from storyline.models import Document, Story, from_dict, to_dict
+
+DEFAULT_DB = "storyline.sqlite"
+
+metadata = MetaData()
+
+documents_table = Table(
+    "documents", metadata,
+    Column("doc_id", String(512), primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("story_id", String(64), index=True),
+    Column("duplicate_of", String(512)),
+    Column("published", String(40)),
+    Column("added_at", String(40), nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+stories_table = Table(
+    "stories", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("slug", String(200), nullable=False),
+    Column("title", Text),
+    Column("size", Integer, nullable=False, default=0),
+    Column("last_seen", String(40)),
+    Column("updated_at", String(40)),
+    Column("seen_doc_ids", Text),  # JSON list: reports covered by the previous analysis
+    Column("data", Text),  # the analysed story (summary, figures, timeline), JSON
+)
+
+
+def database_url(db: str | Path | None) -> str:
+    """A path (or None for the default file) or an SQLAlchemy URL -> URL."""
+    if db is None:
+        db = DEFAULT_DB
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+class Store:
+    """Documents, their story assignments and the analysed stories."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        url = database_url(db)
+        if url.startswith("sqlite:///"):
+            path = Path(url[len("sqlite:///"):])
+            if path.parent and not path.parent.exists():
+                raise ValueError(f"{path}: folder for the database does not exist")
+        try:
+            self.engine: Engine = create_engine(url)
+            metadata.create_all(self.engine)
+        except Exception as exc:  # surface driver errors as one clear line
+            raise ValueError(f"cannot open store {db!s}: {exc}") from exc
+
+    # --- documents ---------------------------------------------------------
+
+    def content_hashes(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.content_hash))
+            return {r.doc_id: r.content_hash for r in rows}
+
+    def assignments(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.story_id))
+            return {r.doc_id: r.story_id for r in rows}
+
+    def put_documents(self, docs: Sequence[Document], story_of: dict[str, str]) -> None:
+        now = _now()
+        with self.engine.begin() as conn:
+            ids = [d.doc_id for d in docs]
+            if ids:
+                for chunk in _chunks(ids, 500):
+                    conn.execute(delete(documents_table).where(documents_table.c.doc_id.in_(chunk)))
+                conn.execute(documents_table.insert(), [
+                    {
+                        "doc_id": d.doc_id, "content_hash": d.content_hash,
+                        "story_id": story_of.get(d.doc_id), "duplicate_of": d.duplicate_of,
+                        "published": d.published.isoformat() if d.published else None,
+                        "added_at": now, "data": json.dumps(to_dict(d)),
+                    }
+                    for d in docs
+                ])
+
+    def documents(self, story_id: str | None = None) -> list[Document]:
+        query = select(documents_table.c.data)
+        if story_id is not None:
+            query = query.where(documents_table.c.story_id == story_id)
+        with self.engine.connect() as conn:
+            return [from_dict(Document, json.loads(r.data)) for r in conn.execute(query)]
+
+    def move_stories(self, moves: dict[str, str]) -> None:
+        """Reassign every report of story A to story B (after a merge)."""
+        with self.engine.begin() as conn:
+            for old, new in moves.items():
+                conn.execute(update(documents_table).where(documents_table.c.story_id == old)
+                             .values(story_id=new))
+                conn.execute(delete(stories_table).where(stories_table.c.story_id == old))
+
+    # --- stories -----------------------------------------------------------
+
+    def story_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents_table.c.story_id).distinct())
+            return sorted(r.story_id for r in rows if r.story_id)
+
+    def slug(self, story_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(stories_table.c.slug)
+                               .where(stories_table.c.story_id == story_id)).first()
+            return row.slug if row else None
+
+    def seen_doc_ids(self, story_id: str) -> set[str]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(stories_table.c.seen_doc_ids)
+                               .where(stories_table.c.story_id == story_id)).first()
+            return set(json.loads(row.seen_doc_ids)) if row and row.seen_doc_ids else set()
+
+    def put_story(self, story: Story, slug: str) -> None:
+        data = to_dict(story)
+        data.pop("documents")
+        row = {
+            "story_id": story.story_id, "slug": slug, "title": story.title,
+            "size": len(story.documents),
+            "last_seen": story.last_seen.isoformat() if story.last_seen else None,
+            "updated_at": _now(),
+            "seen_doc_ids": json.dumps(sorted(d.doc_id for d in story.documents)),
+            "data": json.dumps(data),
+        }
+        with self.engine.begin() as conn:
+            conn.execute(delete(stories_table).where(stories_table.c.story_id == story.story_id))
+            conn.execute(stories_table.insert(), [row])
+
+    def listing(self) -> list[dict]:
+        """One row per story (no documents loaded), latest report first."""
+        cols = [stories_table.c.story_id, stories_table.c.slug, stories_table.c.title,
+                stories_table.c.size, stories_table.c.last_seen]
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(select(*cols))]
+        return sorted(rows, key=lambda r: r["last_seen"] or "", reverse=True)
+
+    def stories(self, *, with_documents: bool = True) -> list[tuple[Story, str]]:
+        """Every analysed story with its slug, latest report first."""
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(select(stories_table)))
+        out = []
+        for r in rows:
+            data = json.loads(r.data)
+            data["documents"] = []
+            story = from_dict(Story, data)
+            if with_documents:
+                story.documents = self.documents(r.story_id)
+            out.append((story, r.slug))
+        out.sort(key=lambda x: (x[0].last_seen is None, -(x[0].last_seen.timestamp() if x[0].last_seen else 0)))
+        return out
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

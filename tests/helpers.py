@@ -1,0 +1,28 @@
+"""Build small Documents by hand, without spaCy, for fast unit tests."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime, timezone
+
+from storyline.models import Document, Sentence
+
+SENT = re.compile(r"[^.!?]+[.!?]+[\"']?")
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+def make_doc(doc_id: str, text: str, published: datetime | None = None, **kw) -> Document:
+    """A Document whose sentences are found by a plain regex (offsets are exact)."""
+    doc = Document(doc_id=doc_id, text=text, published=published,
+                   content_hash=hashlib.sha1(text.encode()).hexdigest(), **kw)
+    for i, m in enumerate(SENT.finditer(text)):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        start = m.start() + lead
+        doc.sentences.append(Sentence(doc_id=doc_id, index=i, start=start, end=start + len(body), text=body))
+    return doc

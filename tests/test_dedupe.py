@@ -1,0 +1,50 @@
+from storyline.dedupe import CopyDetector, shingles
+
+import pytest
+
+WIRE = ("Rescue teams pulled three more survivors from the rubble of the collapsed market on "
+        "Tuesday, bringing the number rescued to 41, the regional governor said. Officials said "
+        "at least 12 people were killed when the roof gave way during heavy rain. The market had "
+        "been inspected in March and declared safe, according to city records.")
+
+
+def test_reprint_with_furniture_is_a_copy():
+    det = CopyDetector(0.6)
+    assert det.check_and_add("a", WIRE) is None
+    reprint = "Share this article. " + WIRE + " Read more: local news."
+    match = det.check_and_add("b", reprint)
+    assert match is not None and match.original == "a" and match.similarity > 0.6
+
+
+def test_different_story_is_not_a_copy():
+    det = CopyDetector(0.6)
+    det.check_and_add("a", WIRE)
+    other = ("The central bank raised its main interest rate by half a point on Wednesday, "
+             "citing stubborn inflation in food and energy prices across the region.")
+    assert det.check_and_add("b", other) is None
+
+
+def test_updated_version_of_story_with_new_facts_is_not_a_copy():
+    det = CopyDetector(0.6)
+    det.check_and_add("a", WIRE)
+    update = ("The death toll from the market collapse rose to 19 on Wednesday as crews reached "
+              "the basement, the governor said, and engineers blamed an illegal extra floor. "
+              "Three more survivors were pulled out on Tuesday.")
+    assert det.check_and_add("b", update) is None
+
+
+def test_copy_points_at_earliest_copy():
+    det = CopyDetector(0.6)
+    det.check_and_add("first", WIRE)
+    det.check_and_add("second", WIRE + " Advertisement.")
+    assert det.check_and_add("third", WIRE).original == "first"
+
+
+def test_threshold_is_validated():
+    with pytest.raises(ValueError, match="threshold"):
+        CopyDetector(0)
+
+
+def test_shingles_short_text():
+    assert shingles("two words") == {"two words"}
+    assert shingles("") == set()
