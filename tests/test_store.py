@@ -1,0 +1,50 @@
+import pytest
+
+from storyline.models import Citation, Story, SummarySentence
+from storyline.store import Store, database_url
+
+from tests.helpers import make_doc, utc
+
+
+def test_documents_round_trip_with_annotations(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    doc = make_doc("a", "One sentence here. Another one.", utc(2024, 1, 2), source="Wire")
+    store.put_documents([doc], {"a": "s00000"})
+    (back,) = store.documents("s00000")
+    assert back == doc
+    assert store.assignments() == {"a": "s00000"}
+    assert store.content_hashes() == {"a": doc.content_hash}
+
+
+def test_put_again_replaces_not_duplicates(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    doc = make_doc("a", "Text.", utc(2024, 1, 2))
+    store.put_documents([doc], {"a": "s1"})
+    store.put_documents([doc], {"a": "s2"})
+    assert store.assignments() == {"a": "s2"}
+
+
+def test_stories_and_merges(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    a, b = make_doc("a", "A.", utc(2024, 1, 1)), make_doc("b", "B.", utc(2024, 1, 3))
+    store.put_documents([a, b], {"a": "s1", "b": "s2"})
+    for sid, doc in (("s1", a), ("s2", b)):
+        store.put_story(Story(story_id=sid, title=f"T{sid}", documents=[doc], last_seen=doc.published,
+                              summary=[SummarySentence("A.", [Citation(doc.doc_id, 0, 2)])]), f"{sid}-t")
+    assert [r["story_id"] for r in store.listing()] == ["s2", "s1"]
+    store.move_stories({"s2": "s1"})
+    assert store.assignments() == {"a": "s1", "b": "s1"}
+    assert [r["story_id"] for r in store.listing()] == ["s1"]
+    (story, slug), = store.stories()
+    assert slug == "s1-t" and story.summary[0].sources[0].doc_id == "a"
+    assert {d.doc_id for d in story.documents} == {"a", "b"}
+
+
+def test_url_or_path():
+    assert database_url("x/y.sqlite") == "sqlite:///x/y.sqlite"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="does not exist"):
+        Store(tmp_path / "nope" / "s.sqlite")
