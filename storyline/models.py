@@ -68,6 +68,7 @@ class TimeMention:
     offset_days: int | None = None  # for relative mentions: days from the report date
     weekday: int | None = None  # 0=Monday, for weekday mentions
     direction: str = "past"  # past | future: how a weekday resolves
+    governor: str | None = None  # lemma of the verb or event noun the expression attaches to
 
 
 @dataclass

@@ -1,0 +1,122 @@
+"""Story grouping on the labelled streams of ../shared/eval/stream (issue: Stories).
+
+Prints, per stream: B-cubed / pairwise F1, ARI, AMI (from the stream's own scorer), grouping
+speed (reports/second, annotation excluded and reported apart), and the time at 25 %, 50 % and
+100 % of the largest stream. Skips cleanly when the data is absent.
+
+    .venv/bin/python benchmarks/group_stream.py [--streams dev uci] [--threshold X]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import pickle
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from storyline.dedupe import CopyDetector  # noqa: E402
+from storyline.group import GroupOptions, StoryGrouper, publication_order  # noqa: E402
+from storyline.models import Document, Entity, Sentence  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval" / "stream"
+CACHE = ROOT / "benchmarks" / "results" / "cache"
+STREAMS = {"dev": "dev.jsonl.gz", "uci": "uci.jsonl.gz"}
+
+
+def load(name: str) -> list[dict]:
+    with gzip.open(EVAL / STREAMS[name], "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def entities(name: str, records: list[dict]) -> list[list[tuple[str, str]]]:
+    """spaCy entities per report (cached: annotation is timed apart from grouping)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}.entities.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    from storyline.nlp import load_nlp
+
+    nlp = load_nlp()
+    start = time.perf_counter()
+    texts = [((r.get("title") or "") + "\n" + r["text"])[:5000] for r in records]
+    out = [[(e.text, e.label_) for e in doc.ents]
+           for doc in nlp.pipe(texts, batch_size=64, disable=["lemmatizer"])]
+    elapsed = time.perf_counter() - start
+    print(f"  annotation (spaCy NER, cached afterwards): {elapsed:.1f} s, "
+          f"{len(records) / elapsed:.1f} reports/s")
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def documents(records: list[dict], ents: list[list[tuple[str, str]]]) -> list[Document]:
+    docs = []
+    for r, es in zip(records, ents):
+        published = datetime.fromisoformat(r["published"].replace("Z", "+00:00")) if r.get("published") else None
+        sent = Sentence(doc_id=r["id"], index=0, start=0, end=0, text="",
+                        entities=[Entity(t, label, 0, 0) for t, label in es])
+        docs.append(Document(doc_id=r["id"], text=r["text"], title=r.get("title"),
+                             published=published, source=r.get("source"), sentences=[sent]))
+    return docs
+
+
+def group(docs: list[Document], options: GroupOptions, copy_threshold: float) -> tuple[dict, float]:
+    start = time.perf_counter()
+    detector = CopyDetector(copy_threshold)
+    grouper = StoryGrouper(options)
+    story_of: dict[str, str] = {}
+    for d in publication_order(docs):
+        match = detector.check_and_add(d.doc_id, d.text)
+        if match is not None and match.original in story_of:
+            story_of[d.doc_id] = story_of[match.original]
+        else:
+            story_of[d.doc_id] = grouper.add(d)
+    result = {k: grouper.resolve(v) for k, v in story_of.items()}
+    return result, time.perf_counter() - start
+
+
+def score(name: str, pred: dict[str, str]) -> str:
+    out = ROOT / "benchmarks" / "results" / f"group_{name}.jsonl"
+    out.write_text("".join(json.dumps({"id": k, "story": v}) + "\n" for k, v in pred.items()))
+    proc = subprocess.run([sys.executable, str(EVAL / "score.py"), str(EVAL / STREAMS[name]), str(out)],
+                          capture_output=True, text=True)
+    return proc.stdout + proc.stderr
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--streams", nargs="*", default=list(STREAMS))
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--copy-threshold", type=float, default=0.6)
+    args = parser.parse_args()
+    if not EVAL.exists():
+        print(f"skipped: {EVAL} not found (evaluation data is not part of the repository)")
+        return 0
+    options = GroupOptions()
+    if args.threshold is not None:
+        options.threshold = args.threshold
+    (ROOT / "benchmarks" / "results").mkdir(parents=True, exist_ok=True)
+    for name in args.streams:
+        records = load(name)
+        docs = documents(records, entities(name, records))
+        pred, elapsed = group(docs, options, args.copy_threshold)
+        print(f"== {name}: {len(docs)} reports, {len(set(pred.values()))} stories, grouping {elapsed:.2f} s "
+              f"= {len(docs) / elapsed:.0f} reports/s")
+        print(score(name, pred))
+        if name == "dev":
+            for share in (0.25, 0.5, 1.0):
+                part = docs[: int(len(docs) * share)]
+                _, t = group(part, options, args.copy_threshold)
+                print(f"  {int(share * 100)}% ({len(part)} reports): {t:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

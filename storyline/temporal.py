@@ -1,0 +1,498 @@
+"""Find temporal expressions in a sentence and resolve them against the report's date.
+
+News reports speak in relative time ("early yesterday", "on Thursday", "three days into
+the siege"), so a date only means something once it is anchored on the day the report
+was published. Rules are regular expressions over the sentence text, tried in order
+(longest, most specific first, no overlaps); spaCy supplies what regexes cannot see:
+the DATE entities that license a bare year, and the governing verb's tense that decides
+whether a weekday lies behind or ahead of the report.
+
+Conventions (documented because news time is fuzzy):
+
+* weekdays: past or present tense (``said Friday``) -> the latest such day on or before
+  the report date; future tense (``will meet Monday``, ``next Monday``) -> the first one
+  strictly after it; ``last Monday`` -> strictly before.
+* dates without a year: the year that puts the date nearest on or before the report
+  date (one day of slack for time zones); future tense -> nearest on or after it.
+* ``last week`` / ``two weeks ago``: kind ``relative``, ``offset_days`` -7 / -14, value
+  the Monday of that week with precision ``"week"`` (coarser than a day, so no stage
+  that wants a day will take it). Month/year relatives ("last month", "earlier this
+  year") have precision month/year and no ``offset_days``.
+* spans: ``three days into the siege`` reported on day 3 -> the siege began
+  report - 2 days; ``a day after X`` -> X = anchor - 1. The anchor is the sentence's
+  own nearest day-precision date, else the report date; ``offset_days`` is the shift
+  from that anchor and ``value`` the start of X.
+* ``on Sunday night`` is a weekday mention (``offset_days`` is also filled once resolved).
+* a date inside a photo-caption pattern ("in this June 28, 2007 file photo") is kept
+  with kind ``caption`` and no value; a leading ``ALGIERS, Jan. 17 (AP) -`` is kind
+  ``dateline``. Neither dates an event.
+* without a publication date, relative mentions keep kind/offset/weekday/direction and
+  ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
+
+Not handled: anaphoric times ("earlier in the day", "the previous day", "since then"),
+durations ("for 48 hours"), times of day alone ("10 a.m."), numeric dates like 16/01/2013
+(day/month order is ambiguous), decades ("the 1990s").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as dateutil_parser
+from spacy.tokens import Span, Token
+
+from storyline.models import TimeMention
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+UNIT_DAYS = {"day": 1, "week": 7}
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
+              r"|November|December)")
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>1\d{3}|20\d{2})"
+NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+ORD = r"(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")"
+DAYPART = r"(?:morning|afternoon|evening|night)"
+
+# Words before a bare year that make it a date rather than a count.
+YEAR_LEADS = {"in", "since", "by", "until", "during", "from", "before", "after", "early",
+              "late", "mid", "around", "circa", "of", "the", "a", "last", "between", "and"}
+STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go"}
+CAPTION_AFTER = re.compile(
+    r"^,?\s*(?:(?:file|handout|archive|undated|ap|afp|reuters|epa)\s+)*"
+    r"(?:photo|photograph|picture|pic|image)\b", re.IGNORECASE)
+CAPTION_BEFORE = re.compile(
+    r"(?:photo|photograph|picture|image)\s+(?:taken|dated|shot)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE)
+DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,?\s*$")
+DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-\u2013\u2014:]")
+DATELINE_REACH = 80  # a dateline sits within the first characters of a report
+PAST_SLACK = timedelta(days=1)  # time zones: a report may print "Jan. 18" late on the 17th
+
+
+@dataclass
+class _Context:
+    """What a rule may need beyond its match: the sentence and the tense around it."""
+
+    sent: Span
+    start: int  # document offsets of the match
+    end: int
+
+
+Handler = Callable[[re.Match[str], _Context], TimeMention | None]
+
+
+# --- public API ---------------------------------------------------------------------
+
+
+def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
+    """Temporal expressions of one sentence, resolved against ``published`` when known.
+
+    Offsets are relative to ``sent.doc`` because spaCy runs over the whole document.
+    """
+    anchor = published.date() if isinstance(published, datetime) else published
+    text = sent.text
+    base = sent.start_char
+    taken: list[tuple[int, int]] = []
+    found: list[TimeMention] = []
+    for pattern, handler in RULES:
+        for match in pattern.finditer(text):
+            start, end = base + match.start(), base + match.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            mention = handler(match, _Context(sent, start, end))
+            if mention is None:
+                continue
+            taken.append((start, end))
+            mention.governor = _governor(sent, start, end)
+            found.append(_mark_caption_or_dateline(mention, sent))
+    found.sort(key=lambda m: m.start)
+    return resolve_mentions(found, anchor)
+
+
+def resolve_weekday(weekday: int, anchor: date, direction: str) -> date:
+    """The weekday nearest the anchor: on/before it when past, strictly after when future."""
+    if direction == "future":
+        return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def resolve_mentions(mentions: Iterable[TimeMention], published: date | datetime | None,
+                     ) -> list[TimeMention]:
+    """Fill ``value`` of a sentence's mentions from the report date (never mutates them).
+
+    Lets a stage resolve mentions found without a publication date once one is known.
+    Spans are anchored last, on the nearest resolved day of the same sentence.
+    """
+    anchor = published.date() if isinstance(published, datetime) else published
+    out = [_resolve(m, anchor) if m.kind != "span" else m for m in mentions]
+    return [_resolve_span(m, out, anchor) if m.kind == "span" else m for m in out]
+
+
+# --- resolution -----------------------------------------------------------------------
+
+
+def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
+    if m.value is not None or anchor is None or m.kind in ("caption", "span"):
+        return m
+    if m.weekday is not None:
+        day = resolve_weekday(m.weekday, anchor - timedelta(days=1) if _is_last(m) else anchor,
+                              m.direction)
+        return replace(m, value=day, offset_days=(day - anchor).days)
+    if m.kind in ("absolute", "dateline"):
+        return replace(m, value=_resolve_absolute_text(m.text, anchor, m.direction))
+    if m.kind == "relative":
+        return replace(m, value=_resolve_relative(m, anchor))
+    return m
+
+
+def _is_last(m: TimeMention) -> bool:
+    return m.text.lower().startswith("last ")
+
+
+def _resolve_span(m: TimeMention, mentions: list[TimeMention], anchor: date | None) -> TimeMention:
+    if m.offset_days is None:
+        return m
+    own = [x for x in mentions if x.kind in ("absolute", "weekday", "relative")
+           and x.value is not None and x.precision == "day"]
+    base = min(own, key=lambda x: abs(x.start - m.start)).value if own else anchor
+    if base is None:
+        return replace(m, value=None)
+    return replace(m, value=base + timedelta(days=m.offset_days))
+
+
+def _resolve_relative(m: TimeMention, anchor: date) -> date | None:
+    if m.precision == "day" and m.offset_days is not None:
+        return anchor + timedelta(days=m.offset_days)
+    if m.precision == "week" and m.offset_days is not None:
+        day = anchor + timedelta(days=m.offset_days)
+        return day - timedelta(days=day.weekday())
+    shift = _unit_shift(m.text)
+    if shift is None:
+        return None
+    if m.precision == "month":
+        return _add_months(date(anchor.year, anchor.month, 1), shift)
+    if m.precision == "year":
+        return date(anchor.year + shift, 1, 1)
+    return None
+
+
+def _unit_shift(text: str) -> int | None:
+    """How many months/years back (-) or ahead (+) a "last month"/"2 years ago" phrase is."""
+    lower = text.lower()
+    ago = re.search(NUM + r"\s+\w+\s+ago", lower)
+    if ago:
+        return -_number(ago.group("n"))
+    if "last" in lower.split():
+        return -1
+    if "next" in lower.split():
+        return 1
+    if "this" in lower.split():
+        return 0
+    return None
+
+
+def _add_months(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _resolve_absolute_text(text: str, anchor: date, direction: str) -> date | None:
+    """A year-less absolute date ("Jan. 16", "in March") placed in the nearest year."""
+    parts = _month_day(text)
+    if parts is None:
+        return None
+    month, day = parts
+    return _nearest_year(month, day, anchor, direction)
+
+
+def _nearest_year(month: int, day: int | None, anchor: date, direction: str) -> date | None:
+    dates = [d for d in (_safe_date(y, month, day or 1) for y in range(anchor.year - 1, anchor.year + 2))
+             if d is not None]
+    if direction == "future":
+        limit = date(anchor.year, anchor.month, 1) if day is None else anchor
+        ahead = [d for d in dates if d >= limit]
+        return min(ahead) if ahead else None
+    before = [d for d in dates if d <= anchor + PAST_SLACK]
+    return max(before) if before else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(text: str) -> tuple[int, int | None] | None:
+    """Month and day (None for a bare month) read by dateutil from a matched string."""
+    month = re.search(rf"\b{MONTH}\b", text)
+    if month is None:
+        return None
+    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", text)
+    probe = f"{month.group(0)} {day.group(1) if day else 1} 2000"  # 2000: a leap year
+    try:
+        parsed = dateutil_parser.parse(probe)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.month, (parsed.day if day else None)
+
+
+# --- tense ------------------------------------------------------------------------------
+
+
+def _direction(ctx: _Context) -> str:
+    """"future" when the verb governing the expression is future, else "past"."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "past"
+    path = _path_to_verb(span.root)
+    if not path:
+        return "past"
+    if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
+        return "future"  # "is due Monday"
+    return "future" if _is_future(path[-1]) else "past"
+
+
+def _governor(sent: Span, start: int, end: int) -> str | None:
+    """Lemma of the word the expression attaches to, past prepositions: what it dates.
+
+    "escaped on Thursday" -> "escape", "Thursday's military intervention" ->
+    "intervention", "said Friday" -> "say". Later stages read it without spaCy.
+    """
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.i >= span.end or token.i < span.start:
+            if token.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADJ"):
+                return token.lemma_.lower()
+    return None
+
+
+def _path_to_verb(token: Token) -> list[Token]:
+    """Tokens from the expression up to its governing verb (inclusive)."""
+    path = [token]
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and len(path) < 12:
+        token = token.head
+        path.append(token)
+    return path if token.pos_ in ("VERB", "AUX") else []
+
+
+def _is_future(verb: Token) -> bool:
+    for v in _verb_chain(verb):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in v.children):
+            return True
+        if v is not verb and v.lemma_.lower() in FUTURE_HEADS and not _is_past(v):
+            return True  # "is expected to resume Monday", "are going to meet Monday"
+        if v is verb and v.lemma_.lower() in FUTURE_HEADS - {"go", "set"} and not _is_past(v):
+            return True  # "a verdict is expected Monday"
+    return False
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements ("resume" <- "expected")."""
+    chain = [verb]
+    while verb.dep_ == "xcomp" and verb.head is not verb and len(chain) < 4:
+        verb = verb.head
+        chain.append(verb)
+    return chain
+
+
+def _is_past(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN":
+        if not auxes:
+            return True  # reduced relative: "hostages freed on Friday"
+        return any(a.lemma_ == "have" or "Past" in a.morph.get("Tense") for a in auxes)
+    return any("Past" in a.morph.get("Tense") for a in auxes)
+
+
+# --- rule handlers ------------------------------------------------------------------------
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _ordinal(word: str) -> int:
+    word = word.lower()
+    return ORDINALS[word] if word in ORDINALS else int(re.sub(r"\D", "", word))
+
+
+def _mention(match: re.Match[str], ctx: _Context, kind: str, **fields: object) -> TimeMention:
+    return TimeMention(text=match.group(0), start=ctx.start, end=ctx.end, kind=kind, **fields)
+
+
+def _iso(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    return _mention(match, ctx, "absolute", value=day) if day else None
+
+
+def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    parts = _month_day(match.group(0))
+    if parts is None or parts[1] is None:
+        return None
+    month, day = parts
+    if match["year"]:
+        value = _safe_date(int(match["year"]), month, day)
+        return _mention(match, ctx, "absolute", value=value) if value else None
+    if _safe_date(2000, month, day) is None:
+        return None
+    return _mention(match, ctx, "absolute", direction=_direction(ctx))
+
+
+def _month_year(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    parts = _month_day(match["month"])
+    if parts is None:
+        return None
+    return _mention(match, ctx, "absolute", value=date(int(match["year"]), parts[0], 1),
+                    precision="month")
+
+
+def _bare_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    lead = (match["lead"] or "").lower()
+    direction = {"next": "future", "last": "past"}.get(lead) or _direction(ctx)
+    return _mention(match, ctx, "absolute", precision="month", direction=direction)
+
+
+def _year(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    if not _licensed_year(match, ctx):
+        return None
+    return _mention(match, ctx, "absolute", value=date(int(match["year"]), 1, 1), precision="year")
+
+
+def _licensed_year(match: re.Match[str], ctx: _Context) -> bool:
+    """A four-digit number is a year inside a spaCy DATE, or after a date preposition."""
+    doc = ctx.sent.doc
+    if any(e.label_ == "DATE" and e.start_char <= ctx.start and ctx.end <= e.end_char
+           for e in ctx.sent.ents):
+        return True
+    before = doc.text[max(0, ctx.start - 20):ctx.start].split()
+    after = doc.text[ctx.end:ctx.end + 20].split()
+    lead = before[-1].lower().rstrip("-") if before else ""
+    follow = after[0] if after else ""
+    if lead in STRONG_YEAR_LEADS:
+        return True
+    if lead not in YEAR_LEADS:
+        return False
+    return not follow[:1].islower()  # "the 1993 World Trade Center bombing", not "of 2000 workers"
+
+
+def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    mod = (match["mod"] or "").lower()
+    if mod in ("next", "this coming", "coming"):
+        direction = "future"
+    elif mod in ("last", "past"):
+        direction = "past"
+    else:
+        direction = _direction(ctx)
+    return _mention(match, ctx, "weekday", weekday=WEEKDAY_NAMES.index(match["wd"]),
+                    direction=direction)
+
+
+def _fixed_offset(offset: int) -> Handler:
+    def handler(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+        return _mention(match, ctx, "relative", offset_days=offset)
+    return handler
+
+
+def _deictic_day(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["word"].lower()]
+    return _mention(match, ctx, "relative", offset_days=offset)
+
+
+def _ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    n, unit = _number(match["n"]), match["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _mention(match, ctx, "relative", offset_days=-n)
+    if unit == "week":
+        return _mention(match, ctx, "relative", offset_days=-7 * n, precision="week")
+    return _mention(match, ctx, "relative", precision=unit)
+
+
+def _unit_relative(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    unit = match["unit"].lower()
+    shift = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    if unit == "week":
+        return _mention(match, ctx, "relative", offset_days=7 * shift, precision="week")
+    return _mention(match, ctx, "relative", precision=unit)
+
+
+def _span_into(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    days = _number(match["n"]) * UNIT_DAYS[match["unit"].lower().rstrip("s")]
+    return _mention(match, ctx, "span", offset_days=-(days - 1))
+
+
+def _span_ordinal(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    return _mention(match, ctx, "span", offset_days=-(_ordinal(match["ord"]) - 1))
+
+
+def _span_after(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    days = _number(match["n"]) * UNIT_DAYS[match["unit"].lower().rstrip("s")]
+    return _mention(match, ctx, "span", offset_days=-days)
+
+
+def _mark_caption_or_dateline(m: TimeMention, sent: Span) -> TimeMention:
+    """Dates of photo captions and datelines are about the page, not the story."""
+    text = sent.doc.text
+    after, before = text[m.end:m.end + 40], text[max(0, m.start - 40):m.start]
+    if CAPTION_AFTER.search(after) or CAPTION_BEFORE.search(before):
+        return replace(m, kind="caption", value=None)
+    if (m.kind == "absolute" and m.start <= DATELINE_REACH and m.precision == "day"
+            and DATELINE_BEFORE.match(text[:m.start]) and DATELINE_AFTER.match(after)):
+        return replace(m, kind="dateline")
+    return m
+
+
+def _rule(pattern: str, handler: Handler, flags: int = 0) -> tuple[re.Pattern[str], Handler]:
+    return re.compile(pattern, flags), handler
+
+
+# Most specific first: a later rule never overlaps text an earlier one took.
+RULES: list[tuple[re.Pattern[str], Handler]] = [
+    _rule(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", _iso),
+    _rule(rf"\b(?P<month>{MONTH})\b\.?\s+{DAY}\b(?:,?\s+{YEAR}\b)?", _day_month),
+    _rule(rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?(?:,?\s+{YEAR}\b)?", _day_month),
+    _rule(rf"\b(?P<month>{MONTH})\b\.?,?\s+{YEAR}\b", _month_year),
+    _rule(r"\bthe\s+day\s+before\s+yesterday\b", _fixed_offset(-2), re.IGNORECASE),
+    _rule(rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<word>yesterday|today|tonight|tomorrow)"
+          rf"(?:\s+{DAYPART})?\b", _deictic_day, re.IGNORECASE),
+    _rule(r"\b(?:(?:earlier|later)\s+)?this\s+(?:morning|afternoon|evening)\b",
+          _fixed_offset(0), re.IGNORECASE),
+    _rule(r"\blast\s+night\b", _fixed_offset(-1), re.IGNORECASE),
+    _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago, re.IGNORECASE),
+    _rule(r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b",
+          _unit_relative, re.IGNORECASE),
+    _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?)\s+into\b", _span_into, re.IGNORECASE),
+    _rule(rf"\b(?:for|on|into)\s+(?:a|the)\s+{ORD}\s+(?:(?:straight|consecutive|successive|full)\s+)?day\b",
+          _span_ordinal, re.IGNORECASE),
+    _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?)\s+after\b", _span_after, re.IGNORECASE),
+    _rule(rf"\b(?:(?P<mod>(?i:last|next|this\s+coming|this|past|coming|early|late))\s+)?{WEEKDAY}"
+          rf"(?:\s+{DAYPART})?\b", _weekday),
+    _rule(rf"(?<![\w-])(?:(?P<lead>(?i:in|since|until|during|by|last|next|early|late|mid-))\s*)"
+          rf"(?P<month>{MONTH_FULL})\b(?!\s+\d)", _bare_month),
+    _rule(rf"\b{YEAR}\b(?![-/]\d)", _year),
+]

@@ -1,0 +1,212 @@
+"""Temporal expressions: finding them in a sentence and anchoring them on the report date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from spacy.language import Language
+
+from storyline.models import TimeMention
+from storyline.nlp import load_nlp
+from storyline.temporal import find_times, resolve_mentions, resolve_weekday
+
+FRIDAY = datetime(2013, 1, 18, 9, 30, tzinfo=timezone.utc)  # the report date: a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def times(nlp: Language, text: str, published: datetime | None = FRIDAY) -> list[TimeMention]:
+    doc = nlp(text)
+    return find_times(doc[:], published)
+
+
+def only(nlp: Language, text: str, published: datetime | None = FRIDAY) -> TimeMention:
+    found = times(nlp, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- absolute dates -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("The attack began on Jan. 16 at dawn.", "Jan. 16", date(2013, 1, 16)),
+    ("The attack began on January 16, 2013, officials said.", "January 16, 2013", date(2013, 1, 16)),
+    ("The attack began on 16 January 2013.", "16 January 2013", date(2013, 1, 16)),
+    ("The attack began on 2013-01-16.", "2013-01-16", date(2013, 1, 16)),
+    ("The convoy left on Dec. 30 under escort.", "Dec. 30", date(2012, 12, 30)),
+])
+def test_absolute_day_dates(nlp: Language, text: str, phrase: str, expected: date) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.kind, m.value, m.precision) == (phrase, "absolute", expected, "day")
+
+
+def test_yearless_date_goes_back_in_past_tense_and_ahead_in_future(nlp: Language) -> None:
+    assert only(nlp, "The vote was held on Feb. 3.").value == date(2012, 2, 3)
+    future = only(nlp, "The vote will be held on Feb. 3.")
+    assert (future.value, future.direction) == (date(2013, 2, 3), "future")
+
+
+def test_month_and_year_precision(nlp: Language) -> None:
+    month, year = times(nlp, "Prices rose in January 2013 after falling in 2012.")
+    assert (month.text, month.value, month.precision) == ("January 2013", date(2013, 1, 1), "month")
+    assert (year.text, year.value, year.precision) == ("2012", date(2012, 1, 1), "year")
+
+
+def test_absolute_date_without_report_date_keeps_its_year(nlp: Language) -> None:
+    assert only(nlp, "Gunmen attacked on January 16, 2013.", None).value == date(2013, 1, 16)
+
+
+# --- weekdays -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected, direction", [
+    ("Americans escaped on Thursday, he said.", date(2013, 1, 17), "past"),
+    ("About 60 hostages are missing, the news service said Friday.", date(2013, 1, 18), "past"),
+    ("It could do little more than watch Thursday's military intervention.",
+     date(2013, 1, 17), "past"),
+    ("They met on Monday in Paris.", date(2013, 1, 14), "past"),
+    ("They met last Friday in Paris.", date(2013, 1, 11), "past"),
+    ("Leaders will meet on Monday in Paris.", date(2013, 1, 21), "future"),
+    ("Talks are expected to resume Monday.", date(2013, 1, 21), "future"),
+    ("The ministers are going to meet Monday.", date(2013, 1, 21), "future"),
+    ("The ministers meet again next Friday.", date(2013, 1, 25), "future"),
+])
+def test_weekdays_follow_tense(nlp: Language, text: str, expected: date, direction: str) -> None:
+    m = only(nlp, text)
+    assert (m.kind, m.value, m.direction) == ("weekday", expected, direction)
+    assert m.weekday == expected.weekday()
+
+
+def test_weekday_with_part_of_day(nlp: Language) -> None:
+    m = only(nlp, "Militants have killed six people since Sunday night.")
+    assert (m.text, m.kind, m.value, m.offset_days) == ("Sunday night", "weekday", date(2013, 1, 13), -5)
+
+
+def test_resolve_weekday() -> None:
+    friday = date(2013, 1, 18)
+    assert resolve_weekday(4, friday, "past") == friday  # same day allowed
+    assert resolve_weekday(4, friday, "future") == date(2013, 1, 25)  # strictly after
+    assert resolve_weekday(5, friday, "past") == date(2013, 1, 12)
+    assert resolve_weekday(5, friday, "future") == date(2013, 1, 19)
+    assert resolve_weekday(2, friday, "past") == date(2013, 1, 16)
+
+
+def test_governor_names_what_the_date_attaches_to(nlp: Language) -> None:
+    assert only(nlp, "Americans escaped on Thursday.").governor == "escape"
+    assert only(nlp, "The agency said Friday that talks went well.").governor == "say"
+
+
+# --- relative expressions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, offset, expected", [
+    ("Gunmen attacked the complex early yesterday.", "early yesterday", -1, date(2013, 1, 17)),
+    ("Talks resumed this morning in the capital.", "this morning", 0, date(2013, 1, 18)),
+    ("Talks will go on tonight in the capital.", "tonight", 0, date(2013, 1, 18)),
+    ("Talks resumed earlier today in the capital.", "earlier today", 0, date(2013, 1, 18)),
+    ("Talks will resume tomorrow in the capital.", "tomorrow", 1, date(2013, 1, 19)),
+    ("The plant was seized two days ago.", "two days ago", -2, date(2013, 1, 16)),
+])
+def test_relative_days(nlp: Language, text: str, phrase: str, offset: int, expected: date) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.kind, m.offset_days, m.value, m.precision) == (
+        phrase, "relative", offset, expected, "day")
+
+
+@pytest.mark.parametrize("text, phrase, expected, precision", [
+    ("The talks collapsed last week.", "last week", date(2013, 1, 7), "week"),
+    ("The talks collapsed earlier this month.", "earlier this month", date(2013, 1, 1), "month"),
+    ("The talks collapsed last month.", "last month", date(2012, 12, 1), "month"),
+    ("The talks collapsed last year.", "last year", date(2012, 1, 1), "year"),
+])
+def test_relative_coarse(nlp: Language, text: str, phrase: str, expected: date,
+                         precision: str) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.kind, m.value, m.precision) == (phrase, "relative", expected, precision)
+
+
+def test_last_week_keeps_its_offset(nlp: Language) -> None:
+    assert only(nlp, "The talks collapsed last week.").offset_days == -7
+
+
+# --- spans ----------------------------------------------------------------------------------
+
+
+def test_days_into_counts_the_report_day_as_the_last_day(nlp: Language) -> None:
+    m = only(nlp, "Hostages are unaccounted for three days into a bloody siege.")
+    assert (m.text, m.kind, m.value, m.offset_days) == ("three days into", "span", date(2013, 1, 16), -2)
+
+
+def test_ordinal_day_span(nlp: Language) -> None:
+    m = only(nlp, "The standoff continued for the third day.")
+    assert (m.kind, m.value) == ("span", date(2013, 1, 16))
+
+
+def test_day_after_anchors_on_the_sentence_date_when_there_is_one(nlp: Language) -> None:
+    found = times(nlp, "Forces stormed the plant on Thursday, a day after militants seized it.")
+    span = next(m for m in found if m.kind == "span")
+    assert (span.text, span.value) == ("a day after", date(2013, 1, 16))
+    alone = only(nlp, "Forces stormed the plant a day after militants seized it.")
+    assert (alone.kind, alone.value) == ("span", date(2013, 1, 17))
+
+
+# --- reports without a date -------------------------------------------------------------
+
+
+def test_without_report_date_mentions_keep_what_resolves_them(nlp: Language) -> None:
+    found = times(nlp, "Gunmen attacked yesterday and hostages escaped on Thursday.", None)
+    relative, weekday = found
+    assert (relative.kind, relative.offset_days, relative.value) == ("relative", -1, None)
+    assert (weekday.kind, weekday.weekday, weekday.direction, weekday.value) == (
+        "weekday", 3, "past", None)
+    resolved = resolve_mentions(found, FRIDAY)
+    assert [m.value for m in resolved] == [date(2013, 1, 17), date(2013, 1, 17)]
+    assert weekday.value is None  # the originals are left alone
+
+
+# --- traps -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The militants held out for 48 hours.",
+    "The plant had at least three weeks of food supplies.",
+    "A 35-year-old engineer was among them.",
+    "The first shots were heard at 10 a.m.",
+    "Some 2000 workers were evacuated.",
+    "Workers fled the complex earlier in the day.",
+])
+def test_durations_ages_and_clock_times_are_not_dates(nlp: Language, text: str) -> None:
+    assert times(nlp, text) == []
+
+
+def test_historic_year_inside_a_name(nlp: Language) -> None:
+    m = only(nlp, "He masterminded the 1993 World Trade Center bombing.")
+    assert (m.kind, m.value, m.precision) == ("absolute", date(1993, 1, 1), "year")
+
+
+def test_photo_caption_date_is_marked(nlp: Language) -> None:
+    m = only(nlp, "Special forces attend a training in this June 28, 2007 file photo.")
+    assert (m.text, m.kind, m.value) == ("June 28, 2007", "caption", None)
+
+
+def test_teaser_date_is_read_as_written(nlp: Language) -> None:
+    m = only(nlp, "Updated 23 Apr, 2024")
+    assert (m.kind, m.value) == ("absolute", date(2024, 4, 23))
+
+
+def test_dateline_date(nlp: Language) -> None:
+    found = times(nlp, "ALGIERS, Jan. 17 (AP) - Gunmen attacked a gas plant.")
+    assert [(m.kind, m.value) for m in found] == [("dateline", date(2013, 1, 17))]
+
+
+def test_offsets_are_document_offsets(nlp: Language) -> None:
+    doc = nlp("Gunmen attacked a gas plant in the desert. Hostages escaped on Thursday.")
+    second = list(doc.sents)[1]
+    (m,) = find_times(second, FRIDAY)
+    assert m.start > second.start_char > 0
+    assert doc.text[m.start:m.end] == "Thursday" == m.text

@@ -1,0 +1,231 @@
+"""Story timelines: dated events across reports, merged, ranked and cited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from storyline.models import Document, Entity, Sentence, TimelineEntry
+from storyline.nlp import load_nlp
+from storyline.temporal import find_times
+from storyline.timeline import build_timeline
+
+SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+THURSDAY = datetime(2013, 1, 17, tzinfo=timezone.utc)
+FRIDAY = datetime(2013, 1, 18, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def make_doc(nlp: Language, doc_id: str, text: str, published: datetime | None,
+             duplicate_of: str | None = None) -> Document:
+    """A Document annotated the way the pipeline does: one sentence list per paragraph line."""
+    parsed = nlp(text)
+    sentences: list[Sentence] = []
+    for sent in parsed.sents:
+        for piece in _lines(sent):
+            stripped = piece.text.strip()
+            if not stripped:
+                continue
+            start = piece.start_char + len(piece.text) - len(piece.text.lstrip())
+            sentences.append(Sentence(
+                doc_id=doc_id, index=len(sentences), start=start, end=start + len(stripped),
+                text=stripped, times=find_times(piece, published),
+                entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in piece.ents],
+            ))
+    return Document(doc_id=doc_id, text=text, published=published, sentences=sentences,
+                    duplicate_of=duplicate_of)
+
+
+def _lines(sent: Span) -> Iterator[Span]:
+    """Split at line breaks, as the annotate stage does: paragraphs never share a sentence."""
+    begin = sent.start
+    for token in sent:
+        if token.is_space and "\n" in token.text:
+            yield sent.doc[begin:token.i]
+            begin = token.i + 1
+    yield sent.doc[begin:sent.end]
+
+
+def days(entries: list[TimelineEntry]) -> list[str]:
+    return [e.date for e in entries]
+
+
+# --- the seed reports ---------------------------------------------------------------------
+
+
+def seed_text(name: str) -> str:
+    lines = (SEEDS / name).read_text(encoding="utf-8").splitlines()
+    if name.startswith("002"):
+        lines = lines[1:lines.index("Opinion")]  # photo caption above, teasers below
+    else:
+        lines = lines[:-1]  # "Latest News from World News Desk"
+    return "\n".join(lines).strip()
+
+
+SeedTimeline = tuple[list[TimelineEntry], dict[str, Document]]
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(nlp: Language) -> SeedTimeline:
+    docs = [
+        make_doc(nlp, "000", seed_text("000_859f0715c1a21f90.txt"), THURSDAY),
+        make_doc(nlp, "002", seed_text("002_ccd22e2c14d346af.txt"), FRIDAY),
+    ]
+    return build_timeline(docs), {d.doc_id: d for d in docs}
+
+
+def test_seed_timeline_covers_the_three_days(seed_timeline: SeedTimeline) -> None:
+    entries, _ = seed_timeline
+    assert set(days(entries)) == {"2013-01-16", "2013-01-17", "2013-01-18"}
+    assert days(entries) == sorted(days(entries))
+
+
+def test_seed_timeline_events(seed_timeline: SeedTimeline) -> None:
+    entries, _ = seed_timeline
+    on = {day: " ".join(e.text for e in entries if e.date == day)
+          for day in ("2013-01-16", "2013-01-17", "2013-01-18")}
+    assert "attacked" in on["2013-01-16"]
+    assert "storming the plant" in on["2013-01-17"]
+    assert "resumed negotiating" in on["2013-01-18"]
+    assert "storming" not in on["2013-01-16"] and "resumed negotiating" not in on["2013-01-17"]
+
+
+def test_seed_attack_is_cited_by_both_reports(seed_timeline: SeedTimeline) -> None:
+    entries, _ = seed_timeline
+    attack = next(e for e in entries if e.date == "2013-01-16")
+    assert {c.doc_id for c in attack.sources} == {"000", "002"}
+
+
+def test_seed_sources_quote_the_documents(seed_timeline: SeedTimeline) -> None:
+    entries, docs = seed_timeline
+    for entry in entries:
+        assert entry.sources and entry.precision == "day"
+        first = entry.sources[0]
+        assert docs[first.doc_id].text[first.start:first.end] == entry.text
+        for c in entry.sources:
+            assert c.start is not None and c.end is not None and c.start < c.end
+
+
+# --- dates that are no part of the story ------------------------------------------------------
+
+
+def test_history_teasers_and_captions_stay_out(nlp: Language) -> None:
+    text = ("Militants attacked the gas plant on Wednesday.\n\n"
+            "Police arrested the cell's leader on June 28, 2007 in Algiers.\n\n"
+            "Troops stormed a village in this March 3, 2012 file photo.\n\n"
+            "The minister was killed on 23 Apr, 2024 in a car crash.\n\n"
+            "He planned the 1993 World Trade Center bombing that killed six people.")
+    entries = build_timeline([make_doc(nlp, "a", text, FRIDAY)])
+    assert days(entries) == ["2013-01-16"]
+
+
+def test_captions_field_is_never_read(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "Militants attacked the gas plant on Wednesday.", FRIDAY)
+    doc.captions = ["Troops attacked a village on Friday, Jan. 18, 2013."]
+    assert days(build_timeline([doc])) == ["2013-01-16"]
+
+
+# --- what a date dates ------------------------------------------------------------------------
+
+
+def test_content_date_beats_the_reporting_date(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The ministry said Friday that gunmen attacked the plant on Wednesday.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-16"]
+
+
+def test_reporting_date_alone_dates_the_statement(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "Sixty hostages remain missing after the attack, the ministry said Friday.",
+                   FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-18"]
+
+
+def test_sentence_without_an_event_is_not_an_entry(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The weather in the desert was cold on Thursday.", FRIDAY)
+    assert build_timeline([doc]) == []
+
+
+# --- merging and ranking ------------------------------------------------------------------------
+
+
+def test_same_event_same_day_merges_across_reports(nlp: Language) -> None:
+    a = make_doc(nlp, "a", "Gunmen attacked the gas plant early yesterday.", THURSDAY)
+    b = make_doc(nlp, "b", "Militants seized hundreds of workers at the plant on Wednesday.", FRIDAY)
+    c = make_doc(nlp, "c", "Workers escaped from the plant on Wednesday.", FRIDAY)
+    entries = build_timeline([b, a, c])
+    assert days(entries) == ["2013-01-16", "2013-01-16"]
+    attack = next(e for e in entries if "escaped" not in e.text)
+    assert sorted(c.doc_id for c in attack.sources) == ["a", "b"]
+
+
+def test_merged_entry_is_worded_by_the_clearest_sentence(nlp: Language) -> None:
+    a = make_doc(nlp, "a", "It was the latest twist in a drama that began Wednesday when militants "
+                           "seized hundreds of workers at the remote plant.", THURSDAY)
+    b = make_doc(nlp, "b", "Gunmen attacked the gas plant on Wednesday.", FRIDAY)
+    (entry,) = build_timeline([a, b])
+    assert entry.date == "2013-01-16"
+    assert entry.text == "Gunmen attacked the gas plant on Wednesday."
+    assert [c.doc_id for c in entry.sources] == ["b", "a"]
+
+
+def test_wire_copies_count_as_one_voice(nlp: Language) -> None:
+    attack = "Militants attacked the plant on Wednesday."
+    escape = "Workers escaped from the plant on Wednesday."
+    docs = [make_doc(nlp, "orig", attack, FRIDAY),
+            make_doc(nlp, "copy1", attack, FRIDAY, duplicate_of="orig"),
+            make_doc(nlp, "copy2", attack, FRIDAY, duplicate_of="orig"),
+            make_doc(nlp, "x", escape, FRIDAY),
+            make_doc(nlp, "y", "Dozens of workers escaped from the plant on Wednesday.", FRIDAY)]
+    (entry,) = build_timeline(docs, per_day=1)
+    assert entry.text == escape  # two voices beat one voice printed three times
+    assert [c.doc_id for c in entry.sources] == ["x", "y"]
+    (cited,) = [e for e in build_timeline(docs) if e.text == attack]
+    assert [c.doc_id for c in cited.sources] == ["orig", "copy1", "copy2"]  # copies still cited
+
+
+def test_per_day_and_limit(nlp: Language) -> None:
+    text = ("Militants attacked the plant on Wednesday.\n\n"
+            "Workers escaped from the plant on Wednesday.\n\n"
+            "Troops stormed the plant on Thursday.\n\n"
+            "Negotiators offered safe passage on Friday.")
+    doc = make_doc(nlp, "a", text, FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-16", "2013-01-16", "2013-01-17", "2013-01-18"]
+    assert days(build_timeline([doc], per_day=1)) == ["2013-01-16", "2013-01-17", "2013-01-18"]
+    # the limit keeps the best-ranked (attack, storming), then orders them by date
+    assert [(e.date, e.text) for e in build_timeline([doc], limit=2)] == [
+        ("2013-01-16", "Militants attacked the plant on Wednesday."),
+        ("2013-01-17", "Troops stormed the plant on Thursday.")]
+
+
+# --- reports without a publication date ----------------------------------------------------------
+
+
+def test_undated_report_contributes_only_explicit_dates(nlp: Language) -> None:
+    undated = make_doc(nlp, "u", "Gunmen attacked the plant on Wednesday.\n\n"
+                                 "Troops stormed the plant on January 17, 2013.", None)
+    assert [(e.date, e.text) for e in build_timeline([undated])] == [
+        ("2013-01-17", "Troops stormed the plant on January 17, 2013.")]
+
+
+def test_undated_report_next_to_a_dated_one(nlp: Language) -> None:
+    undated = make_doc(nlp, "u", "Hostages escaped from the plant on Tuesday.", None)
+    dated = make_doc(nlp, "d", "Gunmen attacked the plant on Wednesday.", FRIDAY)
+    entries = build_timeline([undated, dated])
+    assert [(e.date, [c.doc_id for c in e.sources]) for e in entries] == [("2013-01-16", ["d"])]
+
+
+def test_without_a_recorded_governor_the_words_around_the_date_decide(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The ministry said Friday that gunmen attacked the plant on Wednesday.\n\n"
+                             "Hostages are still missing, the ministry said on Friday.", FRIDAY)
+    for sentence in doc.sentences:
+        sentence.times = [replace(m, governor=None) for m in sentence.times]
+    assert days(build_timeline([doc])) == ["2013-01-16", "2013-01-18"]
