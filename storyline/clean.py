@@ -1,0 +1,786 @@
+"""Clean a report: keep the article's paragraphs, drop the page around them.
+
+Scraped reports carry page furniture (menus, bylines, share buttons, cookie notices,
+teaser blocks for other stories) and photo captions mixed into the text. Later stages
+quote sentences from the body, so anything left here ends up cited as news. The
+cleaner therefore works on *units* (paragraphs or lines) and judges each one by
+general signals only: its shape (a sentence, a short title-like line, a bare date),
+fixed boilerplate phrases, credit suffixes of captions, and its position (head of the
+text, tail after the article). Every dropped unit is kept in ``removed`` or
+``captions`` so nothing disappears unseen.
+
+HTML goes through trafilatura first; its text then gets the same plain-text cleaning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from dateutil import parser as date_parser
+
+from storyline.models import Document, RawReport, Rejection
+
+# --- public results ------------------------------------------------------------
+
+
+@dataclass
+class CleanText:
+    """The outcome of cleaning one plain text."""
+
+    body: str
+    dateline: str | None = None
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title: str | None = None  # a title-like line found above the article, if any
+
+
+@dataclass
+class HtmlArticle:
+    """What trafilatura found in a web page."""
+
+    text: str
+    title: str | None = None
+    date: datetime | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+NO_HTML_TEXT = "HTML page has no article text"
+NO_TEXT_LEFT = "no article text left after cleaning"
+NO_INPUT = "report has neither text nor HTML"
+
+# --- unit kinds ------------------------------------------------------------------
+
+BODY = "body"  # a sentence-shaped paragraph of eight words or more
+SHORT = "short"  # a sentence-shaped paragraph, but short ("No," he said.)
+TITLE = "title"  # a short line without sentence punctuation
+DATE = "date"  # a line that is only a date or a time
+FURNITURE = "furniture"  # boilerplate: menus, bylines, share, cookies, copyright...
+TEASER = "teaser"  # a truncated teaser ending in an ellipsis
+CAPTION = "caption"  # a photo caption or photo credit
+
+BODY_KINDS = frozenset({BODY, SHORT})
+PATTERN_KINDS = frozenset({DATE, FURNITURE, TEASER})  # dropped wherever they stand
+
+MIN_SENTENCE_WORDS = 8
+MAX_TITLE_WORDS = 12
+MAX_TITLE_CHARS = 100
+MIN_ARTICLE_RUN = 3  # consecutive full paragraphs that mean the article goes on
+
+# --- text shape --------------------------------------------------------------------
+
+_CLOSERS = re.escape("\"'”’»)]")
+_SENTENCE_END = re.compile(rf"(?:[.!?]+|…)[{_CLOSERS}]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)\)?$")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INLINE_SPACE = re.compile(r"[^\S\n]+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def normalise_whitespace(text: str) -> str:
+    """Unify line ends, fold runs of inline whitespace (tabs, NBSP) and strip lines."""
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def line_key(line: str) -> str:
+    """The form used to compare lines across reports: lower case, whitespace folded."""
+    return " ".join(_INVISIBLE.sub("", line).split()).lower()
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+# --- splitting into units --------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    text: str  # the unit as written (whitespace normalised)
+    lines: list[str]  # the source lines it was joined from
+    kind: str = BODY
+    core: str = ""  # the text without a leading dateline, used to judge the shape
+    place: str | None = None  # the dateline place, when the unit starts with one
+
+
+def _split_units(text: str) -> list[_Unit]:
+    """Blank lines always end a paragraph; single line breaks usually do too.
+
+    Scrapes put one paragraph per line, so a single newline is a paragraph break unless
+    the line clearly runs on (no sentence end, and the next line starts in lower case
+    or the block is hard-wrapped at a fixed width).
+    """
+    units: list[_Unit] = []
+    for block in _BLANK_LINE.split(normalise_whitespace(text)):
+        lines = [line for line in block.split("\n") if line]
+        for group in _join_wrapped(lines):
+            units.append(_Unit(text=" ".join(group), lines=group))
+    return units
+
+
+def _join_wrapped(lines: list[str]) -> list[list[str]]:
+    if not lines:
+        return []
+    wrapped = _is_hard_wrapped(lines)
+    width = max(len(line) for line in lines)
+    groups: list[list[str]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        if _runs_on(prev, line, width if wrapped else None):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """A block wrapped at a fixed width: most breaks fall mid-sentence before a lower-case word.
+
+    Lists of headlines also have lines of similar length, but each starts with a capital.
+    """
+    width = max(len(line) for line in lines)
+    if not 40 <= width <= 100 or len(lines) < 2:
+        return False
+    breaks = [nxt for prev, nxt in zip(lines, lines[1:]) if not _ends_sentence(prev)]
+    lower = sum(nxt[:1].islower() for nxt in breaks)
+    return lower >= 1 and 2 * lower >= len(breaks)
+
+
+def _runs_on(prev: str, line: str, width: int | None) -> bool:
+    """Whether ``line`` continues the paragraph of ``prev``.
+
+    Lower-case continuations always join; in a hard-wrapped block (``width`` given) a
+    capitalised word joins too when it would not have fitted on the previous line.
+    """
+    if _ends_sentence(prev) or prev.endswith(":"):
+        return False
+    if line[:1].islower():
+        return True
+    first_word = line.split(" ", 1)[0]
+    return width is not None and len(prev) + 1 + len(first_word) > 0.9 * width
+
+
+# --- datelines ---------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8,
+    "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
+    "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
+    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+}
+# Capitalised words that start ordinary sentences or labels, never a dateline place.
+_NOT_PLACES = frozenset({
+    "a", "an", "the", "however", "note", "notes", "nb", "update", "updated", "correction",
+    "clarification", "editor", "editors", "editor's", "warning", "breaking", "exclusive",
+    "analysis", "opinion", "comment", "watch", "read", "listen", "video", "photo",
+    "photos", "summary", "background", "context", "source", "sources", "related",
+    "also", "meanwhile", "example", "result", "results", "reason", "why", "what", "who",
+    "where", "when", "how", "yes", "no", "first", "second", "third", "finally",
+    "today", "yesterday", "tomorrow", "q", "question", "answer", "but", "and", "so",
+    "then", "now", "here", "there", "this", "that", "these", "those", "it", "he", "she",
+    "they", "we", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at",
+    "by", "for", "with", "from", "after", "before", "as", "if", "while", "since",
+    "update", "live", "latest", "more", "advertisement", "caption", "credit", "image",
+    "quote", "said", "says", "mr", "mrs", "ms", "dr", "president", "minister", "police",
+    "officials", "official", "witnesses", "translation", "transcript", "disclaimer",
+    "lesson", "bottom", "fact", "facts", "key", "tip", "tips", "step", "warning",
+} | set(_MONTHS) | _WEEKDAYS)
+
+_PLACE_WORD = r"[A-Z][\w'’.-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
+_AGENCY = r"\((?:[A-Z][\w.&]*)(?:\s+[A-Z][\w.&]*){0,2}\)"
+_DASH = r"(?:--|—|–|-)"
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE})"
+    rf"(?P<region>,\s*{_PLACE})?"
+    rf"(?P<date>,\s*{_MONTH_DAY})?"
+    rf"(?:\s*(?P<agency>{_AGENCY}))?"
+    rf"(?:\s*(?P<colon>:)|\s+(?P<dash>{_DASH}))(?:\s+|$)"
+)
+
+
+def _split_dateline(text: str) -> tuple[str | None, str]:
+    """``"ALGIERS (AP) -- Gunmen..."`` -> ``("ALGIERS", "Gunmen...")``; else ``(None, text)``.
+
+    The place is kept as written, without the region, date or agency that follow it
+    ("PARIS, France -" gives "PARIS").
+
+    A colon form needs a place-like start (not a stop word such as "However:");
+    a dash form needs the place in capitals, a region, a date or an agency tag, so a
+    sentence like "Obama — who ..." is not read as a dateline.
+    """
+    match = _DATELINE.match(text)
+    if not match:
+        return None, text
+    place, region = match["place"], match["region"]
+    words = place.replace("’", "'").split()
+    if any(w.lower().rstrip(".") in _NOT_PLACES for w in words):
+        return None, text
+    if match["dash"] and not (place.isupper() or region or match["date"] or match["agency"]):
+        return None, text
+    if match["colon"] and region and not _is_place_like(region):
+        return None, text
+    rest = text[match.end():].strip()
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘("):
+        return None, text
+    return place, rest
+
+
+def _is_place_like(region: str) -> bool:
+    return not any(w.lower() in _NOT_PLACES for w in region.strip(", ").split())
+
+
+# --- furniture patterns ------------------------------------------------------------
+
+_NAV_WORDS = frozenset({
+    "home", "homepage", "world", "news", "opinion", "opinions", "editorial", "editorials",
+    "business", "sport", "sports", "politics", "entertainment", "lifestyle", "life",
+    "style", "technology", "tech", "science", "health", "culture", "arts", "travel",
+    "video", "videos", "photos", "pictures", "gallery", "galleries", "menu", "search",
+    "more", "latest", "trending", "local", "national", "international", "world news",
+    "top stories", "breaking news", "live", "podcasts", "newsletters", "weather",
+    "comments", "columns", "columnists", "letters", "blogs", "features", "markets",
+    "economy", "education", "environment", "climate", "food", "books", "music", "film",
+    "tv", "media", "magazine", "obituaries", "log in", "login", "sign in", "sign out",
+    "register", "account", "my account", "contact", "contact us", "about", "about us",
+    "privacy", "privacy policy", "terms", "terms of use", "terms of service",
+    "cookie policy", "sitemap", "rss", "share", "tweet", "email", "print", "facebook",
+    "twitter", "whatsapp", "linkedin", "reddit", "pinterest", "instagram", "youtube",
+    "telegram", "next", "previous", "back", "back to top", "skip to content",
+    "skip to main content", "close", "toggle navigation", "show more", "load more",
+    "see more", "view all", "see all", "jobs", "classifieds", "games", "puzzles",
+    "crossword", "horoscopes", "e-paper", "epaper", "premium", "print edition",
+    "today's paper", "subscribe", "subscriptions", "donate", "advertise", "u.s.", "us",
+    "uk", "europe", "africa", "asia", "americas", "middle east", "world desk",
+    "most read", "most popular", "editor's picks", "recommended", "related",
+    "related stories", "related articles", "related news", "related coverage",
+    "you may also like", "you might also like", "more stories", "top news",
+})
+_NAV_SEPARATORS = re.compile(r"\s*[|>»›/·•]\s*")
+_AGENCY_NAMES = (
+    r"(?:the\s+)?(?:associated\s+press|ap|reuters|afp|agence\s+france[- ]presse|dpa|upi|"
+    r"xinhua|bloomberg|ians|pti|app|anadolu(?:\s+agency)?)"
+)
+
+# Whole-unit patterns, matched on the lower-cased unit: (pattern, word limit, heading
+# only). "Heading only" patterns never match a unit that ends like a sentence, so
+# "More news is expected later." stays while "More news" goes.
+_BOILERPLATE: list[tuple[re.Pattern[str], int, bool]] = [
+    (re.compile(r"^(?:latest|more|other|top)\s+(?:news|stories|headlines|updates|articles|videos)\b"), 12, True),
+    (re.compile(r"^more\s+(?:from|in|on|about)\b"), 12, True),
+    (re.compile(r"^related(?:\s+(?:articles?|stories|story|coverage|content|news|topics|posts|links|reading|videos?))?\s*:"), 25, False),
+    (re.compile(r"^related(?:\s+(?:articles?|stories|story|coverage|content|news|topics|posts|links|reading|videos?))?\b"), 25, True),
+    (re.compile(r"^(?:read more|read next|read also|also read|see also|more on this(?: story)?|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared))\s*:"), 30, False),
+    (re.compile(r"^(?:read more|read next|read also|also read|see also|more on this(?: story)?|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared))\b"), 25, True),
+    (re.compile(r"^(?:breaking(?: news)?|live|watch|video|listen|trending|popular|podcast|gallery|in pictures)\s*:"), 20, False),
+    (re.compile(r"^click here\b|\bclick here\b.{0,60}$"), 25, False),
+    (re.compile(r"^(?:sign up|subscribe|register|join)\b.*\b(?:newsletters?|email|inbox|updates|alerts|free|now|today|here|our)\b"), 30, False),
+    (re.compile(r"^(?:subscribe|sign up|log in|sign in)\b"), 12, True),
+    (re.compile(r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|get our|receive)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b"), 30, False),
+    (re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ads?|promoted|paid (?:content|post)|partner content)\W*$"), 3, False),
+    (re.compile(r"^(?:story|article) continues (?:below|after)\b|^continue reading\b|^scroll (?:down )?to continue\b"), 12, False),
+    (re.compile(r"^share (?:this|on|via|article|story|page)\b"), 12, False),
+    (re.compile(r"^(?:share|tweet|email|print|save|comment|comments|\d+ comments?|listen to (?:this )?article)\W*$"), 3, False),
+    (re.compile(r"^(?:follow|like) us\b|^follow @"), 20, False),
+    (re.compile(r"^(?:©|\(c\)\s*\d|copyright\s*(?:©|\(c\)|\d{4}|by\b)|copyright\W*$)"), 40, False),
+    (re.compile(r"\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed|copied)\b"), 40, False),
+    (re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|edited)\s+by\b"), 30, True),
+    (re.compile(rf"^{_AGENCY_NAMES}\W*$"), 5, False),
+    (re.compile(r"^(?:staff|our|news|web|monitoring|sports|business|online|special)\s+(?:reporter|correspondent|desk|report)\W*$"), 4, False),
+    (re.compile(r"^(?:\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read|just now)\W*$"), 6, False),
+]
+_COOKIE = re.compile(r"\bcookies?\b")
+_COOKIE_CONTEXT = re.compile(
+    r"\bwe use\b|\bwe and our partners\b|\b(?:this|our) (?:web)?site\b|\bby (?:continuing|using)\b|"
+    r"\byou (?:agree|consent)\b|\bcookie (?:policy|settings|preferences|notice)\b|"
+    r"\bmanage cookies\b|\baccept all\b|\bi accept\b|\bgot it\b"
+)
+_BYLINE_LEAD = re.compile(r"^(?:(?:written|reported|posted|story|words|text|compiled)\s+)?by\s+(?P<names>.+)$", re.I)
+_BYLINE_SMALL_WORDS = frozenset({
+    "and", "&", "de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "al",
+    "el", "bin", "ibn", "staff", "writer", "writers", "correspondent", "reporter",
+    "reporters", "editor", "in", "at", "for", "the", "of",
+})
+
+# Photo captions and credits.
+_PHOTO = r"(?i:photo|photograph|picture|pic|image)s?"
+_CAPTION_PATTERNS = [
+    # "... file photo. -Reuters Photo", "— AFP Photo", "- File photo"
+    re.compile(rf"[-–—|]\s*(?:[A-Z][\w.&]*\s*){{0,3}}(?:{_PHOTO}|(?i:file))\s*\.?$"),
+    # "(AP Photo/Hassene Dridi)", "(Reuters Photo)"
+    re.compile(rf"\((?:[A-Z][\w.&-]*\s*){{1,3}}{_PHOTO}\b[^)]*\)\s*\.?$"),
+    # "(Photo: Reuters)", "(File photo/AFP)"
+    re.compile(rf"\((?:(?i:file)\s+)?{_PHOTO}\s*(?i:credit)?\s*[:/][^)]*\)\s*\.?$"),
+    # "Photo: John Smith", "File photo: ..."
+    re.compile(rf"^(?:(?i:file)\s+)?{_PHOTO}\s*(?i:credit)?\s*[:/]"),
+    # "... Photo: Reuters" at the end
+    re.compile(rf"\b{_PHOTO}\s*(?i:credit)?:\s*[A-Z][^.!?]{{0,60}}$"),
+    re.compile(r"\bin (?:this|a|an)\b.{0,40}\bfile (?:photo|picture|image|photograph)\b", re.I),
+    re.compile(r"(?:^|\b)file (?:photo|picture|image|photograph)\s*[.)]?\s*$", re.I),
+    re.compile(r"^file (?:photo|picture|image|photograph)\b", re.I),
+    re.compile(r"\bimage copyright\b|^image (?:caption|source)\b", re.I),
+    re.compile(r"\b(?:getty images|shutterstock|alamy(?: stock photo)?|epa-efe|ap images)\s*[.)]?\s*$", re.I),
+    re.compile(r"\b(?i:credit):\s*[A-Z][^.!?]{0,60}$"),
+]
+MAX_CAPTION_WORDS = 80
+
+# Date-only lines.
+_DATE_PREFIX = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified|first published|date|dated)\b\s*(?:on|at)?\s*:?\s*", re.I)
+_ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?$")
+_DATE_SEPARATORS = re.compile(r"[,|/\-–—·•()]+")
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?$")
+_NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?\.?$")
+_DATE_FILLERS = frozenset({
+    "am", "pm", "a.m.", "p.m.", "at", "on", "of", "the", "gmt", "utc", "et", "est", "edt",
+    "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest", "ist", "pkt", "jst",
+    "aest", "z", "hrs",
+})
+
+
+def _is_date_only(text: str) -> bool:
+    """"Updated 23 Apr, 2024", "January 17, 2013 10:32 AM", "2024-04-23" ..."""
+    rest = _DATE_PREFIX.sub("", text.strip()).strip().lower().rstrip(".")
+    if _ISO_DATE.match(rest):
+        return True
+    tokens = _DATE_SEPARATORS.sub(" ", rest).split()
+    if not tokens or len(tokens) > 10:
+        return False
+    months = numbers = times = 0
+    for token in tokens:
+        bare = token.rstrip(".,")
+        if bare in _MONTHS:
+            months += 1
+        elif _TIME.match(bare):
+            times += 1
+        elif _NUMBER.match(bare):
+            numbers += 1
+        elif bare not in _WEEKDAYS and bare not in _DATE_FILLERS:
+            return False
+    return (months >= 1 and numbers >= 1) or numbers >= 3 or times >= 1
+
+
+def _is_nav(text: str) -> bool:
+    """A menu word or a breadcrumb trail ("Home > World > Africa")."""
+    lowered = text.lower().strip(" :|>»›-–—·•")
+    if lowered in _NAV_WORDS:
+        return True
+    parts = [p for p in _NAV_SEPARATORS.split(lowered) if p]
+    if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
+        return any(p in _NAV_WORDS for p in parts)
+    words = lowered.split()
+    return 2 <= len(words) <= 8 and all(w in _NAV_WORDS for w in words)
+
+
+def _is_byline(text: str) -> bool:
+    """"By John Smith", "By JOHN SMITH, Associated Press"; not "By Thursday, the army..."."""
+    match = _BYLINE_LEAD.match(text)
+    if not match or not text[:1].isupper():
+        return False
+    tokens = [t for t in re.split(r"[\s,|/;]+", match["names"]) if t]
+    if not tokens or len(tokens) > 12 or text.endswith(("!", "?")):
+        return False
+    first = tokens[0].lower().strip(".")
+    if first in _MONTHS or first in _WEEKDAYS or first in _NOT_PLACES or first.isdigit():
+        return False
+    return all(t[0].isupper() or t.lower() in _BYLINE_SMALL_WORDS for t in tokens)
+
+
+def _is_boilerplate(text: str) -> bool:
+    lowered = text.lower()
+    count = len(_words(text))
+    heading = not _ends_sentence(text)
+    for pattern, limit, heading_only in _BOILERPLATE:
+        if count <= limit and (heading or not heading_only) and pattern.search(lowered):
+            return True
+    return bool(_COOKIE.search(lowered) and _COOKIE_CONTEXT.search(lowered) and count <= 60)
+
+
+def _is_caption(text: str) -> bool:
+    if len(_words(text)) > MAX_CAPTION_WORDS:
+        return False
+    return any(pattern.search(text) for pattern in _CAPTION_PATTERNS)
+
+
+# --- classification ----------------------------------------------------------------
+
+
+def _classify(unit: _Unit, repeated_lines: frozenset[str]) -> str:
+    """The kind of one unit from its own text (position is judged later)."""
+    text, core = unit.text, unit.core or unit.text
+    if _is_caption(text):
+        return CAPTION
+    if _is_repeated(unit, repeated_lines) or not _LETTER.search(text):
+        return FURNITURE
+    if _is_date_only(text):
+        return DATE
+    if _is_nav(text) or _is_boilerplate(text) or _is_byline(text):
+        return FURNITURE
+    if _ELLIPSIS_END.search(text):
+        return TEASER
+    return _shape(core)
+
+
+def _shape(text: str) -> str:
+    words = _words(text)
+    if _ends_sentence(text):
+        return BODY if len(words) >= MIN_SENTENCE_WORDS else SHORT
+    if len(words) <= MAX_TITLE_WORDS and len(text) <= MAX_TITLE_CHARS:
+        return TITLE
+    return BODY  # a long paragraph that merely lost its final full stop
+
+
+def _is_repeated(unit: _Unit, repeated_lines: frozenset[str]) -> bool:
+    if not repeated_lines:
+        return False
+    if line_key(unit.text) in repeated_lines:
+        return True
+    return all(line_key(line) in repeated_lines for line in unit.lines)
+
+
+def _prepare(text: str, repeated_lines: frozenset[str]) -> list[_Unit]:
+    units = _split_units(text)
+    for unit in units:
+        unit.place, unit.core = _split_dateline(unit.text)
+        if unit.place and not unit.core:
+            unit.core = unit.text  # a dateline on a line of its own
+        unit.kind = _classify(unit, repeated_lines)
+    return units
+
+
+# --- position: head, tail and title runs -------------------------------------------
+
+# Headings that open a block of links to other stories, as the whole unit.
+_TAIL_HEADING = re.compile(
+    r"^(?:(?:latest|more|other|top)\s+(?:news|stories|headlines|updates|articles|videos)"
+    r"(?:\s+(?:from|in|on)\b.*)?|more\s+(?:from|in|on|about)\b.*|"
+    r"related(?:\s+(?:articles?|stories|story|coverage|content|news|topics|posts|links|reading|videos?))?|"
+    r"recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|"
+    r"most\s+(?:read|popular|viewed|shared)|read\s+next|what\s+to\s+read\s+next|editor'?s\s+picks)"
+    r"\s*:?$",
+    re.I,
+)
+
+
+def _is_tail_heading(unit: _Unit) -> bool:
+    return unit.kind == FURNITURE and len(_words(unit.text)) <= 8 and bool(_TAIL_HEADING.match(unit.text))
+
+
+def _tail_start(units: Sequence[_Unit]) -> int:
+    """Index where the article ends and the page's teaser block begins (len if none).
+
+    A tail starts after the first paragraph at a non-body unit when everything after
+    it looks like teasers: each sentence sits right under a title or date line, the
+    block has at least two non-paragraph lines, and it shows a teaser sign (a date
+    line, an ellipsis teaser, a title printed twice). Subheaded sections of the article
+    itself show none of these, so they stay. A heading such as "Related stories" or
+    "More from ..." followed by headlines ends the article too.
+    """
+    first = next((i for i, u in enumerate(units) if u.kind in BODY_KINDS), None)
+    if first is None:
+        return len(units)
+    end = _heading_tail(units, first)
+    start = _teaser_start(units, first, end, heading_follows=end < len(units))
+    return end if start is None else start
+
+
+def _heading_tail(units: Sequence[_Unit], first: int) -> int:
+    """Where a heading opens a list of headlines (not paragraphs) that runs to the end."""
+    for i in range(first + 1, len(units)):
+        if not _is_tail_heading(units[i]):
+            continue
+        after = units[i + 1:]
+        opener = next((u for u in after if u.kind not in (FURNITURE, TEASER)), None)
+        if (opener is None or opener.kind not in BODY_KINDS) and _longest_body_run(after) < MIN_ARTICLE_RUN:
+            return i
+    return len(units)
+
+
+def _longest_body_run(units: Sequence[_Unit]) -> int:
+    best = run = 0
+    for unit in units:
+        run = run + 1 if unit.kind == BODY else 0
+        best = max(best, run)
+    return best
+
+
+def _teaser_start(units: Sequence[_Unit], first: int, end: int, heading_follows: bool) -> int | None:
+    """The smallest i in (first, end) whose block units[i:end] reads as teasers."""
+    under_heading = _under_heading_flags(units)
+    start: int | None = None
+    all_teasers, signal, non_body = True, heading_follows, int(heading_follows)
+    titles: set[str] = set()
+    for i in range(end - 1, first, -1):
+        unit = units[i]
+        if unit.kind in BODY_KINDS:
+            all_teasers = all_teasers and under_heading[i]
+        else:
+            non_body += 1
+            signal = signal or unit.kind in (DATE, TEASER) or _seen_title(unit, titles)
+            if all_teasers and signal and non_body >= 2:
+                start = i
+        if not all_teasers:
+            break
+    return start
+
+
+def _seen_title(unit: _Unit, titles: set[str]) -> bool:
+    """Record a title line; true when the same title was already seen (teaser blocks repeat them)."""
+    if unit.kind != TITLE:
+        return False
+    key = line_key(unit.text)
+    seen = key in titles
+    titles.add(key)
+    return seen
+
+
+def _under_heading_flags(units: Sequence[_Unit]) -> list[bool]:
+    """For each unit: does it sit right under a title or date line (furniture skipped)?"""
+    flags: list[bool] = []
+    last: str | None = None
+    for unit in units:
+        flags.append(last in (TITLE, DATE))
+        if unit.kind not in (FURNITURE, TEASER):
+            last = unit.kind
+    return flags
+
+
+def _drop_titles(units: list[_Unit]) -> list[_Unit]:
+    """Keep body paragraphs and lone subheadings between them; drop other title lines.
+
+    Title lines above the first paragraph, below the last one, and runs of two or more
+    (menus, teaser headlines) are furniture.
+    """
+    def keep(i: int, unit: _Unit) -> bool:
+        if unit.kind in BODY_KINDS:
+            return True
+        inside = 0 < i < len(units) - 1
+        return inside and units[i - 1].kind in BODY_KINDS and units[i + 1].kind in BODY_KINDS
+
+    return [unit for i, unit in enumerate(units) if keep(i, unit)]
+
+
+# --- the cleaner --------------------------------------------------------------------
+
+
+def clean_text(text: str, *, repeated_lines: frozenset[str] = frozenset()) -> CleanText:
+    """Split a plain-text scrape into article body, dateline, captions and furniture."""
+    units = _prepare(text, repeated_lines)
+    rest = [u for u in units if u.kind != CAPTION]
+    cut = _tail_start(rest)
+    article = rest[:cut]
+    kept = _drop_titles([u for u in article if u.kind not in PATTERN_KINDS])
+    kept_ids = {id(u) for u in kept}
+    tail_from = _position(units, rest[cut]) if cut < len(rest) else len(units)
+    captions = [u.text for i, u in enumerate(units) if u.kind == CAPTION and i < tail_from]
+    removed = [
+        u.text for i, u in enumerate(units)
+        if id(u) not in kept_ids and (u.kind != CAPTION or i >= tail_from)
+    ]
+    dateline, paragraphs = _take_dateline(units, kept)
+    return CleanText(
+        body="\n\n".join(paragraphs),
+        dateline=dateline,
+        captions=captions,
+        removed=removed,
+        title=_head_title(article),
+    )
+
+
+def _position(units: Sequence[_Unit], unit: _Unit) -> int:
+    return next(i for i, u in enumerate(units) if u is unit)
+
+
+def _head_title(units: Sequence[_Unit]) -> str | None:
+    """The headline above the article: the longest title line there (menus are short).
+
+    A dateline on a line of its own is not a headline.
+    """
+    head: list[_Unit] = []
+    for unit in units:
+        if unit.kind in BODY_KINDS:
+            break
+        if unit.kind == TITLE and not unit.place:
+            head.append(unit)
+    if not head:
+        return None
+    return max(reversed(head), key=lambda u: len(_words(u.text))).text
+
+
+def _take_dateline(units: Sequence[_Unit], kept: Sequence[_Unit]) -> tuple[str | None, list[str]]:
+    """Read the dateline of the first paragraph (or of a dateline line just above it)."""
+    paragraphs = [u.text for u in kept]
+    if not kept:
+        return None, paragraphs
+    first = kept[0]
+    if first.kind in BODY_KINDS and first.place and first.core != first.text:
+        paragraphs[0] = first.core
+        return first.place, paragraphs
+    position = _position(units, first)
+    if position > 0 and not first.place:
+        above = units[position - 1]
+        if above.place and above.core == above.text:
+            return above.place, paragraphs
+    return None, paragraphs
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
+    """The article text and metadata of a web page (None when there is no article)."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    if not html or not html.strip():
+        return None
+    result = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params={"original_date": True, "extensive_search": True,
+                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+    )
+    if result is None:
+        return None
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = (data.get("text") or "").strip()
+    if not text:
+        return None
+    return HtmlArticle(
+        text=text,
+        title=_blank_to_none(data.get("title")),
+        date=parse_date(data.get("date")),
+        sitename=_blank_to_none(data.get("sitename")),
+        url=_blank_to_none(data.get("url")) or url,
+    )
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """A date string as a timezone-aware UTC datetime (naive values are taken as UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = date_parser.parse(value)
+    except (ValueError, OverflowError):
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def _blank_to_none(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+# --- reports ------------------------------------------------------------------------
+
+
+def clean_report(raw: RawReport, *, repeated_lines: frozenset[str] = frozenset()) -> Document | Rejection:
+    """Clean one report; metadata given with the report wins over what the page says."""
+    article: HtmlArticle | None = None
+    if raw.html and raw.html.strip():
+        article = extract_html(raw.html, raw.url)
+        text = article.text if article else (raw.text or "")
+        empty_reason = NO_HTML_TEXT if not raw.text else NO_TEXT_LEFT
+    elif raw.text is not None:
+        text, empty_reason = raw.text, NO_TEXT_LEFT
+    else:
+        return Rejection(raw.origin, NO_INPUT)
+    cleaned = clean_text(text, repeated_lines=repeated_lines)
+    if not cleaned.body and article is not None and raw.text:
+        cleaned = clean_text(raw.text, repeated_lines=repeated_lines)
+    if not cleaned.body:
+        return Rejection(raw.origin, empty_reason)
+    return _document(raw, cleaned, article)
+
+
+def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -> Document:
+    found_title = article.title if article else None
+    return Document(
+        doc_id=raw.doc_id,
+        text=cleaned.body,
+        title=raw.title or found_title or cleaned.title,
+        published=raw.published or (article.date if article else None),
+        source=raw.source or (article.sitename if article else None),
+        url=raw.url or (article.url if article else None),
+        dateline=cleaned.dateline,
+        captions=cleaned.captions,
+        removed=cleaned.removed,
+        origin=raw.origin,
+        metadata=raw.metadata,
+        content_hash=hashlib.sha1(cleaned.body.encode("utf-8")).hexdigest(),
+    )
+
+
+# --- furniture shared by an outlet -------------------------------------------------
+
+SAME_STORY = 0.5  # share of sentences above which two reports are versions of one story
+
+
+@dataclass(frozen=True)
+class _Lines:
+    lines: frozenset[str]  # every line, as line_key
+    sentences: frozenset[str]  # the sentence-shaped lines, to tell stories apart
+
+
+def repeated_furniture(texts_by_outlet: Mapping[str, Sequence[str]], min_reports: int = 3) -> frozenset[str]:
+    """Lines (as :func:`line_key`) that repeat across ``min_reports`` reports of one outlet.
+
+    Updates of one story share their paragraphs, so reports that share most of their
+    sentences count once; only lines repeated across different stories are furniture.
+    """
+    found: set[str] = set()
+    for texts in texts_by_outlet.values():
+        found |= _outlet_furniture([_line_sets(t) for t in texts], min_reports)
+    return frozenset(found)
+
+
+def _line_sets(text: str) -> _Lines:
+    lines = [line.strip() for line in normalise_whitespace(text).split("\n") if line.strip()]
+    return _Lines(
+        lines=frozenset(line_key(line) for line in lines),
+        sentences=frozenset(line_key(line) for line in lines if _ends_sentence(line) and len(_words(line)) >= 4),
+    )
+
+
+def _outlet_furniture(reports: Sequence[_Lines], min_reports: int) -> set[str]:
+    counts: dict[str, int] = {}
+    for report in reports:
+        for key in report.lines:
+            counts[key] = counts.get(key, 0) + 1
+    candidates = [k for k, n in counts.items() if n >= min_reports]
+    return {k for k in candidates if _distinct_stories(reports, k) >= min_reports}
+
+
+def _distinct_stories(reports: Sequence[_Lines], key: str) -> int:
+    """How many reports containing ``key`` are not versions of one another."""
+    kept: list[_Lines] = []
+    for report in reports:
+        if key in report.lines and not any(_same_story(report, other) for other in kept):
+            kept.append(report)
+    return len(kept)
+
+
+def _same_story(a: _Lines, b: _Lines) -> bool:
+    smaller = min(len(a.sentences), len(b.sentences))
+    return smaller > 0 and len(a.sentences & b.sentences) / smaller > SAME_STORY

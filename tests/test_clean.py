@@ -1,0 +1,509 @@
+"""Tests for the cleaning stage: article paragraphs kept, page furniture and captions out."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.clean import (
+    NO_HTML_TEXT,
+    NO_TEXT_LEFT,
+    CleanText,
+    clean_report,
+    clean_text,
+    extract_html,
+    line_key,
+    parse_date,
+    repeated_furniture,
+)
+from storyline.models import Document, RawReport, Rejection
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "samples" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "clean"
+
+ARTICLE = [
+    "The river burst its banks on Monday and flooded hundreds of homes in the valley, officials said.",
+    "Rescue teams used boats to reach families trapped on the upper floors of their houses overnight.",
+    "The regional government said it would open three shelters in schools on higher ground.",
+]
+ARTICLE_BODY = "\n\n".join(ARTICLE)
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def with_line_inside(line: str) -> str:
+    """The three-paragraph article with ``line`` between its first and second paragraphs."""
+    return "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+# --- the two seed reports ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_002() -> CleanText:
+    return clean_text(seed_text("002"))
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> CleanText:
+    return clean_text(seed_text("000"))
+
+
+def test_seed_002_keeps_the_article_from_first_to_last_paragraph(seed_002: CleanText) -> None:
+    paragraphs = paragraphs_of(seed_002.body)
+    assert paragraphs[0].startswith("About 60 foreign hostages")
+    assert paragraphs[-1].startswith("A US official said while some Americans escaped")
+    assert len(paragraphs) == 18
+    assert seed_002.dateline == "ALGIERS"
+
+
+def test_seed_002_drops_the_opinion_teasers_and_moves_the_caption(seed_002: CleanText) -> None:
+    for word in ("2024", "2007", "Opinion", "Privatising PIA", "lioness", "Karachi"):
+        assert word not in seed_002.body
+    assert len(seed_002.captions) == 1
+    assert seed_002.captions[0].startswith("Members of the Algerian special forces")
+    assert seed_002.removed[:2] == ["Opinion", "Editorial"]
+    assert "Updated 23 Apr, 2024" in seed_002.removed
+    assert any(r.startswith("Unless the culture of violence") for r in seed_002.removed)
+
+
+def test_seed_002_body_has_no_stray_whitespace(seed_002: CleanText) -> None:
+    assert "\u00a0" not in seed_002.body
+    assert "\n\n\n" not in seed_002.body
+    assert all(p == p.strip() and "  " not in p for p in paragraphs_of(seed_002.body))
+    assert "said Friday.\n\n" in seed_002.body  # the trailing no-break spaces are gone
+
+
+def test_seed_000_ends_with_the_last_paragraph(seed_000: CleanText) -> None:
+    paragraphs = paragraphs_of(seed_000.body)
+    assert seed_000.dateline == "Algiers"
+    assert paragraphs[0].startswith("At least 20 foreign hostages escaped")
+    assert paragraphs[-1].startswith("Militants phoned a Mauritanian news outlet")
+    assert len(paragraphs) == 13
+    assert seed_000.removed == ["Latest News from World News Desk"]
+    assert seed_000.captions == []
+
+
+def test_clean_report_builds_the_document_from_a_seed() -> None:
+    published = datetime(2013, 1, 18, tzinfo=timezone.utc)
+    raw = RawReport(origin="seeds/002.txt", doc_id="002", text=seed_text("002"),
+                    published=published, metadata={"feed": "wire"})
+    doc = clean_report(raw)
+    assert isinstance(doc, Document)
+    assert (doc.doc_id, doc.origin, doc.published, doc.metadata) == ("002", "seeds/002.txt", published, {"feed": "wire"})
+    assert doc.text.startswith("About 60 foreign hostages")
+    assert doc.dateline == "ALGIERS"
+    assert doc.content_hash == hashlib.sha1(doc.text.encode("utf-8")).hexdigest()
+    assert len(doc.captions) == 1 and "Opinion" in doc.removed
+
+
+# --- fixtures in other furniture styles ----------------------------------------------
+
+FURNITURE_FIXTURES = {
+    # name: (dateline, caption fragments, lines that must be in removed)
+    "wire_breadcrumb": ("NAIROBI", ["(AP Photo/Ben Otieno)"], [
+        "Home > World > Africa", "By JOHN MBEKI, Associated Press", "January 17, 2013 10:32 AM",
+        "Advertisement", "Read More: Drought and floods strain Kenya's aid budget",
+    ]),
+    "agency_trailer": ("LIMA", ["Photo: Maria Quispe"], [
+        "Share this article", "Sign up for our newsletter", "(Reporting by Carlos Mendoza; Editing by Paul Adams)",
+        "Related:", "Chile copper exports rise on strong demand from Asia", "Subscribe",
+        "© 2021 Reuters. All rights reserved.",
+    ]),
+    "cookie_banner": ("WASHINGTON", [], [
+        "Home | News | Politics", "By Jane Doe and Peter Lang", "Updated 5 May, 2022",
+        "Click here to get breaking news alerts on your phone.", "Related stories",
+        "House leaders reject Senate offer on defence spending…", "© 2022 The Capital Ledger",
+    ]),
+    "teaser_tail": ("Kathmandu", [], [
+        "Nepal", "Business", "12 Mar, 2023", "Hotel bookings slump after quake",
+        "Tour operators in the capital said cancellations had doubled since the first earthquake struck in late February.",
+        "The central bank said it had enough reserves to cover seven months of imports.",
+    ]),
+    "broadcaster_share": (None, ["Image copyright Getty Images", "Image caption Coastguard boats", "hull of the overturned ferry"], [
+        "2 hours ago", "Share this with", "Facebook", "Read more:", "Survivors describe night in the water",
+        "Related Topics",
+    ]),
+    "inline_furniture": ("PARIS", ["in a 2019 file photo", "File photo: The bridge"], [
+        "Story continues below advertisement", "Read more: France pledges billions to repair ageing bridges",
+        "Sign up to our free morning briefing, delivered to your inbox every weekday.",
+    ]),
+}
+CLEAN_FIXTURES = ["clean_sections", "clean_short_paragraphs", "clean_colon_quotes", "clean_wrapped"]
+
+
+def load_fixture(name: str) -> tuple[str, str]:
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = (FIXTURES / f"{name}.expected.txt").read_text(encoding="utf-8").strip("\n")
+    return text, expected
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE_FIXTURES))
+def test_furniture_fixture_body(name: str) -> None:
+    text, expected = load_fixture(name)
+    assert clean_text(text).body == expected
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE_FIXTURES))
+def test_furniture_fixture_dateline_captions_and_removed(name: str) -> None:
+    dateline, caption_parts, removed_lines = FURNITURE_FIXTURES[name]
+    result = clean_text(load_fixture(name)[0])
+    assert result.dateline == dateline
+    assert len(result.captions) == len(caption_parts)
+    for part, caption in zip(caption_parts, result.captions):
+        assert part in caption
+    for line in removed_lines:
+        assert line in result.removed
+    assert not set(result.captions) & set(result.removed)
+
+
+def test_headline_above_the_article_is_reported_as_title() -> None:
+    assert clean_text(load_fixture("cookie_banner")[0]).title == "Senate passes stopgap budget hours before deadline"
+    assert clean_text(load_fixture("wire_breadcrumb")[0]).title == "Flooded river cuts off northern towns"
+    assert clean_text(ARTICLE_BODY).title is None
+
+
+@pytest.mark.parametrize("name", CLEAN_FIXTURES)
+def test_article_without_furniture_comes_out_unchanged(name: str) -> None:
+    text, expected = load_fixture(name)
+    # the expected body is the input with whitespace normalised and nothing else
+    assert " ".join(expected.split()) == " ".join(text.split())
+    result = clean_text(text)
+    assert result.body == expected
+    assert (result.removed, result.captions, result.dateline) == ([], [], None)
+
+
+def test_lone_subheading_inside_the_article_stays() -> None:
+    assert "\n\nFunding\n\n" in clean_text(load_fixture("clean_sections")[0]).body
+
+
+# --- each kind of furniture, alone in the middle of an article --------------------------
+
+FURNITURE_LINES = [
+    "Opinion", "Editorial", "World", "Home", "Home > World > Africa", "Latest News from the Foreign Desk",
+    "Share this article", "Related: Dam levels rise across the region", "Advertisement", "Read more",
+    "Read More: Why the valley floods every spring", "Click here to watch the video",
+    "Sign up for our newsletter", "Subscribe", "Subscribe now for unlimited access",
+    "We use cookies to give you the best experience on our website.",
+    "This site uses cookies. By continuing to browse you agree to our use of cookies.",
+    "© 2024 The Valley Courier", "Copyright 2013 The Associated Press", "All rights reserved.",
+    "By John Smith", "By JOHN SMITH, Associated Press", "By Maria de la Cruz and Tom O'Neil",
+    "Updated 23 Apr, 2024", "23 Apr, 2024", "January 17, 2013 10:32 AM", "Thursday 17 January 2013",
+    "2013-01-17T10:32:00Z", "3 hours ago", "5 min read",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_line_inside_an_article_is_removed(line: str) -> None:
+    result = clean_text(with_line_inside(line))
+    assert result.body == ARTICLE_BODY
+    assert result.removed == [line]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES[:6])
+def test_furniture_line_at_head_and_tail_is_removed(line: str) -> None:
+    result = clean_text("\n".join([line, *ARTICLE, line]))
+    assert result.body == ARTICLE_BODY
+    assert result.removed == [line, line]
+
+
+def test_run_of_title_lines_inside_an_article_is_removed() -> None:
+    teasers = "Markets slump after vote\nFarmers count the cost\nSchools reopen in the north"
+    result = clean_text(with_line_inside(teasers))
+    assert result.body == ARTICLE_BODY
+    assert result.removed == teasers.split("\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "By Thursday, the army had stormed the plant and freed most of the hostages.",
+    "More news is expected later today, officials said.",
+    "Copyright laws were changed in 2019 after a long campaign by authors.",
+    "Share the burden, the minister told the other members of the coalition.",
+    "The photo agency said it had lost contact with two of its photographers.",
+    "Related groups had also threatened the company, the statement said.",
+])
+def test_sentences_that_resemble_furniture_stay(sentence: str) -> None:
+    result = clean_text(with_line_inside(sentence))
+    assert result.body == "\n\n".join([ARTICLE[0], sentence, *ARTICLE[1:]])
+    assert result.removed == [] and result.captions == []
+
+
+def test_teaser_block_after_the_article_is_removed_with_its_sentences() -> None:
+    tail = [
+        "Roads reopen in the south", "Updated 4 May, 2022", "Roads reopen in the south",
+        "Engineers cleared the last landslide from the mountain road on Tuesday evening.",
+        "Power restored to villages", "3 May, 2022", "Power restored to villages",
+        "THE electricity company said most homes had their supply back by...",
+    ]
+    result = clean_text("\n\n".join([*ARTICLE, *tail]))
+    assert result.body == ARTICLE_BODY
+    assert result.removed == tail
+
+
+def test_subheaded_sections_at_the_end_are_not_taken_for_teasers() -> None:
+    text = "\n\n".join([ARTICLE[0], "Shelters", ARTICLE[1], "Next steps", ARTICLE[2], "Advertisement"])
+    assert clean_text(text).body == "\n\n".join([ARTICLE[0], "Shelters", ARTICLE[1], "Next steps", ARTICLE[2]])
+
+
+def test_repeated_lines_of_the_outlet_are_furniture() -> None:
+    pitch = "Support independent journalism with a monthly gift to the Valley Courier today."
+    text = with_line_inside(pitch)
+    assert pitch in clean_text(text).body
+    result = clean_text(text, repeated_lines=frozenset({line_key(pitch)}))
+    assert result.body == ARTICLE_BODY
+    assert result.removed == [pitch]
+
+
+# --- captions -------------------------------------------------------------------------
+
+CAPTIONS = [
+    "Soldiers patrol the border town on Tuesday. -Reuters Photo",
+    "A man wades through flood water in Garissa, Kenya, on Wednesday. (AP Photo/Ben Otieno)",
+    "Photo: Ahmed Salem",
+    "A resident carries her belongings out of a flooded house. Photo: AFP",
+    "File photo of the gas plant at Ain Amenas.",
+    "Police officers stand guard outside the court in this January 3, 2012 file photo.",
+    "Image copyright Getty Images",
+    "Firefighters spray water on the burning warehouse. Getty Images",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_caption_moves_out_of_the_body(caption: str) -> None:
+    for text in (caption + "\n\n" + ARTICLE_BODY, with_line_inside(caption)):
+        result = clean_text(text)
+        assert result.body == ARTICLE_BODY
+        assert result.captions == [caption]
+        assert result.removed == []
+
+
+# --- datelines ------------------------------------------------------------------------
+
+REST = "Gunmen seized a gas plant in the desert on Wednesday, officials said."
+
+
+@pytest.mark.parametrize(("start", "place"), [
+    ("ALGIERS: ", "ALGIERS"),
+    ("Algiers: ", "Algiers"),
+    ("ALGIERS (AP) -- ", "ALGIERS"),
+    ("ALGIERS, Jan 17 (Reuters) - ", "ALGIERS"),
+    ("WASHINGTON — ", "WASHINGTON"),
+    ("PARIS, France - ", "PARIS"),
+    ("NEW YORK (AP) — ", "NEW YORK"),
+    ("Ain Amenas, Algeria (AFP) - ", "Ain Amenas"),
+])
+def test_dateline_is_read_and_stripped(start: str, place: str) -> None:
+    result = clean_text(start + REST + "\n\n" + ARTICLE[1])
+    assert result.dateline == place
+    assert result.body == REST + "\n\n" + ARTICLE[1]
+
+
+def test_dateline_on_its_own_line_is_read() -> None:
+    result = clean_text("LONDON (AP) —\n" + ARTICLE_BODY)
+    assert result.dateline == "LONDON"
+    assert result.body == ARTICLE_BODY
+
+
+@pytest.mark.parametrize("first", [
+    "However: the plan was approved by nine votes to four on Tuesday evening.",
+    "Note: figures were revised by the statistics office on Friday morning.",
+    "Mr Smith: we expect more rain over the weekend, and the river may rise.",
+    "Obama — who spoke from the White House — said the attack was an act of terror.",
+    "Al-Qaida-linked rebels seized the northern town of Gao last year, residents said.",
+])
+def test_ordinary_sentence_starts_are_not_datelines(first: str) -> None:
+    result = clean_text(first + "\n\n" + ARTICLE[1])
+    assert result.dateline is None
+    assert result.body == first + "\n\n" + ARTICLE[1]
+
+
+def test_only_the_first_paragraph_has_a_dateline() -> None:
+    text = ARTICLE[0] + "\n\nLONDON: " + REST
+    result = clean_text(text)
+    assert result.dateline is None
+    assert result.body == ARTICLE[0] + "\n\nLONDON: " + REST
+
+
+# --- whitespace -------------------------------------------------------------------------
+
+
+def test_whitespace_is_normalised_and_words_are_not_rewritten() -> None:
+    text = "  The  army\tsaid ''we will win''\u00a0 on Friday, officials said.  \r\n\r\n\r\n\u201cNo,\u201d he said.\t\n"
+    result = clean_text(text)
+    assert result.body == "The army said ''we will win'' on Friday, officials said.\n\n\u201cNo,\u201d he said."
+
+
+# --- reports and rejections ---------------------------------------------------------------
+
+
+def test_empty_or_furniture_only_report_is_rejected() -> None:
+    for text in ("", "   \n\n", "Home\nWorld\nShare this article\n© 2024 The Valley Courier"):
+        result = clean_report(RawReport(origin="in.txt", doc_id="a", text=text))
+        assert result == Rejection("in.txt", NO_TEXT_LEFT)
+
+
+def test_report_metadata_is_kept() -> None:
+    raw = RawReport(origin="in.txt", doc_id="a", text=ARTICLE_BODY, title="Floods", source="Valley Courier",
+                    url="https://valley.example/a")
+    doc = clean_report(raw)
+    assert isinstance(doc, Document)
+    assert (doc.title, doc.source, doc.url, doc.text) == ("Floods", "Valley Courier", "https://valley.example/a", ARTICLE_BODY)
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+PAGE_PARAGRAPHS = [
+    "Engineers opened all six floodgates of the Riverside dam on Thursday after a week of heavy rain "
+    "pushed the reservoir to its highest level in forty years.",
+    "Residents of three villages downstream were told to move to higher ground by the evening, "
+    "the regional water authority said in a statement.",
+    '"We expect the river to rise by up to two metres overnight," said the authority\'s director, '
+    "who asked people to stay away from the banks.",
+    "The last time the gates were fully opened, in 1981, the town centre flooded and hundreds of homes were damaged.",
+]
+
+
+@pytest.fixture(scope="module")
+def article_page() -> str:
+    return (FIXTURES / "article_page.html").read_text(encoding="utf-8")
+
+
+def test_extract_html_keeps_article_and_metadata(article_page: str) -> None:
+    article = extract_html(article_page, "https://valley.example/news/dam")
+    assert article is not None
+    assert article.title == "Dam opens floodgates after week of rain"
+    assert article.date == datetime(2021, 3, 4, 8, 15, tzinfo=timezone.utc)
+    assert article.sitename == "The Valley Courier"
+    for paragraph in PAGE_PARAGRAPHS:
+        assert paragraph in article.text
+    for furniture in ("Sign in", "Most read", "Council approves", "All rights reserved", "Privacy"):
+        assert furniture not in article.text
+
+
+def test_clean_report_from_html_takes_page_metadata(article_page: str) -> None:
+    doc = clean_report(RawReport(origin="page.html", doc_id="p", html=article_page))
+    assert isinstance(doc, Document)
+    assert doc.text == "\n\n".join(PAGE_PARAGRAPHS)
+    assert doc.title == "Dam opens floodgates after week of rain"
+    assert doc.published == datetime(2021, 3, 4, 8, 15, tzinfo=timezone.utc)
+    assert doc.source == "The Valley Courier"
+    assert doc.url == "https://valley.example/news/dam-floodgates"
+
+
+def test_report_metadata_wins_over_the_page(article_page: str) -> None:
+    published = datetime(2021, 3, 5, 12, 0, tzinfo=timezone.utc)
+    raw = RawReport(origin="page.html", doc_id="p", html=article_page, title="Given title",
+                    published=published, source="Given source", url="https://given.example/x")
+    doc = clean_report(raw)
+    assert isinstance(doc, Document)
+    assert (doc.title, doc.published, doc.source, doc.url) == (
+        "Given title", published, "Given source", "https://given.example/x")
+
+
+def test_page_without_article_is_rejected() -> None:
+    page = (FIXTURES / "no_article_page.html").read_text(encoding="utf-8")
+    assert clean_report(RawReport(origin="empty.html", doc_id="e", html=page)) == Rejection("empty.html", NO_HTML_TEXT)
+    assert extract_html("") is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2021-03-04", datetime(2021, 3, 4, tzinfo=timezone.utc)),
+    ("2021-03-04T09:15:00+0100", datetime(2021, 3, 4, 8, 15, tzinfo=timezone.utc)),
+    ("2021-03-04 09:15", datetime(2021, 3, 4, 9, 15, tzinfo=timezone.utc)),
+    ("not a date", None),
+    (None, None),
+])
+def test_parse_date_gives_utc(value: str | None, expected: datetime | None) -> None:
+    assert parse_date(value) == expected
+
+
+# --- furniture shared across an outlet's reports -------------------------------------------
+
+STORIES = [
+    "The mayor resigned on Monday after a row over the budget.",
+    "A new bridge over the river will open next month, the council said.",
+    "The hospital has hired forty more nurses to cut waiting times.",
+    "Farmers say the drought has halved this year's wheat harvest.",
+]
+
+
+def page(story: str, extra: str = "") -> str:
+    return f"Home\n{story}\n{extra}\nSupport the Courier:  donate TODAY\n© The Courier"
+
+
+def test_repeated_furniture_finds_lines_shared_by_an_outlet() -> None:
+    found = repeated_furniture({
+        "Courier": [page(s) for s in STORIES[:3]],
+        "Herald": [f"{s}\nHerald weather" for s in STORIES[:2]],  # only two reports
+    })
+    assert found == frozenset({"home", "support the courier: donate today", "© the courier"})
+    assert repeated_furniture({"Herald": [f"{s}\nHerald weather" for s in STORIES[:2]]}, min_reports=2) == {"herald weather"}
+
+
+def test_updates_of_one_story_do_not_make_its_paragraphs_furniture() -> None:
+    versions = [page(STORIES[0], "Police are investigating."),
+                page(STORIES[0], "Police are investigating.\nHe denies wrongdoing."),
+                page(STORIES[0], "Police are investigating.\nAn election will follow.")]
+    found = repeated_furniture({"Courier": versions + [page(s) for s in STORIES[1:3]]})
+    assert "police are investigating." not in found
+    assert line_key(STORIES[0]) not in found
+    assert "home" in found
+
+
+def test_furniture_found_across_reports_is_removed_when_cleaning() -> None:
+    texts = [page(STORIES[0], ARTICLE_BODY)] + [page(s) for s in STORIES[1:]]
+    found = repeated_furniture({"Courier": texts})
+    result = clean_text(texts[0], repeated_lines=found)
+    assert result.body == STORIES[0] + "\n\n" + ARTICLE_BODY
+    assert "Support the Courier: donate TODAY" in result.removed
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+WORDS = ["the", "army", "said", "on", "Friday", "hostages", "were", "freed", "in", "a", "raid", "near",
+         "Algiers", "officials", "plant", "gas", "desert", "three", "days", "after", "attack", "by", "militants"]
+FURNITURE_WORDS = ["Home", "Opinion", "photo", "By", "Updated", "Apr", "2024", "17", "(AP)", "--", "—", ":",
+                   "Reuters", "file", "Getty", "Images", "Share", "Read", "more", "Related", "cookies", "...", "…"]
+ENDINGS = ["", ".", "?", "!", "...", ":", '."', "…", ",'' she said."]
+SEPARATORS = ["\n", "\n\n", "\n \n", "\t\n\n", "\n\n\n"]
+
+
+@st.composite
+def scraped_texts(draw: st.DrawFn) -> str:
+    word = st.one_of(st.sampled_from(WORDS + FURNITURE_WORDS), st.text("abcdefgXYZ", min_size=1, max_size=8))
+    paragraph = st.builds(lambda ws, end: " ".join(ws) + end,
+                          st.lists(word, min_size=1, max_size=20), st.sampled_from(ENDINGS))
+    paragraphs = draw(st.lists(paragraph, min_size=1, max_size=12))
+    text = paragraphs[0]
+    for p in paragraphs[1:]:
+        text += draw(st.sampled_from(SEPARATORS)) + p
+    return text
+
+
+@settings(max_examples=200, deadline=None)
+@given(scraped_texts())
+def test_cleaning_is_idempotent(text: str) -> None:
+    once = clean_text(text).body
+    assert clean_text(once).body == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=8, max_size=25), min_size=1, max_size=8))
+def test_plain_sentence_paragraphs_are_kept_as_they_are(paragraphs: list[list[str]]) -> None:
+    body = "\n\n".join(" ".join(ws).capitalize() + "." for ws in paragraphs)
+    result = clean_text(body)
+    assert result.body == body
+    assert result.removed == []
