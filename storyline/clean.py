@@ -655,13 +655,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        date_extraction_params={"original_date": True, "extensive_search": True,
+        date_extraction_params={"original_date": True, "extensive_search": False,
                                 "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
     )
-    if result is None:
-        return None
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    data = {}
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = (data.get("text") or "").strip()
+    if not text and is_fragment(html):
+        text = fragment_text(html)  # feed entries and JSONL 'html' carry bare article markup
     if not text:
         return None
     return HtmlArticle(
@@ -671,6 +673,32 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         sitename=_blank_to_none(data.get("sitename")),
         url=_blank_to_none(data.get("url")) or url,
     )
+
+
+FRAGMENT_BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
+PAGE_MARKUP = re.compile(r"<\s*(html|body|head|nav|header|footer)\b", re.IGNORECASE)
+
+
+def is_fragment(html: str) -> bool:
+    """Markup of an article body alone, not a whole page with navigation."""
+    return not PAGE_MARKUP.search(html)
+
+
+def fragment_text(html: str) -> str:
+    """Text of an HTML fragment, one paragraph per block element; scripts dropped."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises several kinds on junk markup
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//iframe|//form"):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in FRAGMENT_BLOCKS:
+            el.tail = "\n\n" + (el.tail or "")
+    lines = (" ".join(part.split()) for part in root.text_content().split("\n\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def parse_date(value: str | None) -> datetime | None:

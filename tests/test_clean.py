@@ -507,3 +507,16 @@ def test_plain_sentence_paragraphs_are_kept_as_they_are(paragraphs: list[list[st
     result = clean_text(body)
     assert result.body == body
     assert result.removed == []
+
+
+def test_html_fragment_from_a_feed_keeps_its_paragraphs_and_drops_scripts():
+    from storyline.clean import clean_report
+    from storyline.models import RawReport
+
+    raw = RawReport(origin="feed.rss#1", doc_id="e1", html=(
+        "<p>Rescuers pulled three people from the rubble of the market on Monday, officials said.</p>"
+        "<p>The mayor said 40 homes were destroyed. <script>alert(1)</script></p>"))
+    doc = clean_report(raw)
+    assert not isinstance(doc, Rejection)
+    assert "Rescuers pulled three people" in doc.text and "40 homes" in doc.text
+    assert "alert" not in doc.text
