@@ -136,7 +136,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from storyline.pipeline import run
 
     report = run(args.inputs, args.out, _options(args), on_reject=_print_rejection,
-                 stdin=sys.stdin.buffer)
+                 stdin=_stdin(args.inputs))
     if not args.quiet:
         print(f"report: {Path(args.out) / 'index.html'}")
     return _finish(report, args.quiet)
@@ -149,7 +149,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from storyline.render_md import render_markdown
 
     story, report = summarize_inputs(args.inputs, _options(args), since=args.since,
-                                     on_reject=_print_rejection, stdin=sys.stdin.buffer)
+                                     on_reject=_print_rejection, stdin=_stdin(args.inputs))
     render = {"json": dumps, "md": render_markdown, "html": render_story_html}[args.format]
     _write(render(story), args.out)
     return _finish(report, args.quiet)
@@ -159,7 +159,7 @@ def cmd_group(args: argparse.Namespace) -> int:
     from storyline.pipeline import group_inputs
 
     assignments, report = group_inputs(args.inputs, _options(args), on_reject=_print_rejection,
-                                       stdin=sys.stdin.buffer)
+                                       stdin=_stdin(args.inputs))
     if args.format == "csv":
         text = "id,story\n" + "".join(f"{d},{s}\n" for d, s in assignments.items())
     else:
@@ -173,7 +173,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
     report = RunReport()
     docs = load_documents([args.file], Options(quiet=True), report, _print_rejection,
-                          stdin=sys.stdin.buffer)
+                          stdin=_stdin([args.file]))
     for d in docs:
         data = to_dict(d)
         data.pop("sentences")
@@ -194,6 +194,11 @@ def cmd_stories(args: argparse.Namespace) -> int:
             when = (row["last_seen"] or "undated")[:10]
             print(f"{row['story_id']}\t{when}\t{row['size']} reports\t{row['title']}")
     return 0
+
+
+def _stdin(inputs: Sequence[str]):
+    """Standard input's bytes, only when an input is '-' (tests replace sys.stdin)."""
+    return sys.stdin.buffer if "-" in inputs else None
 
 
 def _write(text: str, out: str | None) -> None:

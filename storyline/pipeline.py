@@ -97,7 +97,7 @@ def mark_copies(docs: Sequence[Document], detector: CopyDetector) -> None:
 def analyze(story_id: str, docs: Sequence[Document], options: Options,
             earlier: Sequence[Document] = ()) -> Story:
     """Summary, figures and timeline of one story."""
-    ordered = publication_order(list(docs))
+    ordered = copies_after_originals(publication_order(list(docs)))
     dated = [d.published for d in ordered if d.published]
     story = Story(
         story_id=story_id, title="", documents=ordered,
@@ -109,6 +109,21 @@ def analyze(story_id: str, docs: Sequence[Document], options: Options,
         ordered, per_day=options.per_day, limit=options.timeline_limit)
     story.title = story_title(story)
     return story
+
+
+def copies_after_originals(docs: list[Document]) -> list[Document]:
+    """Originals in order, each followed by its copies: sources number the same everywhere."""
+    ids = {d.doc_id for d in docs}
+    copies: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        if d.duplicate_of in ids:
+            copies[d.duplicate_of].append(d)
+    out: list[Document] = []
+    for d in docs:
+        if d.duplicate_of not in ids:
+            out.append(d)
+            out.extend(copies[d.doc_id])
+    return out
 
 
 def story_title(story: Story) -> str:

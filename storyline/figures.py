@@ -1,0 +1,306 @@
+"""Key figures across the reports of one story: how each number moved, where reports disagree.
+
+A figure is one measure ("hostages escaped", "people killed") followed across reports. The
+quantities were read per sentence by :mod:`storyline.quantities`; here key quantities of the
+same event and counted thing are linked, ordered by report time, and compared: a number that
+grows between reports is a *change*; reports of about the same time whose ranges cannot both
+be true are a *conflict*. Wire copies repeat their original, so they count once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from storyline.models import Document, Figure, FigureValue, Quantity, Sentence
+
+SAME_TIME = timedelta(hours=12)
+
+# how an event reads after the counted thing: "hostages held", "American hostages offered in exchange"
+EVENT_WORDS = {"traded": "offered in exchange", "casualties": "casualties"}
+# casualties first, then what happened to hostages, then everything else
+EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "missing": 2, "held": 2, "freed": 2,
+              "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
+              "damaged": 3}
+OTHER_RANK = 4
+# counted nouns that already name the event ("deaths", not "deaths killed")
+EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
+MONEY_UNITS = {"dollars", "euros", "pounds", "yen", "yuan", "rupees", "dinars", "francs",
+               "pesos", "rubles"}
+IRREGULAR = {"people": "people", "persons": "people", "person": "people", "men": "man",
+             "women": "woman", "children": "child", "police": "police", "policemen": "policeman",
+             "gunmen": "gunman", "staff": "staff", "crew": "crew", "militia": "militia"}
+
+
+@dataclass
+class _Entry:
+    """One value of a figure while it is being built, with what is needed to order it."""
+
+    value: FigureValue
+    counted: str
+    order: tuple  # (undated, time, document position, offset)
+
+
+@dataclass
+class _Group:
+    event: str
+    head: str
+    entries: list[_Entry] = field(default_factory=list)
+
+
+# --- public -------------------------------------------------------------------------
+
+
+def figure_label(q: Quantity) -> str | None:
+    """Plain label of the measure a quantity reports ("foreign hostages escaped"), or None."""
+    if not q.key or q.negated or not q.counted:
+        return None
+    if q.event is None:
+        return None
+    return _label(q.counted, q.event)
+
+
+def build_figures(documents: Sequence[Document]) -> list[Figure]:
+    """Link key quantities of the same measure across reports into figures, most important first."""
+    docs = list(documents)
+    ids = {d.doc_id for d in docs}
+    position = {d.doc_id: n for n, d in enumerate(docs)}
+    groups: dict[tuple[str, str], _Group] = {}
+    copies = [d for d in docs if _is_copy(d, ids)]
+    for doc in docs:
+        if doc not in copies:
+            for sent, q in _usable(doc):
+                _add(groups, doc, sent, q, position)
+    for doc in copies:
+        for sent, q in _usable(doc):
+            if not _fold(groups, doc, q):
+                _add(groups, doc, sent, q, position)
+    built = [(g.event, _figure(g)) for g in groups.values() if g.entries]
+    built.sort(key=lambda pair: _importance(pair[1], pair[0]))
+    return [f for _, f in built]
+
+
+# --- collecting values ---------------------------------------------------------------
+
+
+def _is_copy(doc: Document, ids: set[str]) -> bool:
+    return bool(doc.duplicate_of) and doc.duplicate_of in ids and doc.duplicate_of != doc.doc_id
+
+
+def _usable(doc: Document) -> list[tuple[Sentence, Quantity]]:
+    """Key quantities that report a measure: not negated, not hedged, with a label."""
+    out = []
+    for sent in doc.sentences:
+        for q in sent.quantities:
+            if q.hedged or figure_label(q) is None:
+                continue
+            out.append((sent, q))
+    return out
+
+
+def _group_key(q: Quantity) -> tuple[str, str]:
+    return q.event or "", _singular(_head_word(q.counted or ""))
+
+
+def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q: Quantity,
+         position: dict[str, int]) -> None:
+    key = _group_key(q)
+    group = groups.setdefault(key, _Group(event=key[0], head=key[1]))
+    if any(e.value.doc_id == doc.doc_id and _same_numbers(e.value, q) for e in group.entries):
+        return  # a report repeating its own number is one value
+    value = FigureValue(
+        value=q.value, text=sent.text, doc_id=doc.doc_id, low=q.low, high=q.high,
+        qualifier=q.qualifier, reported_at=doc.published, attributed_to=q.attributed_to,
+        quote=q.text,
+    )
+    when = _utc(doc.published)
+    order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
+             position.get(doc.doc_id, 0), q.start)
+    group.entries.append(_Entry(value=value, counted=q.counted or "", order=order))
+
+
+def _fold(groups: dict[tuple[str, str], _Group], doc: Document, q: Quantity) -> bool:
+    """A wire copy's number that its original already gives: note the copy, add nothing."""
+    group = groups.get(_group_key(q))
+    if group is None:
+        return False
+    for entry in group.entries:
+        if entry.value.doc_id == doc.duplicate_of and _same_numbers(entry.value, q):
+            if doc.doc_id not in entry.value.also_in:
+                entry.value.also_in.append(doc.doc_id)
+            return True
+    return False
+
+
+def _same_numbers(v: FigureValue, q: Quantity) -> bool:
+    return (v.value, v.low, v.high) == (q.value, q.low, q.high)
+
+
+# --- one figure -----------------------------------------------------------------------
+
+
+def _figure(group: _Group) -> Figure:
+    entries = sorted(group.entries, key=lambda e: e.order)
+    values = [e.value for e in entries]
+    counted = _agreed_counted([e.counted for e in entries])
+    conflicts = _conflicts(values)
+    unit = counted if counted in MONEY_UNITS else None
+    return Figure(
+        label=_label(counted, group.event),
+        values=values,
+        unit=unit,
+        conflict=bool(conflicts),
+        change=_change(values),
+        conflict_note=_conflict_note(values, conflicts) if conflicts else None,
+    )
+
+
+def _label(counted: str, event: str) -> str:
+    if _singular(_head_word(counted)) in EVENT_NAMING_NOUNS:
+        return counted
+    word = EVENT_WORDS.get(event, event)
+    return f"{counted} {word}" if counted != word else counted
+
+
+def _agreed_counted(counted: list[str]) -> str:
+    """The counted thing with only the modifiers every report agrees on."""
+    first = counted[0].split()
+    if len(first) <= 1:
+        return counted[0]
+    others = [{w.lower() for w in c.split()[:-1]} for c in counted[1:]]
+    mods = [w for w in first[:-1] if all(w.lower() in o for o in others)]
+    return " ".join([*mods, first[-1]])
+
+
+def _head_word(counted: str) -> str:
+    words = counted.split()
+    return words[-1].lower() if words else ""
+
+
+def _singular(word: str) -> str:
+    """Crude plural -> singular, enough to group "hostages" with "hostage"."""
+    word = word.lower()
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# --- change and conflict -------------------------------------------------------------
+
+
+def _change(values: list[FigureValue]) -> str | None:
+    """"2 -> at least 6": how the first value of each report time moved.
+
+    Reports within :data:`SAME_TIME` of the last step are the same moment (they may
+    conflict, but they do not show a movement); undated reports have no place in time.
+    """
+    steps: list[FigureValue] = []
+    last_time: datetime | None = None
+    for v in values:
+        when = _utc(v.reported_at)
+        if when is None or (last_time is not None and when - last_time <= SAME_TIME):
+            continue
+        last_time = when
+        if not steps or not _same(steps[-1], v):
+            steps.append(v)
+    if len(steps) < 2:
+        return None
+    return " -> ".join(describe(v) for v in steps)
+
+
+def _conflicts(values: list[FigureValue]) -> list[tuple[int, int]]:
+    """Pairs of values from about the same time whose ranges cannot both hold."""
+    pairs = []
+    for i, a in enumerate(values):
+        for j in range(i + 1, len(values)):
+            b = values[j]
+            if not _independent(a, b) or not _same_time(a, b):
+                continue
+            if not _overlap(_range(a), _range(b)):
+                pairs.append((i, j))
+    return pairs
+
+
+def _independent(a: FigureValue, b: FigureValue) -> bool:
+    """Different reports, or one report quoting two different sources."""
+    if a.doc_id != b.doc_id:
+        return True
+    return bool(a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to)
+
+
+def _same_time(a: FigureValue, b: FigureValue) -> bool:
+    ta, tb = _utc(a.reported_at), _utc(b.reported_at)
+    if ta is None or tb is None:
+        return ta is None and tb is None
+    return abs(ta - tb) <= SAME_TIME
+
+
+def _range(v: FigureValue) -> tuple[float, float]:
+    if v.low is None and v.high is None:
+        exact = v.value if v.value is not None else 0.0
+        return exact, exact
+    low = v.low if v.low is not None else 0.0
+    high = v.high if v.high is not None else float("inf")
+    return low, high
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _conflict_note(values: list[FigureValue], pairs: list[tuple[int, int]]) -> str:
+    """"doc A (militants): 41; doc B: 132" - who says which, in report order."""
+    involved = sorted({i for pair in pairs for i in pair})
+    parts = []
+    for i in involved:
+        v = values[i]
+        source = f"{v.doc_id} ({v.attributed_to})" if v.attributed_to else v.doc_id
+        parts.append(f"{source}: {describe(v)}")
+    return "; ".join(parts)
+
+
+def _same(a: FigureValue, b: FigureValue) -> bool:
+    return (a.value, a.low, a.high) == (b.value, b.low, b.high)
+
+
+def describe(v: FigureValue) -> str:
+    """A value in plain words: "20", "at least 6", "about 60", "24-99", "67-131"."""
+    if v.value is not None:
+        core = _num(v.value)
+        return f"{v.qualifier} {core}" if v.qualifier else core
+    if v.low is not None and v.high is not None:
+        return f"{_num(v.low)}-{_num(v.high)}"
+    if v.low is not None:
+        return f"at least {_num(v.low)}"
+    if v.high is not None:
+        return f"up to {_num(v.high)}"
+    return "?"
+
+
+def _num(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _utc(when: datetime | None) -> datetime | None:
+    """Comparable times: a date without a zone is taken as UTC."""
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc)
+
+
+# --- order -----------------------------------------------------------------------------
+
+
+def _importance(f: Figure, event: str) -> tuple:
+    """More independent reports first; then casualties, then hostages, then the rest."""
+    reports = len({v.doc_id for v in f.values})
+    return (-reports, EVENT_RANK.get(event, OTHER_RANK), -len(f.values), f.label)

@@ -1,0 +1,1112 @@
+"""Numbers in one sentence: how many, of what, what happened to them, and who said so.
+
+A breaking story is told in numbers that move ("at least 20 hostages escaped", "about 60
+are unaccounted for"), so each number phrase becomes a :class:`Quantity` read from spaCy's
+parse: its value and range, the qualifier that hedges it, the thing counted, the event it
+belongs to and the source it is attributed to. ``key`` separates the figures a reader
+follows (dead, hostages, money, arrests) from plain facts (distances, counts of nations,
+ordinals, numbers inside names). Years, dates, times, durations and ages are dropped: the
+temporal stage owns them and they are never key figures.
+
+The input is a sentence span of the whole parsed document, so offsets are document offsets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from storyline.models import Quantity
+
+# --- vocabulary ----------------------------------------------------------------------
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MULTIPLIERS = {"hundred": 100, "dozen": 12}
+
+# vague amounts, longest first: words -> (low, high)
+VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
+    ("tens", "of", "thousands"): (20_000, 99_999),
+    ("hundreds", "of", "thousands"): (200_000, 999_999),
+    ("tens", "of", "millions"): (20e6, 99e6),
+    ("hundreds", "of", "millions"): (200e6, 999e6),
+    ("several", "dozen"): (36, 99),
+    ("several", "hundred"): (300, 999),
+    ("several", "thousand"): (3_000, 9_999),
+    ("dozens",): (24, 99),
+    ("scores",): (40, 99),
+    ("hundreds",): (200, 999),
+    ("thousands",): (2_000, 9_999),
+    ("millions",): (2e6, 9.99e6),
+}
+
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
+             "quarter": 0.25, "quarters": 0.25}
+
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                 "twelfth": 12, "twentieth": 20, "hundredth": 100}
+ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+DECADE = re.compile(r"^'?\d+0s$")
+CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+# qualifier words (lowercase, as they appear) -> normalised qualifier
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("at", "least"): "at least", ("no", "fewer", "than"): "at least",
+    ("no", "less", "than"): "at least", ("not", "less", "than"): "at least",
+    ("a", "minimum", "of"): "at least",
+    ("more", "than"): "more than", ("over",): "more than", ("upwards", "of"): "more than",
+    ("in", "excess", "of"): "more than", ("above",): "more than",
+    ("greater", "than"): "more than", ("just", "over"): "more than",
+    ("well", "over"): "more than",
+    ("about",): "about", ("around",): "about", ("roughly",): "about",
+    ("approximately",): "about", ("some",): "about", ("an", "estimated"): "about",
+    ("estimated",): "about", ("circa",): "about", ("approx.",): "about",
+    ("nearly",): "nearly", ("almost",): "nearly", ("close", "to"): "nearly",
+    ("just", "under"): "nearly",
+    ("up", "to"): "up to", ("as", "many", "as"): "up to", ("as", "much", "as"): "up to",
+    ("at", "most"): "up to", ("no", "more", "than"): "up to",
+    ("not", "more", "than"): "up to", ("a", "maximum", "of"): "up to",
+    ("fewer", "than"): "fewer than", ("less", "than"): "fewer than",
+    ("under",): "fewer than", ("below",): "fewer than",
+    ("between",): "between",
+}
+# single words that are also prepositions: only a qualifier when parsed as a modifier
+PREPOSITION_QUALIFIERS = {"over", "about", "around", "under", "above", "below"}
+
+# verb lemma -> (event, True when the count is the verb's object: "killed 4 hostages")
+EVENT_VERBS: dict[str, tuple[str, bool]] = {
+    "kill": ("killed", True), "slay": ("killed", True), "execute": ("killed", True),
+    "murder": ("killed", True), "behead": ("killed", True),
+    "die": ("killed", False), "perish": ("killed", False), "drown": ("killed", False),
+    "injure": ("wounded", True), "wound": ("wounded", True), "hurt": ("wounded", True),
+    "escape": ("escaped", False), "flee": ("escaped", False),
+    "free": ("freed", True), "release": ("freed", True), "rescue": ("freed", True),
+    "liberate": ("freed", True),
+    "hold": ("held", True), "capture": ("held", True), "seize": ("held", True),
+    "kidnap": ("held", True), "abduct": ("held", True), "take": ("held", True),
+    "have": ("held", True), "keep": ("held", True),
+    "disappear": ("missing", False), "vanish": ("missing", False),
+    "evacuate": ("evacuated", True),
+    "arrest": ("arrested", True), "detain": ("arrested", True),
+    "apprehend": ("arrested", True),
+    "trade": ("traded", True), "offer": ("traded", True), "exchange": ("traded", True),
+    "swap": ("traded", True),
+    "displace": ("displaced", True), "uproot": ("displaced", True),
+    "damage": ("damaged", True), "destroy": ("damaged", True),
+}
+# verbs that only count captives ("held 3 meetings" is no hostage figure)
+CAPTIVE_VERBS = {"hold", "capture", "seize", "take", "have", "keep", "offer", "trade",
+                 "exchange", "swap"}
+# verbs whose active subject is a count of attackers ("20 gunmen attacked the plant")
+AGENT_VERBS = {"attack", "storm", "raid", "assault", "ambush", "seize", "capture", "kill",
+               "kidnap", "abduct", "take", "overrun", "besiege", "hijack"}
+EVENT_ADJECTIVES = {"dead": "killed", "missing": "missing", "unaccounted": "missing",
+                    "injured": "wounded", "wounded": "wounded", "homeless": "displaced",
+                    "displaced": "displaced", "kidnapped": "held", "captive": "held"}
+# nouns that name the event they count: "the release of 20 hostages"
+EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "rescue": "freed",
+               "escape": "escaped", "kidnapping": "held", "abduction": "held",
+               "capture": "held", "evacuation": "evacuated", "arrest": "arrested",
+               "disappearance": "missing"}
+# counted nouns that carry their own event when no verb gives one
+NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": "killed",
+               "fatality": "killed", "casualty": "casualties", "injury": "wounded",
+               "injured": "wounded", "wounded": "wounded", "refugee": "displaced",
+               "evacuee": "displaced", "arrest": "arrested", "missing": "missing"}
+# nominal adjectives that stand for people ("20 dead")
+PEOPLE_ADJECTIVES = {"dead", "injured", "wounded", "missing"}
+LINKING_VERBS = {"be", "appear", "seem", "remain", "continue", "become", "stay", "fear",
+                 "believe", "report", "presume", "think", "confirm", "say", "expect"}
+TOLL_NOUNS = {"toll", "tally"}
+PEOPLE_EVENTS = {"killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
+                 "arrested", "displaced", "traded", "casualties", "attacked"}
+
+MONEY_VERBS = {"pay": "paid", "demand": "demanded", "seek": "demanded", "ask": "demanded",
+               "offer": "offered", "raise": "raised", "cost": "cost", "steal": "stolen",
+               "lose": "lost", "donate": "donated", "pledge": "pledged", "spend": "spent",
+               "award": "awarded", "fine": "fined"}
+CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds",
+                    "¥": "yen", "₹": "rupees"}
+CURRENCY_WORDS = {"dollar": "dollars", "euro": "euros", "pound": "pounds", "yen": "yen",
+                  "yuan": "yuan", "rupee": "rupees", "dinar": "dinars", "franc": "francs",
+                  "peso": "pesos", "ruble": "rubles", "rouble": "rubles", "usd": "dollars",
+                  "eur": "euros", "gbp": "pounds"}
+
+REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm", "estimate",
+                "add", "insist", "declare", "disclose", "reveal", "indicate", "note", "quote",
+                "cite", "acknowledge", "admit", "allege", "warn", "assert", "write",
+                "explain", "tweet", "post", "put", "count"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
+HEDGE_AUX = {"could", "may", "might", "would", "can"}
+HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "likely", "potentially",
+                 "reportedly"}
+HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+INCREMENT_BEFORE = {"another", "additional", "further", "extra"}
+INCREMENT_AFTER = {"more", "additional", "further", "extra", "others"}
+
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
+              "decade", "century", "night", "weekend", "morning", "evening", "afternoon",
+              "hr", "hrs", "min", "yr", "yrs", "sec"}
+TIME_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "local", "hours"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "jan.", "feb", "feb.",
+          "mar", "mar.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep",
+          "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec."}
+MEASURES = {"kilometer", "kilometre", "km", "mile", "meter", "metre", "m", "foot", "feet",
+            "inch", "yard", "centimeter", "centimetre", "cm", "millimeter", "mm", "kilogram",
+            "kg", "gram", "ton", "tonne", "liter", "litre", "gallon", "barrel", "acre",
+            "hectare", "degree", "percent", "%", "mph", "kph", "knot", "square", "sq",
+            "magnitude", "point", "lb", "pound", "ounce", "calorie", "watt", "megawatt", "volt"}
+PLACES = {"nation", "country", "province", "state", "city", "town", "village", "district",
+          "region", "continent", "site", "location", "area", "neighborhood", "neighbourhood",
+          "county", "territory", "island", "border", "capital", "place", "front",
+          "municipality", "governorate", "township", "part", "side"}
+NAME_WORDS = {"route", "highway", "flight", "category", "level", "phase", "article",
+              "section", "room", "gate", "chapter", "platform", "terminal", "block", "ward",
+              "page", "item", "step", "grade", "interstate", "apollo", "world", "war",
+              "boeing", "airbus", "channel", "line", "bus", "pier", "exit", "amendment",
+              "resolution", "paragraph", "clause", "stage", "class", "type", "model",
+              "version", "act", "rule", "tier", "zone", "sector", "unit", "group"}
+POSITION_WORDS = {"no.", "no", "nos.", "number", "#", "num."}
+NAME_LABELS = {"FAC", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "GPE",
+               "LOC", "NORP"}
+# modifiers that say nothing about what is counted
+EMPTY_MODIFIERS = {"more", "other", "additional", "further", "extra", "many", "several",
+                   "estimated", "some", "total", "another", "such", "least", "most", "few"}
+# nouns for people, to let "held"/"attacked" count only people
+PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "boy", "girl", "hostage",
+                "captive", "worker", "employee", "civilian", "soldier", "troop", "police",
+                "policeman", "officer", "guard", "resident", "tourist", "passenger",
+                "foreigner", "national", "citizen", "student", "pupil", "teacher", "doctor",
+                "nurse", "patient", "journalist", "reporter", "militant", "gunman",
+                "fighter", "rebel", "insurgent", "attacker", "kidnapper", "terrorist",
+                "suspect", "protester", "demonstrator", "prisoner", "detainee", "migrant",
+                "refugee", "villager", "farmer", "miner", "sailor", "crew", "pilot",
+                "expatriate", "contractor", "engineer", "staff", "member", "victim",
+                "survivor", "official", "diplomat", "priest", "monk", "pilgrim", "fan",
+                "spectator", "casualty", "dead", "injured", "wounded", "family", "other",
+                "american", "briton", "local", "hunter", "trekker", "climber", "hiker"}
+QUOTES = "'\"‘’“”`"
+
+
+@dataclass
+class _Phrase:
+    """A number phrase in the sentence, before we know what it counts.
+
+    ``first``/``last`` are span-relative token indices of the number itself; the quoted
+    text may start earlier (the qualifier) or end later (the whole of a fraction).
+    """
+
+    first: int
+    last: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    kind: str = "count"  # count | vague | fraction | ordinal | range
+    total: float | None = None  # fraction: the whole ("half of the 132")
+    text_first: int | None = None
+    text_last: int | None = None
+    qualifier: str | None = None
+    money: str | None = None  # currency name
+    negated: bool = False  # "no one"
+
+
+# --- public -------------------------------------------------------------------------
+
+
+def find_quantities(sent: Span) -> list[Quantity]:
+    """Every number phrase in ``sent`` as a Quantity (dates, times and ages left out)."""
+    phrases = list(_phrases(sent))
+    wholes = {p.text_last for p in phrases if p.kind == "fraction" and p.text_last is not None}
+    out: list[Quantity] = []
+    for phrase in phrases:
+        q = _quantity(sent, phrase, is_whole=phrase.first in wholes)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+# --- finding number phrases -----------------------------------------------------------
+
+
+def _phrases(sent: Span) -> Iterator[_Phrase]:
+    """Scan left to right; vague amounts first so "hundreds of thousands" stays whole."""
+    words = [t.lower_ for t in sent]
+    i = 0
+    while i < len(sent):
+        phrase = _vague_at(sent, words, i) or _fraction_at(sent, words, i) or _number_at(sent, words, i)
+        if phrase is None:
+            phrase = _ordinal_at(sent, words, i)
+        if phrase is None:
+            i += 1
+            continue
+        _attach_currency_symbol(sent, phrase)
+        _attach_qualifier(sent, words, phrase)
+        _attach_range(sent, words, phrase)
+        _attach_currency_word(sent, phrase)
+        yield phrase
+        i = phrase.last + 1
+
+
+def _vague_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
+    for pattern, (low, high) in VAGUE.items():
+        end = i + len(pattern)
+        if tuple(words[i:end]) != pattern:
+            continue
+        if pattern == ("scores",) and (end >= len(words) or words[end] != "of"):
+            continue
+        return _Phrase(first=i, last=end - 1, value=None, low=low, high=high, kind="vague")
+    return None
+
+
+def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
+    """"half of the 132", "two-thirds of 90": only with a stated whole, else no number."""
+    numerator, j = 1.0, i
+    if words[i] in ("a", "one") or words[i] in UNITS:
+        numerator = 1.0 if words[i] in ("a", "one") else float(UNITS[words[i]])
+        j = i + 1
+        if j < len(words) and words[j] == "-":
+            j += 1
+    if j >= len(words) or words[j] not in FRACTIONS:
+        return None
+    total_tok = _whole_after(sent, j)
+    if total_tok is None:
+        return None
+    total = _run_value([total_tok.lower_])
+    if total is None:
+        return None
+    share = numerator * FRACTIONS[words[j]] * total
+    return _Phrase(first=i, last=j, value=share, kind="fraction", total=total,
+                   text_last=total_tok.i - sent.start)
+
+
+def _whole_after(sent: Span, j: int) -> Token | None:
+    """The number in "of [the] N" right after a fraction word."""
+    k = j + 1
+    if k >= len(sent) or sent[k].lower_ != "of":
+        return None
+    k += 1
+    while k < len(sent) and sent[k].pos_ == "DET":
+        k += 1
+    if k < len(sent) and DIGITS.match(sent[k].text):
+        return sent[k]
+    return None
+
+
+def _is_number_word(word: str) -> bool:
+    return bool(DIGITS.match(word)) or word in UNITS or word in SCALES or word in MULTIPLIERS
+
+
+def _number_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
+    """A run like "41", "1,300", "2.5 million", "forty-one", "a dozen", "two hundred"."""
+    j = i
+    if words[i] in ("a", "an"):
+        if i + 1 < len(words) and (words[i + 1] in SCALES or words[i + 1] in MULTIPLIERS):
+            j = i + 1
+        else:
+            return None
+    if words[j] == "one" and j > 0 and words[j - 1] == "no":
+        return _Phrase(first=j, last=j, value=0.0, low=0.0, high=0.0, text_first=j - 1,
+                       negated=True, kind="none")
+    if not _is_number_word(words[j]):
+        return None
+    end = j
+    while end + 1 < len(words):
+        nxt = words[end + 1]
+        cur = words[end]
+        if nxt in SCALES or nxt in MULTIPLIERS:
+            end += 1
+        elif DIGITS.match(cur) or DIGITS.match(nxt):
+            break  # "20 30" are two numbers; "2.5 million" was taken above
+        elif nxt in UNITS and (cur in UNITS or cur in MULTIPLIERS or cur in SCALES):
+            end += 1
+        elif nxt in ("-", "and") and end + 2 < len(words) and words[end + 2] in UNITS and (
+                (nxt == "-" and cur in UNITS) or (nxt == "and" and cur in ("hundred", "thousand"))):
+            end += 2
+        else:
+            break
+    value = _run_value(words[i:end + 1])
+    if value is None:
+        return None
+    return _Phrase(first=i, last=end, value=value)
+
+
+def _run_value(words: Iterable[str]) -> float | None:
+    """Words of a number run -> its value ("forty-one" -> 41, "2.5 million" -> 2.5e6)."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if w in ("-", "and"):
+            continue
+        if w in ("a", "an"):
+            current = max(current, 1.0)
+        elif DIGITS.match(w):
+            current += float(w.replace(",", ""))
+        elif w in UNITS:
+            current += UNITS[w]
+        elif w in MULTIPLIERS:
+            current = max(current, 1.0) * MULTIPLIERS[w]
+        elif w in SCALES:
+            total += max(current, 1.0) * SCALES[w]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _ordinal_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
+    word = words[i]
+    if word in ORDINAL_WORDS and sent[i].pos_ in ("ADJ", "ADV", "NUM"):
+        return _Phrase(first=i, last=i, value=float(ORDINAL_WORDS[word]), kind="ordinal")
+    if ORDINAL_DIGITS.match(word):
+        return _Phrase(first=i, last=i, value=float(re.sub(r"\D", "", word)), kind="ordinal")
+    return None
+
+
+def _attach_qualifier(sent: Span, words: list[str], phrase: _Phrase) -> None:
+    """Extend to "at least", "about", "more than"... and set the bounds they imply."""
+    if phrase.kind != "ordinal":
+        begin = phrase.text_first if phrase.text_first is not None else phrase.first
+        for pattern, normal in sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+            start = begin - len(pattern)
+            if start < 0 or tuple(words[start:begin]) != pattern:
+                continue
+            if not _qualifier_fits(sent, start, phrase):
+                continue
+            phrase.qualifier = normal
+            phrase.text_first = start
+            break
+    _set_bounds(phrase)
+
+
+def _qualifier_fits(sent: Span, start: int, phrase: _Phrase) -> bool:
+    """A lone preposition ("over", "about") qualifies only when it modifies the number."""
+    word = sent[start].lower_
+    if word not in PREPOSITION_QUALIFIERS:
+        return True
+    qual = sent[start]
+    numbers = {sent[k].i for k in range(phrase.first, phrase.last + 1)}
+    if qual.dep_ in ("advmod", "quantmod", "amod", "npadvmod") or qual.head.i in numbers:
+        return True
+    # "Over 100 were wounded": the number itself is the preposition's object
+    return qual.dep_ == "prep" and any(c.i in numbers and c.dep_ == "pobj" for c in qual.children)
+
+
+def _set_bounds(phrase: _Phrase) -> None:
+    if phrase.kind in ("vague", "range", "none"):
+        return
+    if phrase.kind == "fraction":
+        _fraction_bounds(phrase)
+        return
+    v = phrase.value
+    if v is None:
+        return
+    low, high = _bounds(v, phrase.qualifier)
+    phrase.low, phrase.high = low, high
+
+
+def _bounds(v: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    """The range a qualified number allows: "at least 20" is 20 and up."""
+    whole = float(v).is_integer()
+    margin = max(1.0, round(v * 0.1, 2))
+    if qualifier == "at least":
+        return v, None
+    if qualifier == "more than":
+        return (v + 1 if whole else v), None
+    if qualifier == "about":
+        return max(0.0, v - margin), v + margin
+    if qualifier == "nearly":
+        return max(0.0, v - margin), v
+    if qualifier == "up to":
+        return None, v
+    if qualifier == "fewer than":
+        return None, (v - 1 if whole else v)
+    return v, v
+
+
+def _fraction_bounds(phrase: _Phrase) -> None:
+    """"more than half of the 132" -> 67..131, with no single value."""
+    share, total = phrase.value or 0.0, phrase.total or 0.0
+    if phrase.qualifier is None:
+        phrase.value = float(round(share))
+        phrase.low = phrase.high = phrase.value
+        return
+    low, high = _bounds(float(math.floor(share)), phrase.qualifier)
+    if phrase.qualifier == "at least":
+        low = float(math.ceil(share))
+    phrase.value = None
+    phrase.low = low if low is not None else 0.0
+    phrase.high = min(high, total) if high is not None else (
+        total - 1 if phrase.qualifier == "more than" else total)
+
+
+def _attach_range(sent: Span, words: list[str], phrase: _Phrase) -> None:
+    """"between 20 and 30", "20 to 30", "20-30" -> one phrase with low/high, no value."""
+    if phrase.kind != "count" or phrase.value is None:
+        return
+    k = phrase.last + 1
+    if k + 1 >= len(words):
+        return
+    joiner = words[k]
+    allowed = ("and",) if phrase.qualifier == "between" else ("to", "-", "–", "or")
+    if joiner not in allowed:
+        return
+    before = phrase.text_first if phrase.text_first is not None else phrase.first
+    if before > 0 and words[before - 1] == "from":
+        return  # "rose from 20 to 30" is a change, not a range
+    if _is_phone(sent, phrase.first):
+        return
+    second = _number_at(sent, words, k + 1)
+    if second is None or second.value is None or second.value <= phrase.value:
+        return
+    phrase.low, phrase.high = phrase.value, second.value
+    phrase.value = None
+    phrase.kind = "range"
+    phrase.last = second.last
+
+
+def _attach_currency_symbol(sent: Span, phrase: _Phrase) -> None:
+    """"$10,000": money is a key figure in its own right."""
+    before = phrase.first - 1
+    if before >= 0 and sent[before].text in CURRENCY_SYMBOLS:
+        phrase.money = CURRENCY_SYMBOLS[sent[before].text]
+        phrase.text_first = before
+
+
+def _attach_currency_word(sent: Span, phrase: _Phrase) -> None:
+    """"2.5 million euros" ("pounds" only when spaCy calls it money, not weight)."""
+    after = phrase.last + 1
+    if phrase.money is None and after < len(sent):
+        word = sent[after].lemma_.lower()
+        if word in CURRENCY_WORDS and (word != "pound" or sent[after].ent_type_ == "MONEY"):
+            phrase.money = CURRENCY_WORDS[word]
+
+
+# --- reading one phrase --------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    """What the parse says about a phrase: the counted noun and the event it is in."""
+
+    anchor: Token
+    node: Token  # the token whose role in the clause is the phrase's role
+    counted: Token | None
+    event: str | None = None
+    whole: bool = False  # the 132 of "half of the 132 hostages": not what happened to half
+
+
+def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity | None:
+    anchor = _anchor(sent, phrase)
+    counted = _counted_token(sent, phrase, anchor)
+    if _is_dropped(sent, phrase, anchor, counted):
+        return None
+    node = _role_node(sent, phrase, anchor, counted)
+    if phrase.kind == "fraction" and counted is None and phrase.text_last is not None:
+        # "one-third of 90 hostages" parsed as a modifier of 90: take the whole's noun and role
+        whole = sent[phrase.text_last]
+        counted = _counted_token(sent, _Phrase(first=phrase.text_last, last=phrase.text_last,
+                                               value=None), whole)
+        node = counted if counted is not None else node
+    reading = _Reading(anchor=anchor, node=node, counted=counted, whole=is_whole)
+    reading.event = _event(sent, phrase, reading)
+    undated = reading.event is None and counted is None and not phrase.money
+    if undated and _in_entity(anchor, ("DATE", "TIME")):
+        return None  # a date or time the checks above did not name
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    last = max(phrase.last, phrase.text_last or phrase.last)
+    start, end = sent[first].idx, sent[last].idx + len(sent[last].text)
+    negated = _negated(sent, phrase, reading)
+    counted_text = _counted_text(sent, phrase, reading)
+    fact = _fact_reason(sent, phrase, reading)
+    return Quantity(
+        text=sent.doc.text[start:end],
+        start=start,
+        end=end,
+        value=phrase.value,
+        low=phrase.low,
+        high=phrase.high,
+        qualifier=phrase.qualifier,
+        counted=counted_text,
+        event=reading.event,
+        attributed_to=_attribution(sent, anchor),
+        negated=negated,
+        hedged=_hedged(sent, phrase, reading),
+        key=fact is None and not negated and (reading.event is not None or phrase.money is not None),
+    )
+
+
+def _in_span(sent: Span, tok: Token) -> bool:
+    return sent.start <= tok.i < sent.end
+
+
+def _anchor(sent: Span, phrase: _Phrase) -> Token:
+    """The number token that carries the phrase's syntax (its head lies outside it)."""
+    tokens = [sent[k] for k in range(phrase.first, phrase.last + 1)]
+    inside = {t.i for t in tokens}
+    outward = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if phrase.kind == "fraction":
+        return sent[phrase.last]
+    return outward[0] if outward else tokens[-1]
+
+
+def _counted_token(sent: Span, phrase: _Phrase, anchor: Token) -> Token | None:
+    """The noun the number counts: its head ("20 hostages") or "of" object ("dozens of")."""
+    head = anchor.head
+    numbers = set(range(sent.start + phrase.first, sent.start + phrase.last + 1))
+    if (head.i not in numbers and head.i > anchor.i and _in_span(sent, head)
+            and (head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in PEOPLE_ADJECTIVES)
+            and anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod",
+                                "det", "dobj", "nsubj")):
+        return head
+    return _of_object(sent, anchor)
+
+
+def _of_object(sent: Span, tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.lower_ == "of" and child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _in_span(sent, obj) and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    return obj
+    return None
+
+
+def _role_node(sent: Span, phrase: _Phrase, anchor: Token, counted: Token | None) -> Token:
+    """Whose dependency role is the phrase's: the counted noun when the number modifies it."""
+    if counted is not None and anchor.head.i == counted.i:
+        return counted
+    node = anchor
+    if phrase.text_first is not None:
+        qualifier = set(range(sent.start + phrase.text_first, sent.start + phrase.first))
+        while node.head.i in qualifier and node.head.i != node.i:
+            node = node.head  # "Over 100 were wounded": the role is the preposition's
+    return node
+
+
+def _lemma(tok: Token | None) -> str:
+    if tok is None:
+        return ""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    return lemma
+
+
+def _in_entity(tok: Token, labels: Iterable[str]) -> bool:
+    return tok.ent_type_ in set(labels)
+
+
+# --- dates, times, ages: dropped ------------------------------------------------------
+
+
+def _is_dropped(sent: Span, phrase: _Phrase, anchor: Token, counted: Token | None) -> bool:
+    """Years, dates, times, durations and ages are the timeline's, never key figures."""
+    words = [t.lower_ for t in sent]
+    first, last = phrase.first, phrase.last
+    if DECADE.match(words[first]) or CLOCK.match(words[first]):
+        return True
+    if _lemma(counted) in TIME_UNITS or (_lemma(anchor.head) in TIME_UNITS and anchor.head.i > anchor.i):
+        return True
+    after = words[last + 1] if last + 1 < len(words) else ""
+    before = words[first - 1] if first > 0 else ""
+    if after in TIME_WORDS or after in MONTHS or before in MONTHS:
+        return True
+    if anchor.head.lower_ in MONTHS:
+        return True
+    if phrase.kind == "count" and _is_year(sent[first], counted) and first == last:
+        return True
+    return _is_age(sent, phrase, anchor)
+
+
+def _is_year(tok: Token, counted: Token | None) -> bool:
+    if not re.fullmatch(r"\d{4}", tok.text):
+        return False
+    if not 1800 <= int(tok.text) <= 2100:
+        return False
+    plural = counted is not None and counted.tag_ in ("NNS", "NNPS")
+    return not plural
+
+
+def _is_age(sent: Span, phrase: _Phrase, anchor: Token) -> bool:
+    """"aged 45", "age 45", "John Smith, 45," (a number set off after a name)."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    before = sent[first - 1].lower_ if first > 0 else ""
+    if before in ("aged", "age", "ages"):
+        return True
+    after = sent[phrase.last + 1].text if phrase.last + 1 < len(sent) else ""
+    named = anchor.head.ent_type_ == "PERSON" or anchor.head.pos_ == "PROPN"
+    return (phrase.kind == "count" and before == "," and after in (",", ".", ")")
+            and anchor.dep_ in ("appos", "npadvmod", "amod") and named)
+
+
+# --- facts: kept, never key -----------------------------------------------------------
+
+
+def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
+    """Why a number is a plain fact rather than a key figure (None when it may be key)."""
+    words = [t.lower_ for t in sent]
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    anchor, counted = reading.anchor, reading.counted
+    if phrase.kind == "ordinal":
+        return "ordinal"
+    if _is_phone(sent, phrase.first):
+        return "phone number"
+    before = words[first - 1] if first > 0 else ""
+    if before in POSITION_WORDS:
+        return "list position"
+    if phrase.money is None and _is_name_part(sent, phrase, anchor):
+        return "name"
+    if words[phrase.first] == "one" and phrase.first == phrase.last and not _counts_with_one(anchor, counted):
+        return "pronoun one"
+    after = words[phrase.last + 1] if phrase.last + 1 < len(words) else ""
+    if after in ("%", "percent", "per", "pct"):
+        return "percentage"
+    lemma = _lemma(counted)
+    if phrase.money is None and (lemma in MEASURES or _in_entity(anchor, ("QUANTITY", "PERCENT"))):
+        return "measure"
+    if lemma in PLACES and reading.event != "damaged":
+        return "places"
+    if before in INCREMENT_BEFORE or after in INCREMENT_AFTER:
+        return "increment"
+    return None
+
+
+def _counts_with_one(anchor: Token, counted: Token | None) -> bool:
+    """"one person was killed" counts; "one of the largest", "one a Briton" do not."""
+    return counted is not None and anchor.head.i == counted.i and anchor.dep_ == "nummod"
+
+
+def _is_phone(sent: Span, first: int) -> bool:
+    """"555-1234", "(202) 555-0100": digit groups glued by hyphens."""
+    k, groups = first, []
+    while k < len(sent) and re.fullmatch(r"\d+", sent[k].text):
+        groups.append(sent[k].text)
+        if k + 2 < len(sent) and sent[k + 1].text in ("-", ".") and not sent[k].whitespace_ \
+                and not sent[k + 1].whitespace_:
+            k += 2
+        else:
+            break
+    if len(groups) >= 3:
+        return True
+    return len(groups) == 2 and len(groups[0]) == 3 and len(groups[1]) == 4
+
+
+def _is_name_part(sent: Span, phrase: _Phrase, anchor: Token) -> bool:
+    """"Route 66", "Boeing 737", "Category 4": a number that belongs to a name."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    if first > 0:
+        prev = sent[first - 1]
+        if prev.lower_ in NAME_WORDS and (prev.text[:1].isupper() or anchor.head.i == prev.i):
+            return True
+        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and anchor.head.i == prev.i:
+            return True
+    if anchor.ent_type_ in NAME_LABELS:
+        ent = next((e for e in sent.ents if e.start <= anchor.i < e.end), None)
+        if ent is not None and any(t.pos_ == "PROPN" and t.is_alpha for t in ent):
+            return True
+    return False
+
+
+# --- counted thing ------------------------------------------------------------------
+
+
+def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
+    """The counted noun with its modifiers: "foreign hostages", "Algerian workers"."""
+    if phrase.money is not None:
+        return phrase.money
+    noun = reading.counted
+    if noun is None:
+        return "people" if reading.event in PEOPLE_EVENTS else None
+    if noun.lemma_.lower() in PEOPLE_ADJECTIVES:
+        return "people"
+    numbers = set(range(sent.start + (phrase.text_first or phrase.first), sent.start + phrase.last + 1))
+    mods: list[Token] = []
+    k = noun.i - 1
+    while k >= sent.start and k not in numbers:
+        tok = sent.doc[k]
+        if tok.dep_ in ("det", "nummod", "poss", "case", "predet", "quantmod", "punct", "prep",
+                        "cc", "advmod") and tok.text != "-":
+            break
+        if tok.lower_ in EMPTY_MODIFIERS or tok.lower_ in ORDINAL_WORDS or tok.like_num:
+            break
+        if noun not in tok.ancestors and tok.text != "-":
+            break
+        mods.insert(0, tok)
+        k -= 1
+    while mods and mods[0].text == "-":
+        mods.pop(0)
+    return _join([*mods, noun])
+
+
+def _join(tokens: list[Token]) -> str:
+    out = []
+    for n, tok in enumerate(tokens):
+        text = tok.text if _keeps_case(tok) else tok.text.lower()
+        out.append(text + (tok.whitespace_ if n < len(tokens) - 1 else ""))
+    return "".join(out).strip().strip(QUOTES).strip()
+
+
+def _keeps_case(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or (
+        tok.text.isupper() and len(tok.text) > 1)
+
+
+# --- event ----------------------------------------------------------------------------
+
+
+def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
+    """What happened to the counted: killed, escaped, held... (None when nothing did)."""
+    counted = reading.counted
+    if phrase.money is not None:
+        return _money_event(sent, reading.node)
+    if reading.whole:
+        return NOUN_EVENTS.get(counted.lemma_.lower()) if counted is not None else None
+    event = _event_from_role(sent, reading.node, counted)
+    if event is None and counted is not None:
+        event = _event_from_modifiers(sent, counted)
+    if event is None:
+        event = _event_from_toll(sent, reading.node)
+    if event is None and counted is not None:
+        event = NOUN_EVENTS.get(counted.lemma_.lower())
+    return event
+
+
+ROLES = {"nsubj": "subj", "csubj": "subj", "expl": "subj", "nsubjpass": "pass",
+         "dobj": "obj", "attr": "obj", "oprd": "obj", "acomp": "obj"}
+
+
+def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | None:
+    """Climb from the phrase to the verb whose subject or object it is."""
+    cur = node
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or not _in_span(sent, head):
+            return None
+        if cur.dep_ in ("conj", "appos"):
+            cur = head
+            continue
+        if cur.dep_ == "pobj":
+            word = head.lower_
+            if word == "of":
+                owner = head.head
+                return None if _is_amount(owner) else EVENT_NOUNS.get(owner.lemma_.lower())
+            if word in ("including", "among") or head.lemma_ == "include":
+                cur = head.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    return _event_of_included(cur, counted)
+                continue
+            return None
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            role = ROLES.get(cur.dep_, "other")
+            if cur.i == node.i and cur.dep_ == "prep" and cur.lower_ in PREPOSITION_QUALIFIERS:
+                role = "subj" if cur.i < head.i else "obj"  # "Over 100 were wounded"
+            if head.pos_ != "ADJ" and role == "other":
+                return None
+            return _verb_event(head, role, counted, set())
+        return None
+    return None
+
+
+def _event_of_included(verb: Token, counted: Token | None) -> str | None:
+    """"20 hostages were freed, including seven Americans": the included share the event."""
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and child.lower_ not in PRONOUNS:
+            return _verb_event(verb, ROLES[child.dep_], counted, set())
+    return None
+
+
+def _is_amount(tok: Token) -> bool:
+    word = tok.lower_
+    return (word in FRACTIONS or _is_number_word(word) or (word,) in VAGUE
+            or tok.like_num or word in ("one", "none", "some", "all", "most", "many", "each"))
+
+
+def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -> str | None:
+    """The event a verb (or adjective) names for its subject/object."""
+    if verb.i in seen:
+        return None
+    seen.add(verb.i)
+    lemma = verb.lemma_.lower()
+    if lemma in EVENT_ADJECTIVES and (verb.pos_ == "ADJ" or lemma == "unaccounted"):
+        return EVENT_ADJECTIVES[lemma]
+    if verb.lower_ in EVENT_ADJECTIVES:  # "are missing" parses as a verb too
+        return EVENT_ADJECTIVES[verb.lower_]
+    if lemma in EVENT_VERBS:
+        event, counts_object = EVENT_VERBS[lemma]
+        passive = _is_passive(verb)
+        if counts_object and role == "subj" and not passive:
+            return "attacked" if lemma in AGENT_VERBS and _is_people(counted) else None
+        if lemma in CAPTIVE_VERBS and not _captive(verb, counted):
+            return None
+        return event
+    if lemma in AGENT_VERBS and role == "subj" and not _is_passive(verb):
+        return "attacked" if _is_people(counted) else None
+    if lemma in ("attack", "storm", "raid", "assault", "ambush") and role == "subj":
+        return "attacked" if _is_people(counted) else None
+    if verb.pos_ == "AUX" or lemma in LINKING_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp") and child.i not in seen:
+                event = _verb_event(child, role, counted, seen)
+                if event is not None:
+                    return event
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "oprd") and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def _is_people(counted: Token | None) -> bool:
+    """Whether the counted noun names people (no noun: the count itself is of people)."""
+    if counted is None:
+        return True
+    lemma = _lemma(counted)
+    return (lemma in PEOPLE_NOUNS or counted.ent_type_ == "NORP"
+            or counted.lower_ in ("people", "police", "staff", "crew"))
+
+
+def _captive(verb: Token, counted: Token | None) -> bool:
+    """"held 20 hostages", "took 41 foreigners hostage": the count is of captives."""
+    if any(c.lower_ in ("hostage", "hostages", "captive", "captives") for c in verb.children):
+        return True
+    if counted is not None and counted.lemma_.lower() in ("hostage", "captive"):
+        return True
+    if verb.lemma_.lower() in ("have", "keep", "offer", "take", "trade", "exchange", "swap"):
+        return False
+    return _is_people(counted)
+
+
+def _event_from_modifiers(sent: Span, noun: Token) -> str | None:
+    """"20 people killed in the blast", "hostages who escaped", "kidnapped workers"."""
+    for child in noun.children:
+        if not _in_span(sent, child):
+            continue
+        if child.dep_ == "amod" and child.i < noun.i:
+            lemma = child.lemma_.lower()
+            if child.lower_ in EVENT_ADJECTIVES:
+                return EVENT_ADJECTIVES[child.lower_]
+            if lemma in EVENT_VERBS and child.tag_ == "VBN" and lemma not in ("have", "keep"):
+                return EVENT_VERBS[lemma][0]
+        if child.dep_ == "acl":
+            role = "pass" if child.tag_ == "VBN" else "subj"
+            event = _verb_event(child, role, noun, set())
+            if event is not None:
+                return event
+        if child.dep_ == "relcl":
+            event = _verb_event(child, _relative_role(child), noun, set())
+            if event is not None:
+                return event
+    return None
+
+
+def _relative_role(clause: Token) -> str:
+    """The relative pronoun's role in "who escaped" / "that were freed" / "they have taken"."""
+    for c in clause.children:
+        if c.lower_ in ("who", "that", "which", "whom"):
+            return ROLES.get(c.dep_, "other")
+    return "obj"  # "the hostages they have taken": the gap is the object
+
+
+def _event_from_toll(sent: Span, node: Token) -> str | None:
+    """"the death toll rose to 30", "a death toll of 45", "the toll could be 50"."""
+    verb = None
+    if node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in TOLL_NOUNS:
+            return _toll_event(prep.head)
+        verb = prep.head
+    elif node.dep_ in ("attr", "dobj", "npadvmod", "acomp", "oprd"):
+        verb = node.head
+    if verb is None or not _in_span(sent, verb):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TOLL_NOUNS:
+            return _toll_event(child)
+    return None
+
+
+def _toll_event(toll: Token) -> str:
+    words = {c.lemma_.lower() for c in toll.children}
+    return "wounded" if words & {"injury", "injured", "wounded", "casualty"} else "killed"
+
+
+def _money_event(sent: Span, node: Token) -> str | None:
+    cur = node
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or not _in_span(sent, head):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in MONEY_VERBS:
+            return MONEY_VERBS[lemma]
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        cur = head
+    return None
+
+
+# --- negation, hedges, attribution --------------------------------------------------
+
+
+def _clause_path(sent: Span, reading: _Reading) -> list[Token]:
+    """The phrase's tokens up to and including its own clause's verb."""
+    path = [reading.anchor]
+    cur = reading.node
+    if cur.i != reading.anchor.i:
+        path.append(cur)
+    for _ in range(8):
+        if cur.head.i == cur.i or not _in_span(sent, cur.head):
+            break
+        cur = cur.head
+        path.append(cur)
+        if cur.pos_ in ("VERB", "AUX"):
+            path.extend(c for c in cur.children if c.dep_ in ("acomp", "xcomp") and c.pos_ != "NOUN")
+            break
+    return path
+
+
+def _negated(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
+    """"no one was killed", "did not kill 20", "not 20 but 30"."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    if phrase.negated or (first > 0 and sent[first - 1].lower_ in ("not", "no", "never", "n't")):
+        return True
+    for tok in _clause_path(sent, reading):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    return False
+
+
+def _hedged(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
+    """"could be as many as 50", "may have died", "if 20 are confirmed", "perhaps 30"."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    if first > 0 and sent[first - 1].lower_ in HEDGE_ADVERBS:
+        return True
+    for tok in _ancestors_to_report(sent, reading):
+        if tok.lemma_.lower() in HEDGE_VERBS and tok.pos_ == "VERB":
+            return True
+        for child in tok.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in HEDGE_AUX:
+                return True
+            if child.dep_ == "advmod" and word in HEDGE_ADVERBS:
+                return True
+            if child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+                return True
+    return False
+
+
+def _ancestors_to_report(sent: Span, reading: _Reading) -> Iterator[Token]:
+    """The phrase and its ancestors, stopping before the reporting verb."""
+    yield reading.anchor
+    for tok in reading.anchor.ancestors:
+        if not _in_span(sent, tok) or _is_report_verb(tok):
+            return
+        yield tok
+        if tok.dep_ == "xcomp":
+            yield from (c for c in tok.head.children if c.dep_ == "aux")
+
+
+def _is_report_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
+
+
+def _attribution(sent: Span, anchor: Token) -> str | None:
+    """Who gave the number: the subject of "said"/"claimed"/"told", or "according to X"."""
+    for tok in anchor.ancestors:
+        if not _in_span(sent, tok):
+            break
+        if _is_report_verb(tok):
+            source = _speaker(sent, tok)
+            if source:
+                return source
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                if to.lower_ == "to":
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return _phrase_text(sent, obj, keep_acl=True)
+    for tok in sent:
+        if tok.dep_ == "parataxis" and _is_report_verb(tok):
+            source = _speaker(sent, tok)
+            if source:
+                return source
+    return None
+
+
+def _speaker(sent: Span, verb: Token) -> str | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _in_span(sent, c)]
+    if subjects:
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subject.dep_ == "nsubjpass":
+            agent = _agent(verb)
+            return _phrase_text(sent, agent) if agent is not None else None
+        if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return _phrase_text(sent, verb.head)
+        if subject.lower_ in PRONOUNS:
+            return None
+        return _phrase_text(sent, subject)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase_text(sent, verb.head)
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and _in_span(sent, verb.head):
+        return _speaker(sent, verb.head)
+    agent = _agent(verb)
+    return _phrase_text(sent, agent) if agent is not None else None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+PRUNED = {"relcl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "acl"}
+
+
+def _phrase_text(sent: Span, head: Token, keep_acl: bool = False) -> str | None:
+    """A noun phrase without its relative clauses and asides: "an Algerian security official"."""
+    pruned = PRUNED - {"acl"} if keep_acl else PRUNED
+    tokens = sorted(_phrase_tokens(sent, head, pruned), key=lambda t: t.i)
+    if not tokens:
+        return None
+    out = []
+    for n, tok in enumerate(tokens):
+        text = tok.text
+        if n == 0 and not _keeps_case(tok):
+            text = text.lower()
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        gap = tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "
+        out.append(text + gap)
+    text = "".join(out).strip().strip(QUOTES).strip()
+    return text or None
+
+
+def _phrase_tokens(sent: Span, tok: Token, pruned: set[str]) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if not _in_span(sent, child) or child.text in QUOTES:
+            continue
+        if child.dep_ in pruned and child.tag_ != "HYPH":
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of", "by"):
+            continue
+        out.extend(_phrase_tokens(sent, child, pruned))
+    return out

@@ -1,0 +1,173 @@
+"""End-to-end runs of the CLI on the bundled sample and small fixtures."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from storyline.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "samples" / "seeds"
+E2E = ROOT / "tests" / "fixtures" / "e2e"
+SCHEMA = json.loads((ROOT / "storyline" / "story.schema.json").read_text())
+FURNITURE = re.compile(r"2024|2007|Opinion|Editorial|Latest News|Reuters Photo|file photo")
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed-run")
+    code = main(["run", str(SEEDS), "--out", str(out / "out"), "--db", str(out / "db.sqlite"), "-q"])
+    assert code == 0
+    return out
+
+
+def story_files(out: Path) -> list[Path]:
+    return sorted(out.glob("s*.json"))
+
+
+def test_seeds_make_one_story_of_two_reports(seed_run):
+    (path,) = story_files(seed_run / "out")
+    story = json.loads(path.read_text())
+    jsonschema.validate(story, SCHEMA)
+    assert {d["doc_id"] for d in story["documents"]} == {"000_859f0715c1a21f90", "002_ccd22e2c14d346af"}
+    assert (seed_run / "out" / "index.html").exists()
+    assert path.with_suffix(".md").exists() and path.with_suffix(".html").exists()
+
+
+def test_seed_summary_and_timeline_carry_no_furniture(seed_run):
+    (path,) = story_files(seed_run / "out")
+    story = json.loads(path.read_text())
+    assert story["summary"] and story["timeline"]
+    for item in story["summary"] + story["timeline"]:
+        assert not FURNITURE.search(item["text"]), item["text"]
+    assert {e["date"] for e in story["timeline"]} <= {"2013-01-16", "2013-01-17", "2013-01-18"}
+
+
+def test_seed_summary_quotes_are_at_their_offsets(seed_run):
+    (path,) = story_files(seed_run / "out")
+    story = json.loads(path.read_text())
+    texts = {}
+    for doc in story["documents"]:
+        cleaned = json.loads(_run_clean(SEEDS / f"{doc['doc_id']}.txt"))
+        texts[doc["doc_id"]] = cleaned["text"]
+    for sentence in story["summary"]:
+        first = sentence["sources"][0]
+        assert texts[first["doc_id"]][first["start"]:first["end"]] == sentence["text"]
+
+
+def _run_clean(path: Path) -> str:
+    proc = subprocess.run([sys.executable, "-m", "storyline", "clean", str(path)],
+                          capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def test_seed_figures_have_values_and_sources(seed_run):
+    (path,) = story_files(seed_run / "out")
+    story = json.loads(path.read_text())
+    values = [(f["label"], v["value"], v["doc_id"]) for f in story["figures"] for v in f["values"]]
+    labels = " | ".join(f["label"] for f in story["figures"])
+    assert any("escap" in label and value == 20 and doc.startswith("000") for label, value, doc in values), labels
+    assert any("kill" in label and doc.startswith("000") for label, value, doc in values), labels
+    assert any(("unaccounted" in label or "missing" in label) and value == 60 and doc.startswith("002")
+               for label, value, doc in values), labels
+
+
+def test_second_run_adds_nothing_twice(seed_run, capsys):
+    code = main(["run", str(SEEDS), "--out", str(seed_run / "out"), "--db", str(seed_run / "db.sqlite")])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "2 already stored" in err and "0 processed" in err
+    assert len(story_files(seed_run / "out")) == 1
+
+
+def test_new_inputs_update_the_stored_story_and_start_others(tmp_path, capsys):
+    db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
+    assert main(["run", str(SEEDS), "--out", out, "--db", db, "-q"]) == 0
+    assert main(["run", str(E2E / "later"), "--out", out, "--db", db, "-q"]) == 0
+    stories = [json.loads(p.read_text()) for p in story_files(Path(out))]
+    by_size = sorted(stories, key=lambda s: -len(s["documents"]))
+    assert [len(s["documents"]) for s in by_size] == [3, 2]
+    assert "siege_day4" in {d["doc_id"] for d in by_size[0]["documents"]}
+    assert {d["doc_id"] for d in by_size[1]["documents"]} == {"strike-1", "strike-2"}
+    capsys.readouterr()
+    assert main(["stories", "--db", db]) == 0
+    listing = capsys.readouterr().out.strip().splitlines()
+    assert len(listing) == 2 and "3 reports" in listing[0]
+
+
+def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys):
+    bad = tmp_path / "in"
+    shutil.copytree(E2E / "bad", bad)
+    (bad / "missing-dir").mkdir()
+    code = main(["run", str(bad), str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"),
+                 "--db", str(tmp_path / "db.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 0
+    lines = [line for line in err.splitlines() if line.startswith("storyline: skipped")]
+    joined = "\n".join(lines)
+    assert "empty.txt: empty file" in joined
+    assert "picture.txt: binary" in joined
+    assert "broken.jsonl: line 2: invalid JSON" in joined
+    assert "broken.jsonl: line 3:" in joined
+    assert "no_article.html" in joined
+    assert "nope.txt: no such file" in joined
+    assert "1 processed" in err and "rejected" in err
+
+
+def test_summarize_formats(tmp_path, capsys):
+    assert main(["summarize", str(SEEDS), "--words", "60", "-q"]) == 0
+    story = json.loads(capsys.readouterr().out)
+    jsonschema.validate(story, SCHEMA)
+    assert 0 < sum(len(s["text"].split()) for s in story["summary"]) <= 60
+    assert main(["summarize", str(SEEDS), "--format", "md", "--out", str(tmp_path / "s.md"), "-q"]) == 0
+    assert (tmp_path / "s.md").read_text().startswith("# ")
+    assert main(["summarize", str(SEEDS), "--format", "html", "-q"]) == 0
+    assert "<html" in capsys.readouterr().out
+
+
+def test_summarize_since_nothing_and_since_earlier(capsys):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert main(["summarize", str(seeds[1]), "--since", "-q"]) == 0
+    alone = json.loads(capsys.readouterr().out)["summary"]
+    assert main(["summarize", str(seeds[1]), "--since", str(seeds[0]), "-q"]) == 0
+    update = json.loads(capsys.readouterr().out)["summary"]
+    assert alone and all(s["sources"][0]["doc_id"] == seeds[1].stem for s in update)
+
+
+def test_group_prints_one_line_per_report(capsys):
+    assert main(["group", str(SEEDS), str(E2E / "later"), "-q"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    story = {r["id"]: r["story"] for r in rows}
+    assert len(story) == 5
+    assert story["000_859f0715c1a21f90"] == story["002_ccd22e2c14d346af"] == story["siege_day4"]
+    assert story["strike-1"] == story["strike-2"] != story["siege_day4"]
+
+
+def test_clean_prints_body_and_metadata():
+    data = json.loads(_run_clean(SEEDS / "002_ccd22e2c14d346af.txt"))
+    assert data["dateline"] == "ALGIERS"
+    assert data["text"].startswith("About 60 foreign hostages")
+    assert data["captions"] and "Reuters Photo" in data["captions"][0]
+    assert data["published"].startswith("2013-01-18")
+
+
+def test_help_teaches_with_examples():
+    proc = subprocess.run([sys.executable, "-m", "storyline", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "examples:" in proc.stdout and "storyline run" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "storyline", "run", "--help"], capture_output=True, text=True)
+    assert "--out" in proc.stdout and "--db" in proc.stdout
+
+
+def test_bad_option_is_one_clear_line(tmp_path, capsys):
+    assert main(["summarize", str(SEEDS), "--words", "0"]) == 2
+    assert "--words must be a positive number" in capsys.readouterr().err
+    assert main(["run", str(SEEDS), "--out", str(tmp_path), "--db", str(tmp_path / "no" / "db.sqlite")]) == 2
+    assert "does not exist" in capsys.readouterr().err

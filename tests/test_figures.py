@@ -1,0 +1,182 @@
+"""Figures across reports: linking, change over time, conflicts, wire copies, and the seeds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from storyline.figures import build_figures, figure_label
+from storyline.models import Document, Figure, Quantity, Sentence
+from storyline.nlp import load_nlp
+from storyline.quantities import find_quantities
+
+SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def document(nlp, doc_id: str, text: str, published: datetime | None = None,
+             duplicate_of: str | None = None) -> Document:
+    """A Document with sentences and their quantities, as the annotate stage makes it."""
+    doc = Document(doc_id=doc_id, text=text, published=published, duplicate_of=duplicate_of)
+    for i, sent in enumerate(nlp(text).sents):
+        doc.sentences.append(Sentence(doc_id=doc_id, index=i, start=sent.start_char,
+                                      end=sent.end_char, text=sent.text,
+                                      quantities=find_quantities(sent)))
+    return doc
+
+
+def figure(figures: list[Figure], label: str) -> Figure:
+    found = [f for f in figures if f.label == label]
+    assert len(found) == 1, [f.label for f in figures]
+    return found[0]
+
+
+def test_same_measure_links_across_reports_in_time_order(nlp):
+    later = document(nlp, "b", "Some 25 hostages escaped from the compound, officials said.", T0 + timedelta(hours=3))
+    early = document(nlp, "a", "At least 20 hostages escaped from the compound, police said.", T0)
+    f = figure(build_figures([later, early]), "hostages escaped")
+    assert [v.doc_id for v in f.values] == ["a", "b"]
+    assert [v.quote for v in f.values] == ["At least 20", "Some 25"]
+    assert [v.attributed_to for v in f.values] == ["police", "officials"]
+    assert f.values[0].text == "At least 20 hostages escaped from the compound, police said."
+    assert f.values[0].reported_at == T0
+
+
+def test_qualifier_compatible_values_at_the_same_time_do_not_conflict(nlp):
+    a = document(nlp, "a", "At least 20 hostages escaped, police said.", T0)
+    b = document(nlp, "b", "Thirty hostages escaped, officials said.", T0 + timedelta(hours=1))
+    f = figure(build_figures([a, b]), "hostages escaped")
+    assert not f.conflict and f.conflict_note is None
+
+
+def test_same_time_disagreement_is_a_conflict_with_sources(nlp):
+    a = document(nlp, "a", "The militants said they held 41 hostages.", T0)
+    b = document(nlp, "b", "The government said 132 hostages were held.", T0 + timedelta(minutes=30))
+    f = figure(build_figures([a, b]), "hostages held")
+    assert f.conflict
+    assert f.conflict_note == "a (the militants): 41; b (the government): 132"
+    assert f.change is None  # same time: a disagreement, not a movement
+
+
+def test_undated_reports_that_disagree_conflict(nlp):
+    a = document(nlp, "a", "Five soldiers were killed.")
+    b = document(nlp, "b", "Nine soldiers were killed.")
+    assert figure(build_figures([a, b]), "soldiers killed").conflict
+
+
+def test_growing_numbers_days_apart_are_a_change_not_a_conflict(nlp):
+    a = document(nlp, "a", "Two people were killed in the initial assault.", T0)
+    b = document(nlp, "b", "The assault has killed at least six people.", T0 + timedelta(days=1))
+    f = figure(build_figures([b, a]), "people killed")
+    assert f.change == "2 -> at least 6"
+    assert not f.conflict
+
+
+def test_unchanged_value_has_no_change(nlp):
+    a = document(nlp, "a", "Two people were killed.", T0)
+    b = document(nlp, "b", "Two people were killed, police said.", T0 + timedelta(days=1))
+    f = figure(build_figures([a, b]), "people killed")
+    assert f.change is None and len(f.values) == 2
+
+
+def test_dates_with_and_without_a_zone_compare(nlp):
+    a = document(nlp, "a", "Two people were killed.", datetime(2024, 5, 1, 9, 0))
+    b = document(nlp, "b", "Five people were killed.", T0 + timedelta(days=2))
+    c = document(nlp, "c", "Nine people were killed.")
+    f = figure(build_figures([c, b, a]), "people killed")
+    assert [v.doc_id for v in f.values] == ["a", "b", "c"]  # undated last
+    assert f.change == "2 -> 5" and not f.conflict
+
+
+def test_wire_copy_counts_once(nlp):
+    text = "At least 12 people were killed in the blast, police said."
+    a = document(nlp, "a", text, T0)
+    copy = document(nlp, "copy", text, T0 + timedelta(hours=2), duplicate_of="a")
+    f = figure(build_figures([a, copy]), "people killed")
+    assert len(f.values) == 1
+    assert f.values[0].doc_id == "a" and f.values[0].also_in == ["copy"]
+
+
+def test_modifiers_stay_only_when_reports_agree(nlp):
+    a = document(nlp, "a", "At least 20 foreign hostages escaped.", T0)
+    b = document(nlp, "b", "Some 25 foreign hostages escaped.", T0)
+    assert figure(build_figures([a, b]), "foreign hostages escaped")
+    c = document(nlp, "c", "Thirty hostages escaped.", T0)
+    assert figure(build_figures([a, c]), "hostages escaped")
+
+
+def test_figures_sorted_by_reports_then_casualties_first(nlp):
+    a = document(nlp, "a", "Ten workers escaped. Three guards were killed.", T0)
+    b = document(nlp, "b", "Twelve workers escaped.", T0)
+    labels = [f.label for f in build_figures([a, b])]
+    assert labels == ["workers escaped", "guards killed"]
+    c = document(nlp, "c", "Ten workers escaped. Three guards were killed.", T0)
+    assert [f.label for f in build_figures([c])] == ["guards killed", "workers escaped"]
+
+
+def test_negated_hedged_and_facts_make_no_figures(nlp):
+    a = document(nlp, "a", "No one was killed. The toll could be as many as 50. "
+                           "Workers came from 10 nations. The plant is 1,300 kilometers away.", T0)
+    assert build_figures([a]) == []
+
+
+def test_figure_label():
+    q = Quantity(text="20", start=0, end=2, value=20, counted="foreign hostages", event="escaped", key=True)
+    assert figure_label(q) == "foreign hostages escaped"
+    fact = Quantity(text="10", start=0, end=2, value=10, counted="nations", key=False)
+    assert figure_label(fact) is None
+    traded = Quantity(text="two", start=0, end=3, value=2, counted="American hostages", event="traded", key=True)
+    assert figure_label(traded) == "American hostages offered in exchange"
+
+
+# --- the seeds together ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_figures(nlp) -> list[Figure]:
+    days = {"000_859f0715c1a21f90": datetime(2013, 1, 17), "002_ccd22e2c14d346af": datetime(2013, 1, 18)}
+    docs = [document(nlp, stem, (SEEDS / f"{stem}.txt").read_text(encoding="utf-8"), day)
+            for stem, day in days.items()]
+    return build_figures(docs)
+
+
+def test_seed_hostages_escaped(seed_figures):
+    f = next(f for f in seed_figures if f.label.endswith("hostages escaped"))
+    (v,) = f.values
+    assert (v.value, v.qualifier, v.doc_id) == (20, "at least", "000_859f0715c1a21f90")
+    assert v.attributed_to == "an Algerian security official"
+
+
+def test_seed_people_killed_moves_from_two_to_at_least_six(seed_figures):
+    f = figure(seed_figures, "people killed")
+    assert [(v.value, v.qualifier, v.doc_id[:3]) for v in f.values] == [(2, None, "000"), (6, "at least", "002")]
+    assert f.change == "2 -> at least 6" and not f.conflict
+    assert any(x.label == "hostages killed" and x.values[0].value == 4 for x in seed_figures)
+
+
+def test_seed_hostages_unaccounted_for(seed_figures):
+    f = next(f for f in seed_figures if "hostages" in f.label and f.label.endswith("missing"))
+    (v,) = f.values
+    assert (v.value, v.qualifier, v.doc_id[:3]) == (60, "about", "002")
+    assert v.attributed_to == "Algeria's state news service"
+
+
+def test_seed_hostages_held_moves_between_days(seed_figures):
+    f = figure(seed_figures, "hostages held")
+    assert f.change == "41 -> 132"
+    assert f.values[0].attributed_to == "the militants"
+
+
+def test_seed_no_figures_from_years_distances_or_nations(seed_figures):
+    quotes = [v.quote or "" for f in seed_figures for v in f.values]
+    for trap in ("1993", "2007", "1,300", "800", "10", "three"):
+        assert trap not in quotes
+    assert not any("nation" in f.label or "kilomet" in f.label or "mile" in f.label for f in seed_figures)
+    assert seed_figures[0].label == "people killed"

@@ -1,0 +1,272 @@
+"""Numbers read from sentences: value, qualifier, counted thing, event, source, and the traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.models import Quantity
+from storyline.nlp import load_nlp
+from storyline.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def quantities(nlp, text: str) -> list[Quantity]:
+    doc = nlp(text)
+    return [q for sent in doc.sents for q in find_quantities(sent)]
+
+
+def the(nlp, text: str, quote: str) -> Quantity:
+    """The one quantity whose surface text is ``quote``."""
+    found = [q for q in quantities(nlp, text) if q.text == quote]
+    assert len(found) == 1, [q.text for q in quantities(nlp, text)]
+    return found[0]
+
+
+def keys(nlp, text: str) -> list[Quantity]:
+    return [q for q in quantities(nlp, text) if q.key]
+
+
+# --- phrasings from the seed reports ---------------------------------------------------
+
+SEED_CASES = [
+    ("At least 20 foreign hostages escaped from Islamist militants who had taken over an "
+     "Algerian natural gas complex in the Sahara desert, an Algerian security official reported.",
+     "At least 20", 20, "at least", "foreign hostages", "escaped", "an Algerian security official"),
+    ("The militants, who claimed to have 41 hostages, have been in a tense standoff since then, "
+     "surrounded by the Algerian military.",
+     "41", 41, None, "hostages", "held", "the militants"),
+    ("Some 30 Algerian workers fled the complex earlier in the day, suggesting that the militants "
+     "are having trouble managing the many hostages they have taken.",
+     "Some 30", 30, "about", "Algerian workers", "escaped", None),
+    ("Two people, one a Briton and the other Algerian, were killed in the initial assault, which "
+     "the U.S. defense secretary has called \"a terrorist attack.\"",
+     "Two", 2, None, "people", "killed", None),
+    ("About 60 foreign hostages are still unaccounted for three days into a bloody siege with "
+     "militants at a gas plant deep in the Sahara, Algeria's state news service said Friday.",
+     "About 60", 60, "about", "foreign hostages", "missing", "Algeria's state news service"),
+    ("Algerian forces retaliated on Thursday by storming the plant in an attempted rescue "
+     "operation that killed at least four hostages and left leaders around the world "
+     "expressing strong concerns about the hostages' safety.",
+     "at least four", 4, "at least", "hostages", "killed", None),
+    ("Algeria's government has kept a tight grip on information, but it was clear that the "
+     "militant assault that began Wednesday with an attempted bus hijacking has killed at least "
+     "six people from the plant, and perhaps many more.",
+     "at least six", 6, "at least", "people", "killed", None),
+    ("The militants, meanwhile, offered to trade two American hostages for terror figures jailed "
+     "in the United States, according to a statement received by a Mauritanian news site.",
+     "two", 2, None, "American hostages", "traded", "a statement received by a Mauritanian news site"),
+]
+
+
+@pytest.mark.parametrize("text,quote,value,qualifier,counted,event,source", SEED_CASES)
+def test_seed_phrasings(nlp, text, quote, value, qualifier, counted, event, source):
+    q = the(nlp, text, quote)
+    assert (q.value, q.qualifier, q.counted, q.event, q.attributed_to) == (
+        value, qualifier, counted, event, source)
+    assert q.key and not q.negated and not q.hedged
+
+
+def test_two_people_killed_is_key_but_pronoun_one_is_not(nlp):
+    text = SEED_CASES[3][0]
+    assert [q.text for q in keys(nlp, text)] == ["Two"]
+    one = the(nlp, text, "one")
+    assert not one.key
+
+
+def test_more_than_half_of_a_total_is_a_range_and_the_total_is_its_own_quantity(nlp):
+    text = ("The report said ''more than half of the 132 hostages'' had been freed in the first "
+            "two days, but it could not account for the remainder.")
+    half = the(nlp, text, "more than half of the 132")
+    assert half.value is None and (half.low, half.high) == (67, 131)
+    assert (half.qualifier, half.counted, half.event, half.attributed_to) == (
+        "more than", "hostages", "freed", "the report")
+    total = the(nlp, text, "132")
+    assert (total.value, total.counted, total.key) == (132, "hostages", True)
+    assert total.event != "freed"
+    assert not any(q.text == "two" for q in quantities(nlp, text))  # "first two days" is a duration
+
+
+def test_fraction_of_a_whole_takes_the_event_and_the_whole_does_not(nlp):
+    text = "Two-thirds of the 90 hostages were freed on Friday."
+    share = the(nlp, text, "Two-thirds of the 90")
+    assert (share.value, share.counted, share.event, share.key) == (60, "hostages", "freed", True)
+    whole = the(nlp, text, "90")
+    assert (whole.value, whole.event) == (90, "held")
+
+
+def test_vague_hundreds_and_a_count_of_nations_as_a_fact(nlp):
+    text = ("It was the latest surprising development in a hostage drama that began Wednesday when "
+            "militants seized hundreds of workers from 10 nations at Algeria's remote plant.")
+    hundreds = the(nlp, text, "hundreds")
+    assert (hundreds.value, hundreds.low, hundreds.high) == (None, 200, 999)
+    assert (hundreds.counted, hundreds.event, hundreds.key) == ("workers", "held", True)
+    nations = the(nlp, text, "10")
+    assert nations.counted == "nations" and nations.value == 10 and not nations.key
+
+
+def test_dozens_of_hostages(nlp):
+    q = the(nlp, "Officials were talking in hopes of mediating the dispute that involves dozens of hostages.",
+            "dozens")
+    assert (q.value, q.low, q.high, q.counted, q.key) == (None, 24, 99, "hostages", True)
+
+
+def test_seven_included_in_a_capture_share_its_event(nlp):
+    text = ("The group originally said it had captured 41 foreigners, including seven Americans, "
+            "in the surprise attack.")
+    q = the(nlp, text, "seven")
+    assert (q.value, q.counted, q.event, q.attributed_to) == (7, "Americans", "held", "the group")
+
+
+# --- reading numbers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("The fire destroyed 1,300 homes.", "1,300", 1300),
+    ("Forty-one people were killed in the crash.", "Forty-one", 41),
+    ("Police arrested a dozen protesters.", "a dozen", 12),
+    ("Floods displaced 2.5 million people.", "2.5 million", 2_500_000),
+    ("Two hundred and twenty workers were evacuated.", "Two hundred and twenty", 220),
+])
+def test_number_forms(nlp, text, quote, value):
+    q = the(nlp, text, quote)
+    assert q.value == value and q.low == q.high == value and q.key
+
+
+def test_money_is_a_key_figure(nlp):
+    q = the(nlp, "The kidnappers demanded $10,000 for each hostage.", "$10,000")
+    assert (q.value, q.counted, q.event, q.key) == (10000, "dollars", "demanded", True)
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    ("Dozens of people were arrested.", "Dozens", 24, 99),
+    ("Scores of houses were damaged.", "Scores", 40, 99),
+    ("Thousands of residents were evacuated.", "Thousands", 2000, 9999),
+    ("Tens of thousands of people fled the fighting.", "Tens of thousands", 20000, 99999),
+])
+def test_vague_amounts_are_ranges_without_a_value(nlp, text, quote, low, high):
+    q = the(nlp, text, quote)
+    assert (q.value, q.low, q.high, q.key) == (None, low, high, True)
+
+
+@pytest.mark.parametrize("text,quote,qualifier,low,high", [
+    ("At least 20 people were killed.", "At least 20", "at least", 20, None),
+    ("About 60 people were killed.", "About 60", "about", 54, 66),
+    ("More than 20 people were killed.", "More than 20", "more than", 21, None),
+    ("Over 100 people were wounded.", "Over 100", "more than", 101, None),
+    ("Up to 20 people died.", "Up to 20", "up to", None, 20),
+    ("Fewer than 30 workers escaped.", "Fewer than 30", "fewer than", None, 29),
+    ("Nearly 60 hostages were freed.", "Nearly 60", "nearly", 54, 60),
+    ("Roughly 50 people were injured.", "Roughly 50", "about", 45, 55),
+    ("Between 20 and 30 people were arrested.", "Between 20 and 30", "between", 20, 30),
+    ("Police said 15 people were killed.", "15", None, 15, 15),
+])
+def test_qualifiers_set_the_range(nlp, text, quote, qualifier, low, high):
+    q = the(nlp, text, quote)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+@pytest.mark.parametrize("text,event,counted", [
+    ("The death toll rose to 30 on Monday, officials said.", "killed", "people"),
+    ("Rescuers found 20 dead in the rubble.", "killed", "people"),
+    ("Twelve people were injured in the blast.", "wounded", "people"),
+    ("Gunmen took 41 foreigners hostage.", "held", "foreigners"),
+    ("Soldiers freed 12 hostages on Friday.", "freed", "hostages"),
+    ("At least 40 people are missing after the flood.", "missing", "people"),
+    ("Police arrested 12 suspects overnight.", "arrested", "suspects"),
+    ("At least 20 were killed.", "killed", "people"),
+])
+def test_events(nlp, text, event, counted):
+    (q,) = keys(nlp, text)
+    assert (q.event, q.counted) == (event, counted)
+
+
+def test_attacker_count_is_not_a_casualty(nlp):
+    (q,) = quantities(nlp, "Twenty gunmen killed four guards at the gate.")[:1]
+    assert q.counted == "gunmen" and q.event != "killed"
+    guards = the(nlp, "Twenty gunmen killed four guards at the gate.", "four")
+    assert guards.event == "killed" and guards.counted == "guards"
+
+
+def test_attribution_forms(nlp):
+    assert the(nlp, "Five soldiers were killed, the army said.", "Five").attributed_to == "the army"
+    assert the(nlp, "According to the Red Cross, 300 people were evacuated.", "300").attributed_to == "the Red Cross"
+    assert the(nlp, "Five soldiers were killed in the ambush.", "Five").attributed_to is None
+
+
+def test_offsets_are_document_offsets(nlp):
+    text = "The storm hit on Monday. At least 12 people died, officials said."
+    doc = nlp(text)
+    found = [q for sent in doc.sents for q in find_quantities(sent)]
+    (q,) = found
+    assert text[q.start:q.end] == q.text == "At least 12"
+    assert q.start > 20
+
+
+def test_a_span_cut_from_a_sentence_reads_only_its_own_tokens(nlp):
+    doc = nlp("Rebels said 12 soldiers were killed near the border yesterday.")
+    span = doc[2:6]  # "12 soldiers were killed"
+    (q,) = find_quantities(span)
+    assert (q.text, q.event, q.attributed_to) == ("12", "killed", None)
+
+
+# --- traps -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The mastermind of the 1993 World Trade Center bombing was jailed.",
+    "Special forces train in Biskra in this June 28, 2007 file photo.",
+    "A 7-year-old boy was among the dead.",
+    "John Smith, 45, was killed in the attack.",
+    "The victim, aged 45, died at the scene.",
+    "The siege has lasted three days.",
+    "Talks went on for 48 hours.",
+    "The blast happened at 3 p.m. on Tuesday.",
+])
+def test_years_dates_ages_durations_and_times_are_never_key(nlp, text):
+    assert keys(nlp, text) == []
+
+
+def test_ages_and_years_are_dropped_not_kept(nlp):
+    assert [q.text for q in quantities(nlp, "John Smith, 45, was killed in 2013.")] == []
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The kidnapping is one of the largest ever attempted by a militant group.", "one"),
+    ("The gas plant lies 1,300 kilometers south of the capital.", "1,300"),
+    ("The plant is 800 miles (1,300 kilometers) south of Algiers.", "800"),
+    ("Militants seized workers from 10 nations.", "10"),
+    ("The fighting spread to two provinces.", "two"),
+    ("The truck drove along Route 66 at night.", "66"),
+    ("The plane was a Boeing 737 operated by the airline.", "737"),
+    ("The storm strengthened to a Category 4 hurricane.", "4"),
+    ("It is the third largest plant in Algeria.", "third"),
+    ("Call 555-1234 for information about relatives.", "555"),
+])
+def test_facts_are_kept_but_not_key(nlp, text, quote):
+    q = next(q for q in quantities(nlp, text) if q.text.startswith(quote))
+    assert not q.key
+
+
+def test_no_one_was_killed_is_negated(nlp):
+    qs = quantities(nlp, "No one was killed in the blast, police said.")
+    assert qs and all(q.negated and not q.key for q in qs)
+
+
+def test_negated_verb(nlp):
+    q = the(nlp, "The militants did not kill 20 hostages.", "20")
+    assert q.negated and not q.key and q.event == "killed"
+
+
+def test_could_be_as_many_as_is_hedged(nlp):
+    q = the(nlp, "The death toll could be as many as 50, officials said.", "as many as 50")
+    assert q.hedged and (q.qualifier, q.high, q.event) == ("up to", 50, "killed")
+    assert the(nlp, "If 20 hostages were freed, talks would resume.", "20").hedged
+
+
+def test_increments_are_not_totals(nlp):
+    assert keys(nlp, "Another 20 hostages escaped on Friday.") == []
+    assert keys(nlp, "Twenty more people died overnight.") == []
