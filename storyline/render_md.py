@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import Document, FigureValue, Story
+from storyline.models import Citation, Document, FigureValue, Story
 
 
 def render_markdown(story: Story) -> str:
@@ -11,8 +11,7 @@ def render_markdown(story: Story) -> str:
     lines.append(_span_line(story))
     lines += ["", "## Summary", ""]
     for s in story.summary:
-        marks = "".join(f"[{numbers.get(c.doc_id, '?')}]" for c in s.sources)
-        lines.append(f"- {_esc(s.text)} {marks}")
+        lines.append(f"- {_esc(s.text)} {_marks(s.sources, numbers)}")
     if story.figures:
         lines += ["", "## Key figures", ""]
         for f in story.figures:
@@ -29,12 +28,17 @@ def render_markdown(story: Story) -> str:
     if story.timeline:
         lines += ["", "## Timeline", ""]
         for e in story.timeline:
-            marks = "".join(f"[{numbers.get(c.doc_id, '?')}]" for c in e.sources)
-            lines.append(f"- **{e.date}** {_esc(e.text)} {marks}")
+            lines.append(f"- **{e.date}** {_esc(e.text)} {_marks(e.sources, numbers)}")
     lines += ["", "## Sources", ""]
     for d in story.documents:
         lines.append(f"{numbers[d.doc_id]}. {_source_line(d)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _marks(sources: list[Citation], numbers: dict[str, int]) -> str:
+    """One [n] per cited report, in citation order."""
+    seen = dict.fromkeys(c.doc_id for c in sources)
+    return "".join(f"[{numbers.get(doc_id, '?')}]" for doc_id in seen)
 
 
 def value_text(v: FigureValue) -> str:
@@ -48,7 +52,7 @@ def value_text(v: FigureValue) -> str:
             core = "?"
     else:
         core = _num(v.value)
-    return f"{v.qualifier} {core}" if v.qualifier else core
+    return f"{v.qualifier} {core}" if v.qualifier and v.value is not None else core
 
 
 def _num(x: float) -> str:
