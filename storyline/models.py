@@ -180,6 +180,7 @@ class Story:
     timeline: list[TimelineEntry] = field(default_factory=list)
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    update: list[SummarySentence] = field(default_factory=list)  # new since the previous run
 
 
 @dataclass

@@ -203,6 +203,11 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
         by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
     for sid in _progress(sorted(changed), "analyzing", options):
         story = analyze(sid, by_story[sid], options)
+        seen = store.seen_doc_ids(sid)
+        if seen:  # what the new reports add to what the previous run summarized
+            earlier = [d for d in story.documents if d.doc_id in seen]
+            fresh = [d for d in story.documents if d.doc_id not in seen]
+            story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier)
         store.put_story(story, store.slug(sid) or slugify(sid, story.title))
     report.written = write_outputs(store, Path(out_dir))
     report.stories = [s for s, _ in store.stories(with_documents=False)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from storyline.models import Citation, Document, Figure, FigureValue, Story
+from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence
 
 
 def story_to_json(story: Story) -> dict:
@@ -15,7 +15,8 @@ def story_to_json(story: Story) -> dict:
         "first_seen": _iso(story.first_seen),
         "last_seen": _iso(story.last_seen),
         "documents": [_document(d) for d in story.documents],
-        "summary": [{"text": s.text, "sources": [_cite(c) for c in s.sources]} for s in story.summary],
+        "summary": [_sentence(s) for s in story.summary],
+        "update": [_sentence(s) for s in story.update],
         "figures": [_figure(f) for f in story.figures],
         "timeline": [
             {"date": e.date, "precision": e.precision, "text": e.text,
@@ -27,6 +28,10 @@ def story_to_json(story: Story) -> dict:
 
 def dumps(story: Story) -> str:
     return json.dumps(story_to_json(story), ensure_ascii=False, indent=2)
+
+
+def _sentence(s: SummarySentence) -> dict:
+    return {"text": s.text, "sources": [_cite(c) for c in s.sources]}
 
 
 def _document(d: Document) -> dict:

@@ -9,6 +9,9 @@ def render_markdown(story: Story) -> str:
     numbers = {d.doc_id: i + 1 for i, d in enumerate(story.documents)}
     lines = [f"# {_esc(story.title)}", ""]
     lines.append(_span_line(story))
+    if story.update:
+        lines += ["", "## New since the last run", ""]
+        lines += [f"- {_esc(s.text)} {_marks(s.sources, numbers)}" for s in story.update]
     lines += ["", "## Summary", ""]
     for s in story.summary:
         lines.append(f"- {_esc(s.text)} {_marks(s.sources, numbers)}")

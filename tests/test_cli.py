@@ -97,6 +97,9 @@ def test_new_inputs_update_the_stored_story_and_start_others(tmp_path, capsys):
     assert [len(s["documents"]) for s in by_size] == [3, 2]
     assert "siege_day4" in {d["doc_id"] for d in by_size[0]["documents"]}
     assert {d["doc_id"] for d in by_size[1]["documents"]} == {"strike-1", "strike-2"}
+    update = by_size[0]["update"]  # what the day-4 report adds to the stored story
+    assert update and all(s["sources"][0]["doc_id"] == "siege_day4" for s in update)
+    assert not by_size[1]["update"]  # a new story has nothing "since"
     capsys.readouterr()
     assert main(["stories", "--db", db]) == 0
     listing = capsys.readouterr().out.strip().splitlines()
