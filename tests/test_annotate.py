@@ -1,0 +1,42 @@
+from datetime import date
+
+from storyline.annotate import annotate_one
+from storyline.models import Document
+
+from tests.helpers import utc
+
+TEXT = ("Gunmen attacked the Tiguentourine gas plant near In Amenas on Wednesday, officials said.\n\n"
+        "At least 20 foreign hostages escaped on Thursday, an Algerian official reported.\n\n"
+        "Short line without a stop\n\n"
+        "BP said it would evacuate staff.")
+
+
+def annotated() -> Document:
+    return annotate_one(Document(doc_id="d", text=TEXT, published=utc(2013, 1, 17)))
+
+
+def test_sentence_offsets_point_into_the_text():
+    doc = annotated()
+    assert doc.sentences
+    for s in doc.sentences:
+        assert TEXT[s.start:s.end] == s.text
+    assert [s.index for s in doc.sentences] == list(range(len(doc.sentences)))
+
+
+def test_sentences_never_cross_a_paragraph_break():
+    doc = annotated()
+    assert all("\n" not in s.text for s in doc.sentences)
+    assert "Short line without a stop" in [s.text for s in doc.sentences]
+
+
+def test_entities_dates_and_numbers_are_attached_to_their_sentence():
+    doc = annotated()
+    first, second = doc.sentences[0], doc.sentences[1]
+    assert any(e.label == "GPE" or e.label == "FAC" or e.label == "ORG" for e in first.entities)
+    assert date(2013, 1, 16) in {t.value for t in first.times}
+    assert date(2013, 1, 17) in {t.value for t in second.times}
+    (q,) = [q for q in second.quantities if q.value == 20]
+    assert q.qualifier == "at least" and TEXT[q.start:q.end].endswith("20")
+    for s in doc.sentences:
+        for e in s.entities:
+            assert TEXT[e.start:e.end] == e.text
