@@ -1,4 +1,4 @@
-"""Command line: ``storyline run|summarize|group|clean|stories``."""
+"""Command line: ``storyline run|summarize|group|clean|stories|serve``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ examples:
   storyline group stream.jsonl > groups.jsonl    # {"id": ..., "story": ...} per report
   storyline clean page.html                      # what the cleaner keeps, as JSON
   storyline stories --db storyline.sqlite        # list stored stories
+  storyline serve --db storyline.sqlite          # the same pages live, plus a form to add reports
 
 inputs: files, folders (read recursively) or - for standard input. Formats: .txt (plain
 scrape; an optional NAME.meta.json beside it gives published/source/title/url), .html/.htm,
@@ -75,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     sto = sub.add_parser("stories", help="list the stored stories")
     _store(sto)
     sto.add_argument("--json", action="store_true", help="one JSON object per story")
+
+    srv = sub.add_parser("serve", help="browse the stored stories and add reports in a web browser",
+                         formatter_class=argparse.RawDescriptionHelpFormatter,
+                         epilog="example:\n  storyline serve --db out/storyline.sqlite   "
+                                "# then open http://127.0.0.1:8000/")
+    _store(srv)
+    srv.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1: this machine only)")
+    srv.add_argument("--port", type=int, default=8000, metavar="N", help="port (default 8000)")
     return parser
 
 
@@ -196,6 +206,21 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from storyline.serve import create_app, run_app
+
+    if not 0 < args.port < 65536:
+        raise ValueError("--port must be between 1 and 65535")
+    app = create_app(args.db)  # a store that cannot be opened stops here, with one line
+    print(f"storyline: serving {args.db or 'storyline.sqlite'} at http://{args.host}:{args.port}/ "
+          "(Ctrl-C to stop)", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("storyline: warning: there is no login; anyone who can reach this address can "
+              "read the stories and add reports", file=sys.stderr)
+    run_app(app, host=args.host, port=args.port)
+    return 0
+
+
 def _stdin(inputs: Sequence[str]):
     """Standard input's bytes, only when an input is '-' (tests replace sys.stdin)."""
     return sys.stdin.buffer if "-" in inputs else None
@@ -209,7 +234,7 @@ def _write(text: str, out: str | None) -> None:
 
 
 COMMANDS = {"run": cmd_run, "summarize": cmd_summarize, "group": cmd_group, "clean": cmd_clean,
-            "stories": cmd_stories}
+            "stories": cmd_stories, "serve": cmd_serve}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -4,11 +4,19 @@ A figure is one measure ("hostages escaped", "people killed") followed across re
 quantities were read per sentence by :mod:`storyline.quantities`; here key quantities of the
 same event and counted thing are linked, ordered by report time, and compared: a number that
 grows between reports is a *change*; reports of about the same time whose ranges cannot both
-be true are a *conflict*. Wire copies repeat their original, so they count once.
+be true are a *conflict*. Wire copies repeat their original, so they count once, and so
+does the same sentence found in another report.
+
+A story of a hundred reports repeats its numbers many times and picks up stray ones (another
+attack's toll, a misread headline), so a figure keeps one value per number and report day
+(the reports repeating it go to ``also_in``), only the numbers most reports gave that day
+plus the day's highest count, and a measure that is not plainly a count of the event
+(casualties, hostages, displaced...) needs two independent reports to become a figure.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -16,18 +24,32 @@ from datetime import datetime, timedelta, timezone
 from storyline.models import Document, Figure, FigureValue, Quantity, Sentence
 
 SAME_TIME = timedelta(hours=12)
+PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ -]*")
+MAX_COUNTED_WORDS = 4
+SHORT_HEADS = {"men", "kg"}
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "today", "yesterday", "tonight", "january", "february", "march", "april",
+                  "june", "july", "august", "september", "october", "november", "december"}
 
 # how an event reads after the counted thing: "hostages held", "American hostages offered in exchange"
-EVENT_WORDS = {"traded": "offered in exchange", "casualties": "casualties"}
+EVENT_WORDS = {"traded": "offered in exchange", "casualties": "casualties", "incidents": ""}
 # casualties first, then what happened to hostages, then everything else
 EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "missing": 2, "held": 2, "freed": 2,
               "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
               "damaged": 3}
 OTHER_RANK = 4
+# events whose count is a key figure even when one report alone gives it
+CLEAR_EVENTS = {"killed", "wounded", "casualties", "missing", "held", "freed", "escaped",
+                "trapped", "displaced", "evacuated", "attacked", "arrested", "damaged"}
+MIN_REPORTS = 2
+MAX_PER_DAY = 5  # numbers of one figure shown per report day
 # counted nouns that already name the event ("deaths", not "deaths killed")
 EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
+BODY_NOUNS = {"body", "corpse"}
 MONEY_UNITS = {"dollars", "euros", "pounds", "yen", "yuan", "rupees", "dinars", "francs",
-               "pesos", "rubles"}
+               "pesos", "rubles", "quetzales", "taka", "naira", "rand", "ringgit", "lira",
+               "shekels", "riyals", "dirhams"}
+MONEY_HEADS = {unit.rstrip("s") for unit in MONEY_UNITS} | MONEY_UNITS  # as grouped: "dollar"
 IRREGULAR = {"people": "people", "persons": "people", "person": "people", "men": "man",
              "women": "woman", "children": "child", "police": "police", "policemen": "policeman",
              "gunmen": "gunman", "staff": "staff", "crew": "crew", "militia": "militia"}
@@ -56,9 +78,19 @@ def figure_label(q: Quantity) -> str | None:
     """Plain label of the measure a quantity reports ("foreign hostages escaped"), or None."""
     if not q.key or q.negated or not q.counted:
         return None
-    if q.event is None:
+    if q.event is None or not _plain_counted(q.counted):
         return None
     return _label(q.counted, q.event)
+
+
+def _plain_counted(counted: str) -> bool:
+    """Words a reader would use: no links, page furniture, weekdays or cut-off stubs."""
+    words = counted.split()
+    if not PLAIN_WORDS.fullmatch(counted) or len(words) > MAX_COUNTED_WORDS:
+        return False
+    if len(words[-1]) < 3 and words[-1].lower() not in SHORT_HEADS:
+        return False
+    return not any(w.lower() in CALENDAR_WORDS for w in words)
 
 
 def build_figures(documents: Sequence[Document]) -> list[Figure]:
@@ -76,9 +108,23 @@ def build_figures(documents: Sequence[Document]) -> list[Figure]:
         for sent, q in _usable(doc):
             if not _fold(groups, doc, q):
                 _add(groups, doc, sent, q, position)
-    built = [(g.event, _figure(g)) for g in groups.values() if g.entries]
+    wire = {d.doc_id for d in copies}
+    built = [(g.event, _figure(g)) for g in groups.values() if g.entries and _supported(g, wire)]
     built.sort(key=lambda pair: _importance(pair[1], pair[0]))
     return [f for _, f in built]
+
+
+def _supported(group: _Group, wire: set[str]) -> bool:
+    """Several independent reports give the measure, or it is plainly a count of the event.
+
+    One stray sentence about "3 bombings" or "12 workers employed" is noise among a hundred
+    reports; a death toll or a hostage count read from one report is still worth showing.
+    """
+    if group.event in CLEAR_EVENTS or group.head in MONEY_HEADS:
+        return True
+    reports = {e.value.doc_id for e in group.entries}
+    reports |= {d for e in group.entries for d in e.value.also_in if d not in wire}
+    return len(reports) >= MIN_REPORTS
 
 
 # --- collecting values ---------------------------------------------------------------
@@ -109,6 +155,12 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
     group = groups.setdefault(key, _Group(event=key[0], head=key[1]))
     if any(e.value.doc_id == doc.doc_id and _same_numbers(e.value, q) for e in group.entries):
         return  # a report repeating its own number is one value
+    said = _words(sent.text)
+    for entry in group.entries:
+        if _same_numbers(entry.value, q) and _words(entry.value.text) == said:
+            if doc.doc_id not in entry.value.also_in:
+                entry.value.also_in.append(doc.doc_id)
+            return  # the same sentence in another report is a copy of it
     value = FigureValue(
         value=q.value, text=sent.text, doc_id=doc.doc_id, low=q.low, high=q.high,
         qualifier=q.qualifier, reported_at=doc.published, attributed_to=q.attributed_to,
@@ -133,6 +185,11 @@ def _fold(groups: dict[tuple[str, str], _Group], doc: Document, q: Quantity) -> 
     return False
 
 
+def _words(text: str) -> str:
+    """A sentence with case, punctuation and spacing ignored, to spot copies of it."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 def _same_numbers(v: FigureValue, q: Quantity) -> bool:
     return (v.value, v.low, v.high) == (q.value, q.low, q.high)
 
@@ -142,7 +199,7 @@ def _same_numbers(v: FigureValue, q: Quantity) -> bool:
 
 def _figure(group: _Group) -> Figure:
     entries = sorted(group.entries, key=lambda e: e.order)
-    values = [e.value for e in entries]
+    values = _best_of_each_day([e.value for e in entries])
     counted = _agreed_counted([e.counted for e in entries])
     conflicts = _conflicts(values)
     unit = counted if counted in MONEY_UNITS else None
@@ -156,11 +213,49 @@ def _figure(group: _Group) -> Figure:
     )
 
 
+def _best_of_each_day(values: list[FigureValue]) -> list[FigureValue]:
+    """One value per number and report day, and only the numbers most reports gave that day.
+
+    Reports that repeat a number already given that day are listed in its ``also_in``
+    (corroboration, not news); a number one report alone gives on a day when others
+    agree on several numbers is usually another event's toll or a misreading.
+    """
+    kept: dict[tuple, FigureValue] = {}
+    for v in values:
+        key = (_day(v), v.value, v.low, v.high)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = v
+            continue
+        for doc_id in (v.doc_id, *v.also_in):
+            if doc_id != first.doc_id and doc_id not in first.also_in:
+                first.also_in.append(doc_id)
+    by_day: dict[object, list[FigureValue]] = {}
+    for key, v in kept.items():
+        by_day.setdefault(key[0], []).append(v)
+    best = {id(v) for day in by_day.values()
+            for v in sorted(day, key=lambda v: -len(v.also_in))[:MAX_PER_DAY]}
+    best |= {id(max(day, key=_top)) for day in by_day.values()}  # the day's highest count
+    return [v for v in kept.values() if id(v) in best]
+
+
+def _top(v: FigureValue) -> float:
+    return max(x for x in (v.value, v.low, v.high, 0.0) if x is not None)
+
+
+def _day(v: FigureValue) -> object:
+    when = _utc(v.reported_at)
+    return when.date() if when is not None else None
+
+
 def _label(counted: str, event: str) -> str:
-    if _singular(_head_word(counted)) in EVENT_NAMING_NOUNS:
+    head = _singular(_head_word(counted))
+    if head in BODY_NOUNS and event == "killed":
+        return counted if "dead" in counted.lower().split() else f"dead {counted}"
+    if head in EVENT_NAMING_NOUNS:
         return counted
     word = EVENT_WORDS.get(event, event)
-    return f"{counted} {word}" if counted != word else counted
+    return f"{counted} {word}" if word and counted != word else counted
 
 
 def _agreed_counted(counted: list[str]) -> str:

@@ -29,7 +29,8 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 MULTIPLIERS = {"hundred": 100, "dozen": 12}
 
 # vague amounts, longest first: words -> (low, high)
@@ -103,9 +104,20 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "swap": ("traded", True),
     "displace": ("displaced", True), "uproot": ("displaced", True),
     "damage": ("damaged", True), "destroy": ("damaged", True),
+    "flatten": ("damaged", True), "raze": ("damaged", True),
+    "protest": ("protested", False), "demonstrate": ("protested", False),
+    "rally": ("protested", False), "march": ("protested", False),
+    "strand": ("stranded", True), "trap": ("trapped", True), "bury": ("trapped", True),
+    "affect": ("affected", True), "shift": ("evacuated", True), "relocate": ("evacuated", True),
+    "cancel": ("cancelled", True), "ground": ("cancelled", True),
+    "employ": ("employed", True), "hospitalize": ("wounded", True),
+    "treat": ("wounded", True),
 }
+CAUSE_VERBS = {"force", "order", "prompt", "cause", "compel", "leave", "tell", "urge"}
+HOSPITAL_WORDS = {"hospital", "clinic", "infirmary"}
+PROTEST_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "sit-in", "vigil"}
 # verbs that only count captives ("held 3 meetings" is no hostage figure)
-CAPTIVE_VERBS = {"hold", "capture", "seize", "take", "have", "keep", "offer", "trade",
+CAPTIVE_VERBS = {"treat", "hold", "capture", "seize", "take", "have", "keep", "offer", "trade",
                  "exchange", "swap"}
 # verbs whose active subject is a count of attackers ("20 gunmen attacked the plant")
 AGENT_VERBS = {"attack", "storm", "raid", "assault", "ambush", "seize", "capture", "kill",
@@ -122,24 +134,51 @@ EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "resc
 NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": "killed",
                "fatality": "killed", "casualty": "casualties", "injury": "wounded",
                "injured": "wounded", "wounded": "wounded", "refugee": "displaced",
-               "evacuee": "displaced", "arrest": "arrested", "missing": "missing"}
+               "evacuee": "displaced", "arrest": "arrested", "missing": "missing",
+               "protester": "protested", "demonstrator": "protested", "marcher": "protested",
+               "body": "killed", "corpse": "killed"}
+# counted nouns that are incidents: "21 fires", "two blasts" count the events themselves
+INCIDENT_NOUNS = {"fire", "blaze", "blast", "explosion", "bombing", "bomb", "attack",
+                  "aftershock", "tremor", "quake", "earthquake", "landslide", "mudslide",
+                  "arson", "shooting", "strike", "raid", "airstrike", "rocket", "missile"}
+VICTIM_EVENTS = {"killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
+                 "arrested", "displaced", "trapped", "stranded"}
+NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
+                                "tsunami", "collapse", "crash", "accident", "wave", "toll",
+                                "home", "house", "building", "car", "vehicle", "village", "shop"}
+# "250,000 without power", "4,200 people on board": a state named by a preposition
+STATE_PREPOSITIONS = {("without", "power"): "without power",
+                      ("without", "electricity"): "without power",
+                      ("on", "board"): "on board", ("in", "shelter"): "in shelters",
+                      ("in", "shelters"): "in shelters"}
 # nominal adjectives that stand for people ("20 dead")
 PEOPLE_ADJECTIVES = {"dead", "injured", "wounded", "missing"}
 LINKING_VERBS = {"be", "appear", "seem", "remain", "continue", "become", "stay", "fear",
                  "believe", "report", "presume", "think", "confirm", "say", "expect"}
 TOLL_NOUNS = {"toll", "tally"}
 PEOPLE_EVENTS = {"killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
-                 "arrested", "displaced", "traded", "casualties", "attacked"}
+                 "arrested", "displaced", "traded", "casualties", "attacked", "protested",
+                 "stranded", "trapped", "affected", "employed", "without power", "on board",
+                 "in shelters"}
 
 MONEY_VERBS = {"pay": "paid", "demand": "demanded", "seek": "demanded", "ask": "demanded",
                "offer": "offered", "raise": "raised", "cost": "cost", "steal": "stolen",
                "lose": "lost", "donate": "donated", "pledge": "pledged", "spend": "spent",
                "award": "awarded", "fine": "fined"}
-CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds",
+# nouns that say what an amount of money is: "a bail of $2.85 million", "$55 million in damage"
+MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid": "in aid",
+               "reward": "reward", "award": "reward", "bounty": "bounty", "ransom": "ransom",
+               "appeal": "appeal", "compensation": "compensation", "cost": "cost",
+               "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined"}
+CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "Rs": "rupees", "Rs.": "rupees",
+                    "€": "euros", "£": "pounds",
                     "¥": "yen", "₹": "rupees"}
 CURRENCY_WORDS = {"dollar": "dollars", "euro": "euros", "pound": "pounds", "yen": "yen",
                   "yuan": "yuan", "rupee": "rupees", "dinar": "dinars", "franc": "francs",
                   "peso": "pesos", "ruble": "rubles", "rouble": "rubles", "usd": "dollars",
+                  "quetzal": "quetzales", "quetzale": "quetzales", "taka": "taka",
+                  "naira": "naira", "rand": "rand", "ringgit": "ringgit", "lira": "lira",
+                  "shekel": "shekels", "riyal": "riyals", "dirham": "dirhams",
                   "eur": "euros", "gbp": "pounds"}
 
 REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm", "estimate",
@@ -181,6 +220,9 @@ NAME_WORDS = {"route", "highway", "flight", "category", "level", "phase", "artic
 POSITION_WORDS = {"no.", "no", "nos.", "number", "#", "num."}
 NAME_LABELS = {"FAC", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "GPE",
                "LOC", "NORP"}
+# entities that never describe what is counted
+NAME_MODIFIER_LABELS = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE",
+                        "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}
 # modifiers that say nothing about what is counted
 EMPTY_MODIFIERS = {"more", "other", "additional", "further", "extra", "many", "several",
                    "estimated", "some", "total", "another", "such", "least", "most", "few"}
@@ -479,7 +521,11 @@ def _attach_range(sent: Span, words: list[str], phrase: _Phrase) -> None:
 def _attach_currency_symbol(sent: Span, phrase: _Phrase) -> None:
     """"$10,000": money is a key figure in its own right."""
     before = phrase.first - 1
-    if before >= 0 and sent[before].text in CURRENCY_SYMBOLS:
+    if before >= 1 and sent[before].text == "." and sent[before - 1].text + "." in CURRENCY_SYMBOLS:
+        before -= 1  # "Rs. 3 lakhs" split as "Rs" "." "3"
+        phrase.money = CURRENCY_SYMBOLS[sent[before].text + "."]
+        phrase.text_first = before
+    elif before >= 0 and sent[before].text in CURRENCY_SYMBOLS:
         phrase.money = CURRENCY_SYMBOLS[sent[before].text]
         phrase.text_first = before
 
@@ -614,8 +660,10 @@ def _is_dropped(sent: Span, phrase: _Phrase, anchor: Token, counted: Token | Non
     """Years, dates, times, durations and ages are the timeline's, never key figures."""
     words = [t.lower_ for t in sent]
     first, last = phrase.first, phrase.last
-    if DECADE.match(words[first]) or CLOCK.match(words[first]):
+    if DECADE.match(words[first]):
         return True
+    if CLOCK.match(words[first]) and phrase.money is None and first == last:
+        return True  # "at 12.31", but not "$71.59 million"
     if _lemma(counted) in TIME_UNITS or (_lemma(anchor.head) in TIME_UNITS and anchor.head.i > anchor.i):
         return True
     after = words[last + 1] if last + 1 < len(words) else ""
@@ -730,6 +778,8 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "people" if reading.event in PEOPLE_EVENTS else None
     if noun.lemma_.lower() in PEOPLE_ADJECTIVES:
         return "people"
+    if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and not noun.text.islower():
+        return None  # "Fox News", "Chosunilbo": a name the parse took for the counted thing
     numbers = set(range(sent.start + (phrase.text_first or phrase.first), sent.start + phrase.last + 1))
     mods: list[Token] = []
     k = noun.i - 1
@@ -740,6 +790,8 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
             break
         if tok.lower_ in EMPTY_MODIFIERS or tok.lower_ in ORDINAL_WORDS or tok.like_num:
             break
+        if tok.ent_type_ in NAME_MODIFIER_LABELS:
+            break  # "Fox News officials": the outlet is not part of what is counted
         if noun not in tok.ancestors and tok.text != "-":
             break
         mods.insert(0, tok)
@@ -759,7 +811,7 @@ def _join(tokens: list[Token]) -> str:
 
 def _keeps_case(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or (
-        tok.text.isupper() and len(tok.text) > 1)
+        tok.text.isupper() and 1 < len(tok.text) <= 4)  # "UN", not a shouted "ATTACKS"
 
 
 # --- event ----------------------------------------------------------------------------
@@ -773,13 +825,50 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if reading.whole:
         return NOUN_EVENTS.get(counted.lemma_.lower()) if counted is not None else None
     event = _event_from_role(sent, reading.node, counted)
-    if event is None and counted is not None:
-        event = _event_from_modifiers(sent, counted)
+    if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
+        event = _event_from_modifiers(sent, counted if counted is not None else reading.anchor)
     if event is None:
         event = _event_from_toll(sent, reading.node)
     if event is None and counted is not None:
         event = NOUN_EVENTS.get(counted.lemma_.lower())
+    if event is None:
+        event = _event_from_state(sent, reading)
+    if event is None and _counts_incidents(phrase, counted):
+        event = "incidents"
+    if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
+        return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     return event
+
+
+def _counts_incidents(phrase: _Phrase, counted: Token | None) -> bool:
+    """"21 fires", "two blasts": whole counts of a plural incident noun (not "7.4 quake", "2003 fires")."""
+    if counted is None or _lemma(counted) not in INCIDENT_NOUNS or counted.tag_ != "NNS":
+        return False
+    value = phrase.value if phrase.value is not None else phrase.low
+    if value is None or not float(value).is_integer():
+        return False
+    return phrase.qualifier is not None or not 1800 <= value <= 2100
+
+
+def _event_from_state(sent: Span, reading: _Reading) -> str | None:
+    """"250,000 without power", "customers lost power", "4,200 people on board"."""
+    holder = reading.counted if reading.counted is not None else reading.anchor
+    places = [holder]
+    if holder.dep_ in ("nsubj", "nsubjpass", "dobj") and _in_span(sent, holder.head):
+        places.append(holder.head)
+    for tok in places:
+        for child in tok.children:
+            if child.dep_ == "prep":
+                for obj in child.children:
+                    state = STATE_PREPOSITIONS.get((child.lower_, obj.lower_))
+                    if obj.dep_ == "pobj" and state is not None:
+                        return state
+            if child.lower_ == "aboard":
+                return "on board"
+        if tok.lemma_.lower() == "lose" and holder.dep_ == "nsubj" and any(
+                c.dep_ == "dobj" and c.lower_ in ("power", "electricity") for c in tok.children):
+            return "without power"
+    return None
 
 
 ROLES = {"nsubj": "subj", "csubj": "subj", "expl": "subj", "nsubjpass": "pass",
@@ -842,9 +931,21 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
         return EVENT_ADJECTIVES[lemma]
     if verb.lower_ in EVENT_ADJECTIVES:  # "are missing" parses as a verb too
         return EVENT_ADJECTIVES[verb.lower_]
+    if role in ("pass", "subj") and _to_hospital(verb) and (role == "pass" or _is_passive(verb)):
+        return "wounded"  # "six people were taken to hospital"
+    if role == "subj" and _takes_to_the_streets(verb):
+        return "protested"
+    if role == "obj" and lemma in CAUSE_VERBS:
+        for child in verb.children:  # "forced 1,500 people to evacuate", "left 12 people dead"
+            if child.dep_ not in ("xcomp", "ccomp", "oprd", "acomp", "advcl"):
+                continue
+            if child.lower_ in EVENT_ADJECTIVES:
+                return EVENT_ADJECTIVES[child.lower_]
+            if child.lemma_.lower() in EVENT_VERBS:
+                return EVENT_VERBS[child.lemma_.lower()][0]
     if lemma in EVENT_VERBS:
         event, counts_object = EVENT_VERBS[lemma]
-        passive = _is_passive(verb)
+        passive = _is_passive(verb) or _headline_passive(verb)
         if counts_object and role == "subj" and not passive:
             return "attacked" if lemma in AGENT_VERBS and _is_people(counted) else None
         if lemma in CAPTIVE_VERBS and not _captive(verb, counted):
@@ -861,6 +962,33 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 if event is not None:
                     return event
     return None
+
+
+def _headline_passive(verb: Token) -> bool:
+    """"82 killed in building collapse": a participle with no object, as headlines write it."""
+    return verb.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children) and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
+def _takes_to_the_streets(verb: Token) -> bool:
+    """"thousands took to the streets", "1.5 million people took part in the rally"."""
+    if verb.lemma_.lower() != "take":
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                o.lower_ in ("streets", "street") for o in child.children):
+            return True
+        if child.dep_ == "dobj" and child.lower_ == "part":
+            return any(o.lemma_.lower() in PROTEST_NOUNS for p in (verb, child)
+                       for c in p.children if c.dep_ == "prep" for o in c.children)
+    return False
+
+
+def _to_hospital(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in HOSPITAL_WORDS for o in c.children)
+        for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -944,7 +1072,19 @@ def _toll_event(toll: Token) -> str:
     return "wounded" if words & {"injury", "injured", "wounded", "casualty"} else "killed"
 
 
+def _money_subject(verb: Token) -> str | None:
+    """"Damage totaled $71 million", "losses are estimated at $2 billion"."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in MONEY_NOUNS:
+            return MONEY_NOUNS[child.lemma_.lower()]
+    return None
+
+
 def _money_event(sent: Span, node: Token) -> str | None:
+    """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2")."""
+    for child in node.subtree:
+        if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
+            return MONEY_NOUNS[child.lemma_.lower()]
     cur = node
     for _ in range(3):
         head = cur.head
@@ -953,10 +1093,18 @@ def _money_event(sent: Span, node: Token) -> str | None:
         lemma = head.lemma_.lower()
         if lemma in MONEY_VERBS:
             return MONEY_VERBS[lemma]
+        if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
+            return MONEY_NOUNS[lemma]
         if head.pos_ in ("VERB", "AUX"):
-            return None
+            return _money_subject(head) or _money_noun(node)
         cur = head
-    return None
+    return _money_noun(node)
+
+
+def _money_noun(node: Token) -> str | None:
+    """"Rs. 3 lakhs aid": the amount modifies the noun that says what it is."""
+    lemma = node.lemma_.lower()
+    return MONEY_NOUNS[lemma] if node.pos_ == "NOUN" and lemma in MONEY_NOUNS else None
 
 
 # --- negation, hedges, attribution --------------------------------------------------

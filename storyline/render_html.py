@@ -39,17 +39,37 @@ MUTED_COLOUR = "#8a8f98"
 # --- public API -------------------------------------------------------------------------
 
 
-def render_story_html(story: Story) -> str:
-    """The story page: header, cited summary, key figures, timeline, sources."""
+def render_story_html(story: Story, *, home_href: str | None = None) -> str:
+    """The story page: header, cited summary, key figures, timeline, sources.
+
+    ``home_href`` adds a link back to the list of stories (the local web app has one).
+    """
     page = _story_page(story)
-    return _render("story.html", page=page, story=story, script_file="story.js")
+    return _render("story.html", page=page, story=story, script_file="story.js",
+                   home_href=safe_relative_link(home_href))
 
 
-def render_index_html(stories: Sequence[Story], *, links: Mapping[str, str]) -> str:
-    """All stories, latest first, with a client-side search box."""
+def render_index_html(stories: Sequence[Story], *, links: Mapping[str, str],
+                      add_href: str | None = None) -> str:
+    """All stories, latest first, with a client-side search box.
+
+    ``add_href`` links to a page for adding reports (only the local web app has one).
+    """
     rows = [_index_row(s, links.get(s.story_id)) for s in sort_by_latest(stories)]
     reports = sum(len(s.documents) for s in stories)
-    return _render("index.html", rows=rows, reports=reports, script_file="index.js")
+    return _render("index.html", rows=rows, reports=reports, script_file="index.js",
+                   add_href=safe_relative_link(add_href))
+
+
+def render_page(template: str, *, script_file: str, allow_forms: bool = False,
+                **context: object) -> str:
+    """Any page of the package's templates, under the same CSP as the story pages.
+
+    ``allow_forms`` lets the page's forms post to its own server (the local web app's
+    upload form); report pages keep ``form-action 'none'``.
+    """
+    return _render(template, script_file=script_file,
+                   form_action="'self'" if allow_forms else "'none'", **context)
 
 
 def figure_chart_svg(figure: Figure, *, width: int = 320, height: int = 120) -> str:
@@ -772,10 +792,11 @@ def _asset(name: str) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
-def _render(template: str, *, script_file: str, **context: object) -> str:
+def _render(template: str, *, script_file: str, form_action: str = "'none'",
+            **context: object) -> str:
     style, style_hash = _asset("style.css")
     script, script_hash = _asset(script_file)
     csp = ("default-src 'none'; "
            f"style-src {style_hash}; script-src {script_hash}; "
-           "base-uri 'none'; form-action 'none'")
+           f"base-uri 'none'; form-action {form_action}")
     return _env().get_template(template).render(style=style, script=script, csp=csp, **context)

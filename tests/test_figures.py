@@ -180,3 +180,70 @@ def test_seed_no_figures_from_years_distances_or_nations(seed_figures):
         assert trap not in quotes
     assert not any("nation" in f.label or "kilomet" in f.label or "mile" in f.label for f in seed_figures)
     assert seed_figures[0].label == "people killed"
+
+
+# --- support, copies of one sentence, plain labels ----------------------------------------
+
+
+def test_the_same_sentence_in_two_reports_is_one_value(nlp):
+    text = "At least 12 people were killed in the blast, police said."
+    a = document(nlp, "a", text, T0)
+    b = document(nlp, "b", text.lower().replace(",", " ,"), T0 + timedelta(hours=1))
+    f = figure(build_figures([a, b]), "people killed")
+    assert [(v.doc_id, v.also_in) for v in f.values] == [("a", ["b"])]
+
+
+def test_a_measure_from_one_report_needs_a_clear_event(nlp):
+    one = document(nlp, "a", "Some 2,000 protesters gathered outside the embassy. "
+                             "Five soldiers were killed in the ambush.", T0)
+    assert [f.label for f in build_figures([one])] == ["soldiers killed"]
+    two = document(nlp, "b", "About 3,000 protesters gathered near the embassy.", T0)
+    assert "protesters protested" in [f.label for f in build_figures([one, two])]
+
+
+def test_copies_do_not_make_a_measure_supported(nlp):
+    text = "Some 2,000 protesters gathered outside the embassy."
+    a = document(nlp, "a", text, T0)
+    copy = document(nlp, "copy", text, T0, duplicate_of="a")
+    assert build_figures([a, copy]) == []
+
+
+def test_incident_and_money_labels(nlp):
+    a = document(nlp, "a", "Twenty-one fires were set overnight. Damage totaled $2 million.", T0)
+    b = document(nlp, "b", "At least 34 fires were set. The fires caused $3 million in damage.", T0)
+    labels = {f.label for f in build_figures([a, b])}
+    assert {"fires", "dollars in damage"} <= labels
+
+
+def test_labels_from_page_furniture_are_dropped():
+    for counted in ("http://example.com/news-12-killed", "Saturday", "bd top hit tv news"):
+        q = Quantity(text="12", start=0, end=2, value=12, counted=counted, event="killed", key=True)
+        assert figure_label(q) is None, counted
+    q = Quantity(text="12", start=0, end=2, value=12, counted="men", event="killed", key=True)
+    assert figure_label(q) == "men killed"
+
+
+def test_a_number_repeated_the_same_day_is_one_value_with_its_other_reports(nlp):
+    a = document(nlp, "a", "At least 12 people were killed in the blast.", T0)
+    b = document(nlp, "b", "Police said at least 12 people died.", T0 + timedelta(hours=2))
+    c = document(nlp, "c", "The blast killed at least 12 people.", T0 + timedelta(days=1))
+    f = figure(build_figures([a, b, c]), "people killed")
+    assert [(v.doc_id, v.also_in) for v in f.values] == [("a", ["b"]), ("c", [])]
+
+
+def test_a_day_shows_the_numbers_most_reports_gave(nlp):
+    words = ["Two", "Three", "Four", "Five", "Six", "Seven"]
+    docs = [document(nlp, f"d{n}", f"{w} soldiers were killed.", T0 + timedelta(minutes=n))
+            for n, w in enumerate(words)]
+    docs.append(document(nlp, "late", "Seven soldiers were killed, the army said.", T0 + timedelta(hours=1)))
+    f = figure(build_figures(docs), "soldiers killed")
+    assert len(f.values) == 5
+    assert [v.value for v in f.values][-1] == 7 and f.values[-1].also_in == ["late"]
+    assert 6 not in [v.value for v in f.values]  # one report alone, the day's sixth number
+
+
+def test_seed_attackers_and_every_figure_has_a_plain_label(seed_figures):
+    f = figure(seed_figures, "gunmen attacked")
+    assert [(v.value, v.qualifier) for v in f.values] == [(20, "at least")]
+    for fig in seed_figures:
+        assert fig.values and all(w.isalpha() for w in fig.label.split()), fig.label

@@ -178,6 +178,11 @@ def test_qualifiers_set_the_range(nlp, text, quote, qualifier, low, high):
     ("At least 40 people are missing after the flood.", "missing", "people"),
     ("Police arrested 12 suspects overnight.", "arrested", "suspects"),
     ("At least 20 were killed.", "killed", "people"),
+    ("Officials evacuated 300 residents.", "evacuated", "residents"),
+    ("Twelve workers escaped from the compound.", "escaped", "workers"),
+    ("About 60 hostages remain unaccounted for.", "missing", "hostages"),
+    ("The militants have taken 20 hostages.", "held", "hostages"),
+    ("Floods displaced 2,000 families.", "displaced", "families"),
 ])
 def test_events(nlp, text, event, counted):
     (q,) = keys(nlp, text)
@@ -270,3 +275,57 @@ def test_could_be_as_many_as_is_hedged(nlp):
 def test_increments_are_not_totals(nlp):
     assert keys(nlp, "Another 20 hostages escaped on Friday.") == []
     assert keys(nlp, "Twenty more people died overnight.") == []
+
+
+# --- more event counts: outages, protests, incidents, money, hospital --------------------
+
+
+@pytest.mark.parametrize("text,quote,counted,event", [
+    ("More than 500,000 people were without power in the state.", "More than 500,000", "people", "without power"),
+    ("About 250,000 customers lost power on Tuesday.", "About 250,000", "customers", "without power"),
+    ("Winds left at least 16,900 customers without electricity.", "at least 16,900", "customers", "without power"),
+    ("About 1,000 passengers were on board the train.", "About 1,000", "passengers", "on board"),
+    ("Some 2,000 protesters gathered outside the embassy.", "Some 2,000", "protesters", "protested"),
+    ("About 200 people demonstrated in front of the consulate.", "About 200", "people", "protested"),
+    ("Twenty-one fires were set across the city overnight.", "Twenty-one", "fires", "incidents"),
+    ("Some 140 fishermen were stranded off the coast.", "Some 140", "fishermen", "stranded"),
+    ("Six people were taken to hospital.", "Six", "people", "wounded"),
+    ("The storm affected more than 213,000 people.", "more than 213,000", "people", "affected"),
+])
+def test_more_events(nlp, text, quote, counted, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, event, True)
+
+
+@pytest.mark.parametrize("text,quote,value,event", [
+    ("Damage totaled $71.59 million.", "$71.59 million", 71_590_000, "in damage"),
+    ("The quake caused $55 million in damage.", "$55 million", 55_000_000, "in damage"),
+    ("A bail of $2.85 million was set.", "$2.85 million", 2_850_000, "bail"),
+    ("The group pledged a $10,000 award to the officer.", "$10,000", 10_000, "pledged"),
+])
+def test_money_says_what_it_is_for(nlp, text, quote, value, event):
+    q = the(nlp, text, quote)
+    assert (q.value, q.counted, q.event, q.key) == (value, "dollars", event, True)
+
+
+@pytest.mark.parametrize("text", [
+    "A 7.4 magnitude quake struck off the coast.",  # a magnitude, not a count of quakes
+    "The 2003 fires burned for weeks.",  # a year before an incident noun
+    "The blast happened at 12.31 on Monday.",  # a time of day
+    "Bombs went off in 11 locations across the city.",  # places
+    "Customers were told to call 555-1234 if they lost power.",  # a phone number
+])
+def test_incident_and_money_traps_are_not_key(nlp, text):
+    assert keys(nlp, text) == []
+
+
+def test_rupees_in_lakhs(nlp):
+    q = the(nlp, "The party announced Rs. 3 lakhs aid to families of those killed.", "Rs. 3 lakhs")
+    assert (q.value, q.counted, q.event, q.key) == (300_000, "rupees", "in aid", True)
+
+
+def test_the_cause_is_not_the_victim(nlp):
+    text = "The flood destroyed 200 homes and killed 12 people."
+    assert [(q.text, q.event) for q in keys(nlp, text)] == [("200", "damaged"), ("12", "killed")]
+    for headline in ("The storm left 12 people dead.", "Eight-storey building collapses, 82 killed"):
+        assert [(q.counted, q.event) for q in keys(nlp, headline)] == [("people", "killed")]
