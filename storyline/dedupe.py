@@ -7,7 +7,9 @@ is compared with a handful of candidates, not with every report seen.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -25,8 +27,21 @@ def shingles(text: str, size: int = DEFAULT_SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> MinHash:
+    """One MinHash whose permutations every signature reuses (drawing them costs more than hashing)."""
+    return MinHash(num_perm=num_perm)
+
+
+def _crc32(data: bytes) -> int:
+    """Fast, stable 32-bit shingle hash (sha1 is slower and needs no cryptographic strength here)."""
+    return zlib.crc32(data)
+
+
 def signature(text: str, *, size: int = DEFAULT_SHINGLE, num_perm: int = DEFAULT_NUM_PERM) -> MinHash:
-    sig = MinHash(num_perm=num_perm)
+    template = _template(num_perm)
+    sig = MinHash(num_perm=num_perm, hashfunc=_crc32, permutations=template.permutations,
+                  scheme=template.scheme)
     sig.update_batch([s.encode("utf-8") for s in shingles(text, size)])
     return sig
 

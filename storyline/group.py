@@ -1,10 +1,15 @@
 """Group reports into stories, online, as they arrive.
 
 Each report joins the most similar existing story or starts a new one (Miranda et al.
-2018; Event Registry). A report is seen through several views: TF-IDF of its words,
-its named entities and its title, and time: a report long after a story's last report
-needs a stronger link. Candidate stories come from an inverted index over the report's
-top terms and entities, so the cost per report does not grow with the number of stories.
+2018; Event Registry). A report is seen through several views: TF-IDF of its words
+(sublinear tf, top terms only: long pages carry furniture), its named entities (rare ones
+count more) and its title. Time raises the bar instead of vetoing: each doubling of the
+gap beyond a window asks for a little more similarity, so a report weeks later about a
+similar topic starts a new story unless it is strongly linked; a story that has already
+run for months tolerates gaps in proportion to its span. When a report could have
+joined two stories, they merge if their centroids also agree. Candidate stories come
+from an inverted index whose posting lists are capped, so the cost per report stays
+bounded however many stories exist.
 """
 
 from __future__ import annotations
@@ -23,23 +28,27 @@ from storyline.textutil import stem
 WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "would", "could", "also", "new",
                                         "year", "years", "people", "time", "mr", "mrs", "ms"}
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 
 
 @dataclass
 class GroupOptions:
-    threshold: float = 0.25  # combined similarity needed to join a story
-    merge_threshold: float = 0.45  # two stories this close to one report merge
-    entity_weight: float = 0.3  # share of the score from entity overlap
+    threshold: float = 0.14  # combined similarity needed to join a story
+    merge_threshold: float = 0.5  # centroid cosine at which two stories become one
+    entity_weight: float = 0.15  # share of the score from (idf-weighted) entity overlap
     title_weight: float = 0.1
-    top_terms: int = 40  # terms kept per report (index keys and vector)
+    top_terms: int = 30  # terms kept per report (index keys and vector)
     window_days: float = 7.0  # gap after which links must be stronger
-    candidates: int = 30  # stories scored per report, from the index
+    gap_penalty: float = 0.04  # extra similarity needed per doubling of the gap beyond the window
+    span_share: float = 0.5  # a long-running story tolerates gaps up to this share of its span
+    candidates: int = 10  # stories scored per report, from the index
+    posting_cap: int = 64  # stories remembered per index key (most recently updated)
 
 
 @dataclass
 class Features:
     terms: dict[str, float]  # unit-length TF-IDF vector over top terms
-    entities: frozenset[str]
+    entities: dict[str, float]  # entity -> idf
     title: frozenset[str]
     published: datetime | None
 
@@ -62,8 +71,14 @@ def tokens(text: str) -> list[str]:
 
 
 def document_entities(doc: Document) -> frozenset[str]:
-    return frozenset(e.text.lower() for s in doc.sentences for e in s.entities
-                     if e.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
+    return frozenset(e.text.lower() for s in doc.sentences for e in s.entities if e.label in ENTITY_LABELS)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
 
 
 class StoryGrouper:
@@ -75,7 +90,7 @@ class StoryGrouper:
         self.df: Counter = Counter()
         self.n_docs = 0
         self.stories: dict[str, StoryState] = {}
-        self.index: dict[str, set[str]] = defaultdict(set)
+        self.index: dict[str, dict[str, None]] = defaultdict(dict)
         self.merged_into: dict[str, str] = {}
         self._next = 0
 
@@ -85,15 +100,12 @@ class StoryGrouper:
         """Assign ``doc`` to a story (existing or new) and return the story id."""
         feats = self.features(doc)
         scored = self._score_candidates(feats)
-        if scored and scored[0][0] >= self.options.threshold:
+        if scored and scored[0][0] >= 0:
             best = scored[0][1]
-            for score, other in scored[1:]:
-                if score >= self.options.merge_threshold and other != best:
-                    best = self._merge(best, other)
         else:
             best = self._new_story_id()
         self._attach(best, doc.doc_id, feats)
-        return best
+        return self._merge_neighbours(best, scored)
 
     def attach(self, doc: Document, story_id: str) -> None:
         """Put ``doc`` in a known story (replaying a stored assignment)."""
@@ -112,14 +124,16 @@ class StoryGrouper:
         title_words = tokens(doc.title or "")
         counts = Counter(words)
         counts.update(title_words)  # titles count double: they say what the story is
+        ents = document_entities(doc)
         self.n_docs += 1
         self.df.update(counts.keys())
+        self.df.update(f"e:{e}" for e in ents)
         weights = {t: (1 + math.log(c)) * self._idf(t) for t, c in counts.items()}
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: self.options.top_terms]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return Features(
             terms={t: w / norm for t, w in top},
-            entities=document_entities(doc),
+            entities={e: self._idf(f"e:{e}") for e in ents},
             title=frozenset(title_words),
             published=doc.published,
         )
@@ -130,46 +144,88 @@ class StoryGrouper:
         return math.log((1 + self.n_docs) / (1 + self.df[term])) + 1.0
 
     def _score_candidates(self, feats: Features) -> list[tuple[float, str]]:
+        """(similarity - threshold needed at this time gap, story), best first."""
         votes: Counter = Counter()
-        for key in list(feats.terms) + [f"e:{e}" for e in feats.entities]:
+        keys = list(feats.terms.items()) + [(f"e:{e}", 0.1) for e in feats.entities]
+        for key, w in keys:
             for sid in self.index.get(key, ()):
-                votes[self.resolve(sid)] += 1
-        scored = [(self._similarity(feats, self.stories[sid]), sid)
-                  for sid, _ in votes.most_common(self.options.candidates)]
+                votes[sid] += w
+        seen: set[str] = set()
+        scored = []
+        for sid, _ in votes.most_common(self.options.candidates):
+            sid = self.resolve(sid)
+            if sid in seen:
+                continue
+            seen.add(sid)
+            story = self.stories[sid]
+            scored.append((self._similarity(feats, story) - self._needed(feats.published, story), sid))
         return sorted(scored, key=lambda x: (-x[0], x[1]))
 
     def _similarity(self, feats: Features, story: StoryState) -> float:
         o = self.options
-        dot = sum(w * story.centroid.get(t, 0.0) for t, w in feats.terms.items())
-        cosine = dot / math.sqrt(story.norm2) if story.norm2 else 0.0
+        cosine = _dot(feats.terms, story.centroid) / math.sqrt(story.norm2) if story.norm2 else 0.0
         views = [(1 - o.entity_weight - o.title_weight, cosine)]
         if feats.entities:  # a view the report lacks does not count against it
-            views.append((o.entity_weight, _overlap(feats.entities, story.entities)))
+            views.append((o.entity_weight, _weighted_overlap(feats.entities, story.entities)))
         if feats.title:
             views.append((o.title_weight, _overlap(feats.title, story.title)))
-        score = sum(w * v for w, v in views) / sum(w for w, _ in views)
-        return score * self._time_factor(feats.published, story)
+        return sum(w * v for w, v in views) / sum(w for w, _ in views)
 
-    def _time_factor(self, when: datetime | None, story: StoryState) -> float:
+    def _needed(self, when: datetime | None, story: StoryState) -> float:
+        """Join threshold, raised for each doubling of the gap beyond the story's window."""
+        o = self.options
         if when is None or story.last is None or story.first is None:
-            return 1.0
-        gap = max((story.first - when).days, (when - story.last).days, 0)
-        if gap <= self.options.window_days:
-            return 1.0
-        return math.exp(-(gap - self.options.window_days) / (4 * self.options.window_days))
+            return o.threshold
+        gap = max((story.first - when).total_seconds(), (when - story.last).total_seconds(), 0.0) / 86400
+        window = max(o.window_days, o.span_share * (story.last - story.first).total_seconds() / 86400)
+        if gap <= window:
+            return o.threshold
+        return o.threshold + o.gap_penalty * math.log2(gap / window)
+
+    def _merge_neighbours(self, sid: str, scored: list[tuple[float, str]]) -> str:
+        """Merge the grown story with candidate stories whose centroids now look alike.
+
+        Stories are compared centroid to centroid (not through one report), so a single
+        ambiguous report cannot chain two stories together.
+        """
+        story = self.stories[sid]
+        for margin, other_id in scored:
+            if margin < 0:  # the report could not have joined it: no evidence they are one
+                break
+            other_id = self.resolve(other_id)
+            if other_id == sid or other_id not in self.stories:
+                continue
+            other = self.stories[other_id]
+            if story.norm2 == 0 or other.norm2 == 0:
+                continue
+            cosine = _dot(story.centroid, other.centroid) / math.sqrt(story.norm2 * other.norm2)
+            if cosine >= self.options.merge_threshold + self._gap_extra(story.first, story.last, other):
+                sid = self._merge(sid, other_id)
+                story = self.stories[sid]
+        return sid
+
+    def _gap_extra(self, first: datetime | None, last: datetime | None, story: StoryState) -> float:
+        return max(self._needed(first, story), self._needed(last, story)) - self.options.threshold
+
+    def _index(self, key: str, sid: str) -> None:
+        posting = self.index[key]
+        posting.pop(sid, None)
+        posting[sid] = None
+        if len(posting) > self.options.posting_cap:
+            del posting[next(iter(posting))]
 
     def _attach(self, sid: str, doc_id: str, feats: Features) -> None:
         story = self.stories.get(sid)
         if story is None:
             story = self.stories[sid] = StoryState(story_id=sid)
-        dot = sum(w * story.centroid.get(t, 0.0) for t, w in feats.terms.items())
+        dot = _dot(feats.terms, story.centroid)
         story.norm2 += 2 * dot + sum(w * w for w in feats.terms.values())
         for t, w in feats.terms.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
-            self.index[t].add(sid)
+            self._index(t, sid)
         for e in feats.entities:
-            self.index[f"e:{e}"].add(sid)
-        story.entities.update(feats.entities)
+            self._index(f"e:{e}", sid)
+        story.entities.update(feats.entities.keys())
         story.title.update(feats.title)
         story.size += 1
         story.members.append(doc_id)
@@ -181,13 +237,13 @@ class StoryGrouper:
         a, b = self.stories[keep], self.stories[other]
         if b.size > a.size:
             a, b = b, a
-        dot = sum(w * a.centroid.get(t, 0.0) for t, w in b.centroid.items())
+        dot = _dot(b.centroid, a.centroid)
         a.norm2 += 2 * dot + b.norm2
         for t, w in b.centroid.items():
             a.centroid[t] = a.centroid.get(t, 0.0) + w
-            self.index[t].add(a.story_id)
+            self._index(t, a.story_id)
         for e in b.entities:
-            self.index[f"e:{e}"].add(a.story_id)
+            self._index(f"e:{e}", a.story_id)
         a.entities.update(b.entities)
         a.title.update(b.title)
         a.size += b.size
@@ -213,6 +269,12 @@ def _overlap(items: frozenset[str], pool: Counter) -> float:
     if not items:
         return 0.0
     return sum(1 for x in items if x in pool) / len(items)
+
+
+def _weighted_overlap(items: dict[str, float], pool: Counter) -> float:
+    """Like ``_overlap`` but rare entities (high idf) count for more than common ones."""
+    total = sum(items.values())
+    return sum(w for x, w in items.items() if x in pool) / total if total else 0.0
 
 
 def _id_number(story_id: str, prefix: str) -> int | None:

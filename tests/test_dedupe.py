@@ -1,4 +1,4 @@
-from storyline.dedupe import CopyDetector, shingles
+from storyline.dedupe import CopyDetector, shingles, signature
 
 import pytest
 
@@ -48,3 +48,20 @@ def test_threshold_is_validated():
 def test_shingles_short_text():
     assert shingles("two words") == {"two words"}
     assert shingles("") == set()
+
+
+def test_signatures_are_stable_across_detectors():
+    # copies are found again after a restart, when the stored reports are replayed
+    assert signature(WIRE).jaccard(signature(WIRE)) == 1.0
+    a, b = CopyDetector(0.6), CopyDetector(0.6)
+    a.check_and_add("x", WIRE)
+    b.check_and_add("y", WIRE)
+    assert a.find(WIRE + " More.").original == "x" and b.find(WIRE + " More.").original == "y"
+
+
+def test_exact_reprint_is_a_full_copy():
+    det = CopyDetector(0.8)
+    det.check_and_add("a", WIRE)
+    match = det.check_and_add("b", WIRE)
+    assert match is not None and match.similarity == 1.0
+    assert len(det) == 2
