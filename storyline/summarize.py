@@ -1,11 +1,15 @@
 """Extractive multi-document summary in which every sentence cites its reports.
 
-Method: concept coverage in the spirit of Gillick & Favre (ICSISumm): concepts are
-bigrams of content stems, weighted by how many independent reports state them; the
-summary is the set of whole sentences that covers the most concept weight within the
-word budget (greedy by gain per word, which is within a constant of the optimum for
-this budgeted coverage problem). Wire copies count as one voice. Sentences are quoted
-verbatim, so nothing is invented, and each lists every report that says the same.
+Method: concept coverage after Gillick & Favre (ICSISumm). Concepts are bigrams of
+content stems; a concept weighs as many independent reports as state it (wire copies
+count as one voice; concepts in fewer than ``min_df`` reports are noise and weigh
+nothing). The summary is the set of whole sentences that covers the most concept
+weight within the word budget, solved exactly as an integer program (HiGHS through
+``scipy.optimize.milp``; greedy by gain per word if the solver gives up), with a small
+bonus for sentences early in their report (news leads) and close to the focus
+question. For an update summary, concepts the earlier reports stated weigh less and
+sentences repeating an earlier one are left out. Sentences are quoted verbatim, so
+nothing is invented, and each lists every report that says the same.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
+
+import numpy as np
 
 from storyline.models import Citation, Document, Sentence, SummarySentence
 from storyline.textutil import content_stems, word_count
@@ -36,9 +43,14 @@ class SummaryOptions:
     min_words: int = 8
     max_words: int = 55
     support_threshold: float = 0.5  # cosine of stem counts for "states the same content"
-    redundancy: float = 0.5  # a candidate this close to a chosen sentence is skipped
-    focus_boost: float = 1.0
-    position_weight: float = 0.5
+    redundancy: float = 0.5  # a candidate this close to a chosen (or earlier) sentence is out
+    min_df: int = 0  # reports that must state a concept; 0: 3 for 8+ reports (ICSI), else 2
+    position_weight: float = 0.5  # bonus of a report's lead sentence; its n-th sentence gets 1/n
+    focus_weight: float = 0.5  # bonus of a sentence by its similarity to the focus
+    earlier_weight: float = 0.5  # what a concept the earlier reports stated still weighs
+    fill: bool = True  # top up a budget the whole sentences left unspent: may run past it
+    time_limit: float = 1.0  # seconds for the exact solver (it then keeps its best so far)
+    max_candidates: int = 100  # the exact solver weighs at most this many sentences
 
 
 @dataclass
@@ -49,28 +61,38 @@ class Candidate:
     concepts: set[tuple[str, str]]
     words: int
     when: date | None = None
+    rank: int = 0  # substantial sentences of its report before it (datelines do not count)
+    relevance: float = 0.0  # cosine with the focus
     support: list[tuple[Document, Sentence]] = field(default_factory=list)
 
 
 def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | None = None,
               earlier: Sequence[Document] = (), options: SummaryOptions | None = None,
               ) -> list[SummarySentence]:
-    """Summarize one story's reports; with ``earlier``, only what they add."""
-    opts = options or SummaryOptions()
-    opts.words, opts.focus = words, focus if focus is not None else opts.focus
+    """Summarize one story's reports; with ``earlier``, only what they add.
+
+    With ``fill`` (the default) the last sentence may run past ``words`` when whole
+    sentences left part of the budget unspent: cut it, or set ``fill=False`` for a hard cap.
+    """
+    opts = replace(options or SummaryOptions(), words=words)
+    if focus is not None:
+        opts.focus = focus
     voices = independent(documents)
     candidates = [c for d in voices for c in _candidates(d, opts)]
     if not candidates:
         return []
-    weights = _concept_weights(candidates, voices, opts)
-    old = _earlier_profile(earlier)
-    if old is not None:
-        old_concepts, old_stems = old
-        for concept in old_concepts:
-            weights.pop(concept, None)
+    if opts.focus:
+        question = Counter(content_stems(opts.focus))
+        for c in candidates:
+            c.relevance = _cosine(c.stems, question)
+    weights = _concept_weights(voices, earlier, opts)
+    if earlier:
+        old = [Counter(_sentence_stems(s.text)) for d in earlier for s in d.sentences]
         candidates = [c for c in candidates
-                      if max((_cosine(c.stems, s) for s in old_stems), default=0.0) < opts.redundancy]
+                      if max((_cosine(c.stems, s) for s in old), default=0.0) < opts.redundancy]
     chosen = _select(candidates, weights, opts)
+    if opts.fill:
+        chosen += _fill(chosen, candidates, weights, opts)
     all_sentences = [(d, s) for d in documents for s in d.sentences]
     for cand in chosen:
         cand.support = _support(cand, all_sentences, opts)
@@ -104,16 +126,29 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
 
 def _candidates(document: Document, opts: SummaryOptions) -> list[Candidate]:
     out = []
+    rank = -1
     for s in document.sentences:
+        if word_count(s.text) >= opts.min_words:
+            rank += 1  # a dateline or heading does not push the lead down
         if not standalone(s.text, opts):
             continue
-        stems = content_stems(s.text)
+        stems = _sentence_stems(s.text)
         out.append(Candidate(
-            sentence=s, document=document, stems=Counter(stems),
-            concepts=set(zip(stems, stems[1:])), words=word_count(s.text),
-            when=_sentence_day(s, document),
+            sentence=s, document=document, stems=Counter(stems), concepts=_concepts(stems),
+            words=word_count(s.text), when=_sentence_day(s, document), rank=max(rank, 0),
         ))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_stems(text: str) -> tuple[str, ...]:
+    """Content stems of a sentence, kept: weighting, novelty and support all ask again."""
+    return tuple(content_stems(text))
+
+
+def _concepts(stems: Sequence[str]) -> set[tuple[str, str]]:
+    """Units of content: consecutive content stems ("hostag", "freed")."""
+    return set(zip(stems, stems[1:]))
 
 
 def _sentence_day(s: Sentence, document: Document) -> date | None:
@@ -127,26 +162,92 @@ def _sentence_day(s: Sentence, document: Document) -> date | None:
 # --- weighting and selection ------------------------------------------------------
 
 
-def _concept_weights(candidates: list[Candidate], voices: list[Document],
+def _concept_weights(voices: list[Document], earlier: Sequence[Document],
                      opts: SummaryOptions) -> dict[tuple[str, str], float]:
-    doc_freq: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in candidates:
-        for concept in c.concepts:
-            doc_freq[concept].add(c.document.doc_id)
-    min_df = 2 if len(voices) >= 3 else 1
-    focus = set(content_stems(opts.focus)) if opts.focus else set()
+    """Concept weight: how many independent reports state it; less if said before."""
+    doc_freq: Counter = Counter()
+    for d in voices:
+        doc_freq.update({k for s in d.sentences for k in _concepts(_sentence_stems(s.text))})
+    old = {k for d in earlier for s in d.sentences for k in _concepts(_sentence_stems(s.text))}
+    min_df = opts.min_df or (3 if len(voices) >= 8 else 2 if len(voices) >= 3 else 1)
     weights = {}
-    for concept, docs in doc_freq.items():
-        if len(docs) < min_df:
-            continue
-        w = float(len(docs))
-        if focus and (concept[0] in focus or concept[1] in focus):
-            w *= 1 + opts.focus_boost
-        weights[concept] = w
+    for concept, df in doc_freq.items():
+        w = float(df) * (opts.earlier_weight if concept in old else 1.0)
+        if df >= min_df and w > 0:
+            weights[concept] = w
     return weights
 
 
+def _bonus(c: Candidate, opts: SummaryOptions) -> float:
+    """Lead sentences and sentences close to the question are worth a little more."""
+    return opts.position_weight / (1 + c.rank) + opts.focus_weight * c.relevance
+
+
 def _select(candidates: list[Candidate], weights: dict, opts: SummaryOptions) -> list[Candidate]:
+    chosen = _select_exact(candidates, weights, opts)
+    return chosen if chosen is not None else _select_greedy(candidates, weights, opts)
+
+
+def _select_exact(candidates: list[Candidate], weights: dict,
+                  opts: SummaryOptions) -> list[Candidate] | None:
+    """Budgeted concept coverage as an integer program; None if the solver found nothing.
+
+    Variables: one per sentence (chosen or not) and one per concept (covered or not).
+    Maximise covered concept weight plus sentence bonuses (a bonus of 1 is worth 1 %
+    of the story's concept weight) subject to: words within budget, a concept is
+    covered only by a chosen sentence that holds it, no two near-duplicates.
+    """
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_matrix
+
+    pool = [c for c in candidates if c.words <= opts.words and c.concepts & weights.keys()]
+    if not pool:
+        return []
+    if len(pool) > opts.max_candidates:  # a big story: keep the solver (and pair checks) quick
+        pool.sort(key=lambda c: -sum(weights.get(k, 0.0) for k in c.concepts)
+                  * (1 + _bonus(c, opts)) / math.sqrt(c.words))
+        pool = pool[:opts.max_candidates]
+    index = {k: i for i, k in enumerate(sorted({k for c in pool for k in c.concepts if k in weights}))}
+    n, m = len(pool), len(index)
+    unit = sum(weights[k] for k in index) / 100.0
+    cost = -np.concatenate([[_bonus(c, opts) * unit for c in pool], [weights[k] for k in index]])
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    lower: list[float] = []
+    upper: list[float] = []
+
+    def constraint(entries: list[tuple[int, float]], low: float, high: float) -> None:
+        for col, val in entries:
+            rows.append(len(lower))
+            cols.append(col)
+            vals.append(val)
+        lower.append(low)
+        upper.append(high)
+
+    constraint([(j, float(c.words)) for j, c in enumerate(pool)], 0.0, float(opts.words))
+    holders: dict[int, list[int]] = defaultdict(list)
+    for j, c in enumerate(pool):
+        for k in c.concepts:
+            if k in index:
+                holders[index[k]].append(j)
+    for i, js in holders.items():
+        constraint([(n + i, 1.0)] + [(j, -1.0) for j in js], -np.inf, 0.0)
+    for a in range(n):
+        for b in range(a + 1, n):
+            if _cosine(pool[a].stems, pool[b].stems) >= opts.redundancy:
+                constraint([(a, 1.0), (b, 1.0)], -np.inf, 1.0)
+    matrix = coo_matrix((vals, (rows, cols)), shape=(len(lower), n + m)).tocsr()
+    result = milp(cost, integrality=np.ones(n + m), bounds=Bounds(0, 1),
+                  constraints=LinearConstraint(matrix, lower, upper),
+                  options={"time_limit": opts.time_limit})
+    if result.x is None:
+        return None
+    return [c for j, c in enumerate(pool) if result.x[j] > 0.5]
+
+
+def _select_greedy(candidates: list[Candidate], weights: dict, opts: SummaryOptions) -> list[Candidate]:
+    """Fallback: best new concept weight per word, within a constant of the optimum."""
     chosen: list[Candidate] = []
     covered: set = set()
     budget = opts.words
@@ -157,7 +258,7 @@ def _select(candidates: list[Candidate], weights: dict, opts: SummaryOptions) ->
             if c.words > budget:
                 continue
             gain = sum(weights.get(k, 0.0) for k in c.concepts - covered)
-            gain *= 1 + opts.position_weight / (1 + c.sentence.index)
+            gain *= 1 + _bonus(c, opts)
             gain /= math.sqrt(c.words)
             if gain > best_gain:
                 best, best_gain = c, gain
@@ -172,17 +273,24 @@ def _select(candidates: list[Candidate], weights: dict, opts: SummaryOptions) ->
     return chosen
 
 
-def _earlier_profile(earlier: Sequence[Document]) -> tuple[set, list[Counter]] | None:
-    if not earlier:
-        return None
-    concepts: set = set()
-    stems_list = []
-    for d in earlier:
-        for s in d.sentences:
-            stems = content_stems(s.text)
-            concepts.update(zip(stems, stems[1:]))
-            stems_list.append(Counter(stems))
-    return concepts, stems_list
+def _fill(chosen: list[Candidate], candidates: list[Candidate], weights: dict,
+          opts: SummaryOptions) -> list[Candidate]:
+    """One more sentence for the words whole sentences left unspent (it runs past them).
+
+    Its worth is the new concept weight of the part that fits the budget.
+    """
+    left = opts.words - sum(c.words for c in chosen)
+    if left <= 0:
+        return []
+    covered = set().union(*(c.concepts for c in chosen))
+    best, best_gain = None, 0.0
+    for c in candidates:
+        if any(c is o or _cosine(c.stems, o.stems) >= opts.redundancy for o in chosen):
+            continue
+        gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) * min(1.0, left / c.words)
+        if gain > best_gain:
+            best, best_gain = c, gain
+    return [best] if best else []
 
 
 # --- support and citations ---------------------------------------------------------
@@ -194,7 +302,7 @@ def _support(cand: Candidate, sentences: list[tuple[Document, Sentence]],
     for d, s in sentences:
         if d.doc_id == cand.document.doc_id:
             continue
-        sim = _cosine(cand.stems, Counter(content_stems(s.text)))
+        sim = _cosine(cand.stems, Counter(_sentence_stems(s.text)))
         if sim >= opts.support_threshold and sim > best.get(d.doc_id, (0.0,))[0]:
             best[d.doc_id] = (sim, d, s)
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].doc_id))

@@ -1,25 +1,35 @@
 """Dated timeline of one story: what happened on which day, with the reports that say so.
 
-Every sentence whose day-precision date stands on an event word ("attacked early
-yesterday", "stormed the plant on Thursday") becomes a candidate. A date that sits only
-on a reporting verb ("..., officials said Friday") dates the statement; when the same
-sentence carries a date of its own in the content, that date wins. Dates far from the
-story's reports (history, teasers, photo files) are dropped, candidates about the same
-event on the same day are merged, and entries are ranked by how many independent reports
-support them. Sentences are quoted verbatim, so nothing is invented.
+Two kinds of candidates. A sentence whose day-precision date stands on an event word
+("attacked early yesterday", "stormed the plant on Thursday") is dated by its own words;
+a date that sits only on a reporting verb ("..., officials said Friday") dates the
+statement, and a date in the content wins over it. A sentence with no temporal
+expression that tells an event (not a plan: "will", "plans to") is dated by its
+report's day, but only when the fact is new that day: when an earlier day's report
+said much the same, it is background, already dated by that report.
+
+Days are chosen by bursts of news: a day counts when enough independent reports bring
+facts first told that day (a share of the busiest day's reports), so a history date one
+report mentions or a quiet day of restatements makes no day. Candidates about the same
+event on the same day are merged and cite every report; a day keeps the entries that
+add most to it (words weighted by how many reports use them, event salience, support),
+so its entries tell different events. Sentences are quoted verbatim: nothing invented.
 
 The event a date belongs to is read from ``TimeMention.governor`` (the word the parse
 attached the date to, recorded by the temporal stage); without it, or when the governor
 is no event word ("began Wednesday when militants seized..."), the event word nearest
 the date stands in. Known limits: one date per sentence (the first content date that
-governs an event word, else the first); mentions of undated reports are not re-anchored
-on other reports, so only their explicit, year-bearing dates can count.
+governs an event word, else the first); tense is read from a few words, not the parse;
+reports without a publication date are not re-anchored on other reports, so only their
+explicit, year-bearing dates count; captions are never read (``Document.captions``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,8 +40,16 @@ from storyline.textutil import content_stems, stem
 DATED_KINDS = ("absolute", "weekday", "relative")
 HISTORY_DAYS = 30  # how far before the first report a date can still belong to the story
 FUTURE_DAYS = 1  # how far after the last report (time zones, "tomorrow")
-MERGE_JACCARD = 0.3
+MERGE_JACCARD = 0.3  # two sentences of one day tell the same event
+SUPPORT_JACCARD = 0.4  # a sentence anywhere in the story repeats an entry's fact
+FRESH_JACCARD = 0.5  # a sentence repeats a fact already reported on an earlier day
+BURST_SHARE = 0.2  # a day counts when this share of the busiest day's reports bring news
+NEWS_VOICES = 2  # reports that must repeat a word for it to be news, not a stray
+EXPLICIT_BONUS = 2.0  # an event dated by its own words is clearer than one its report dates
+NEW_WORDS = 1  # new words a sentence needs to bring news
+COMMON_SHARE = 0.2  # words in more sentences than this share do not make sentences alike
 MIN_WORDS = 4
+MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
 # Event classes and words that name them; salience ranks entries of equal support.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -71,6 +89,8 @@ REPORTING = r"(?:said|says|told|tells|announced|reported|stated|added|confirmed|
 REPORTED_BEFORE = re.compile(rf"\b{REPORTING}(?:\s+[A-Za-z]+)?\s+(?:on\s+)?$", re.IGNORECASE)
 REPORTED_AFTER = re.compile(rf"^\s*,?\s*{REPORTING}\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
+FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|expected to|set to)\b|'ll\b",
+                    re.IGNORECASE)
 LEADING_PRONOUN = re.compile(
     r"^(?:he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|so|"
     r"meanwhile|also|still|yet|then)\b", re.IGNORECASE)
@@ -88,12 +108,17 @@ class _Candidate:
     salience: float
     lead: int  # words before the date: a sentence that opens on its event reads best
     stems: frozenset[str]
+    explicit: bool = True  # dated by its own words, not by its report's day
 
 
 @dataclass
 class _Entry:
     day: date
     members: list[_Candidate] = field(default_factory=list)
+
+    @property
+    def explicit(self) -> bool:
+        return any(m.explicit for m in self.members)
 
     @property
     def support(self) -> int:
@@ -115,17 +140,34 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3,
                    limit: int = 20) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, each citing every report that states it."""
     ordered = _publication_order(documents)
-    candidates = [c for position, doc in enumerate(ordered)
-                  for c in _document_candidates(doc, position)]
-    window = _story_window(ordered, candidates)
+    units = _units(ordered)
+    explicit = [c for unit in units if (c := _candidate(unit.sentence, unit.voice, unit.order))]
+    window = _story_window(ordered, explicit)
     if window is not None:
-        candidates = [c for c in candidates if window[0] <= c.day <= window[1]]
-    entries = _merge(candidates)
-    chosen = _select(entries, per_day, limit)
-    return [_to_entry(e) for e in chosen]
+        explicit = [c for c in explicit if window[0] <= c.day <= window[1]]
+    neighbours = _Neighbours(units)
+    fresh = _report_day_candidates(units, neighbours)
+    candidates = explicit + fresh
+    days = _burst_days(units, candidates)
+    entries = [e for e in _merge(candidates, neighbours) if e.day in days]
+    weight = _word_weights(units)
+    chosen = _select(entries, per_day, limit, weight)
+    return [_to_entry(e, weight) for e in chosen]
 
 
 # --- candidates -------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """A usable sentence of a report, with what the story-wide comparisons need."""
+
+    sentence: Sentence
+    voice: str
+    order: tuple[int, int]
+    published: date | None
+    stems: frozenset[str]
+    dated: bool  # carries a temporal expression of its own: never dated by its report
 
 
 def _publication_order(documents: Sequence[Document]) -> list[Document]:
@@ -136,13 +178,17 @@ def _publication_order(documents: Sequence[Document]) -> list[Document]:
     return [d for _, d in indexed]
 
 
-def _document_candidates(doc: Document, position: int) -> list[_Candidate]:
-    voice = doc.duplicate_of or doc.doc_id
+def _units(ordered: Sequence[Document]) -> list[_Unit]:
     out = []
-    for sentence in doc.sentences:
-        candidate = _candidate(sentence, voice, (position, sentence.index))
-        if candidate is not None:
-            out.append(candidate)
+    for position, doc in enumerate(ordered):
+        voice = doc.duplicate_of or doc.doc_id
+        published = doc.published.date() if doc.published else None
+        for sentence in doc.sentences:
+            if not MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS:
+                continue
+            stems = frozenset(s for s in content_stems(sentence.text) if s not in TIME_STEMS)
+            out.append(_Unit(sentence, voice, (position, sentence.index), published, stems,
+                             dated=bool(sentence.times)))
     return out
 
 
@@ -243,32 +289,152 @@ def _story_window(documents: Sequence[Document],
     return middle - timedelta(days=HISTORY_DAYS), middle + timedelta(days=HISTORY_DAYS)
 
 
+# --- report days: undated sentences of fresh reports -------------------------------------
+
+
+class _Neighbours:
+    """Which sentences of the story say nearly the same thing (Jaccard over content stems).
+
+    An inverted index over the words that are not everywhere keeps this near linear:
+    two sentences that share only the story's commonest words are not alike anyway.
+    """
+
+    def __init__(self, units: Sequence[_Unit]) -> None:
+        self.units = list(units)
+        self.position = {id(u.sentence): i for i, u in enumerate(self.units)}
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, unit in enumerate(self.units):
+            for s in unit.stems:
+                postings[s].append(i)
+        common = max(20, int(COMMON_SHARE * len(self.units)))
+        self.postings = {s: ids for s, ids in postings.items() if len(ids) <= common}
+        self.cache: dict[int, list[tuple[int, float]]] = {}
+
+    def of(self, sentence: Sentence, threshold: float) -> list[int]:
+        """Indexes of the other units at least ``threshold`` alike."""
+        i = self.position.get(id(sentence))
+        if i is None:
+            return []
+        if i not in self.cache:
+            self.cache[i] = self._alike(i)
+        return [j for j, score in self.cache[i] if score >= threshold]
+
+    def _alike(self, i: int) -> list[tuple[int, float]]:
+        stems = self.units[i].stems
+        shared: Counter[int] = Counter()
+        for s in stems:
+            shared.update(self.postings.get(s, ()))
+        out = []
+        for j in sorted(shared):
+            if j != i:
+                score = _jaccard(stems, self.units[j].stems)
+                if score >= min(MERGE_JACCARD, SUPPORT_JACCARD, FRESH_JACCARD):
+                    out.append((j, score))
+        return out
+
+
+def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours) -> list[_Candidate]:
+    """Undated sentences that tell an event, dated by their report when the fact is new.
+
+    A report states what happened since the last one, so a sentence with no date of its
+    own reports its event on the report's day, unless an earlier day's report already
+    said the same: then it is background, and the earlier report dates it.
+    """
+    out = []
+    for unit in units:
+        if unit.dated or unit.published is None or FUTURE.search(unit.sentence.text):
+            continue
+        events = _event_words(unit.sentence.text)
+        if not events:
+            continue
+        earlier = [j for j in neighbours.of(unit.sentence, FRESH_JACCARD)
+                   if (neighbours.units[j].published or date.max) < unit.published]
+        if earlier:
+            continue
+        event = max(events, key=lambda e: SALIENCE[e[2]])[2]
+        out.append(_Candidate(
+            day=unit.published, sentence=unit.sentence, voice=unit.voice, order=unit.order,
+            event=event, salience=SALIENCE[event], lead=0, stems=unit.stems, explicit=False))
+    return out
+
+
+def _burst_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set[date]:
+    """Days that bring news: enough independent reports state new facts on them.
+
+    Every report restates the story so far; a day matters when its reports add to it.
+    A fact is new on a day when its words are first seen then (and another report
+    repeats them, or its own words date it there); a sentence counts on its own date
+    when it has one, else on its report's day. A day is kept when the reports bringing
+    new facts on it are at least a share of the busiest day's: so a history date one
+    report mentions does not make a day, while in a story of two reports each counts.
+    """
+    dated = {id(c.sentence): c.day for c in candidates if c.explicit}
+    days = [dated.get(id(u.sentence), u.published) for u in units]
+    voices: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, date] = {}
+    for unit, day in zip(units, days):
+        for s in unit.stems:
+            voices[s].add(unit.voice)
+            if day is not None and (s not in first or day < first[s]):
+                first[s] = day
+    told = {s for c in candidates if c.explicit for s in c.stems}
+    news = {s for s in first if len(voices[s]) >= NEWS_VOICES or s in told}
+    bringers: dict[date, set[str]] = defaultdict(set)
+    for unit, day in zip(units, days):
+        if day is not None and sum(s in news and first[s] == day for s in unit.stems) >= NEW_WORDS:
+            bringers[day].add(unit.voice)
+    score = {d: len(v) for d, v in bringers.items()}
+    if not score:
+        return {c.day for c in candidates}
+    best = max(score.values())
+    return {day for day, n in score.items() if n >= BURST_SHARE * best}
+
+
 # --- merge, rank, word ----------------------------------------------------------------------
 
 
-def _merge(candidates: Sequence[_Candidate]) -> list[_Entry]:
+def _merge(candidates: Sequence[_Candidate], neighbours: _Neighbours) -> list[_Entry]:
+    """One entry per event and day: explicit dates by event class, all by shared wording."""
     entries: list[_Entry] = []
+    by_day: dict[date, list[_Entry]] = defaultdict(list)
+    home_of: dict[int, tuple[_Entry, _Candidate]] = {}  # unit index -> its entry, as whom
     for candidate in sorted(candidates, key=lambda c: (c.day, c.order)):
-        home = next((e for e in entries if e.day == candidate.day and _same_event(e, candidate)),
-                    None)
+        alike = neighbours.of(candidate.sentence, MERGE_JACCARD)
+        home = next((home_of[j][0] for j in alike if j in home_of
+                     and home_of[j][0].day == candidate.day
+                     and _kinds_agree(home_of[j][1], candidate)), None)
         if home is None:
-            entries.append(_Entry(candidate.day, [candidate]))
-        else:
-            home.members.append(candidate)
+            home = next((e for e in by_day[candidate.day] if _same_event(e, candidate)), None)
+        if home is None:
+            home = _Entry(candidate.day)
+            entries.append(home)
+            by_day[candidate.day].append(home)
+        home.members.append(candidate)
+        i = neighbours.position.get(id(candidate.sentence))
+        if i is not None:
+            home_of[i] = (home, candidate)
     return entries
+
+
+def _kinds_agree(a: _Candidate, b: _Candidate) -> bool:
+    """Explicitly dated events of different kinds (an escape, an attack) never merge."""
+    return not (a.explicit and b.explicit and None not in (a.event, b.event)
+                and a.event != b.event)
 
 
 def _same_event(entry: _Entry, candidate: _Candidate) -> bool:
     """Same day is given; same event when the event class matches or the wording overlaps.
 
-    Within one story, two reports naming the same kind of event on the same day are about
-    the same event; different kinds (an escape, an attack) never merge however alike the
-    words; statements need overlapping wording (many people speak each day).
+    Within one story, two reports naming the same kind of event on the same dated day are
+    about the same event; different kinds (an escape, an attack) never merge however
+    alike the words; statements need overlapping wording (many people speak each day).
+    Undated sentences merge only by wording: a busy day has many deaths to tell.
     """
     for member in entry.members:
         if member.event != candidate.event and None not in (member.event, candidate.event):
             continue
-        if member.event == candidate.event and candidate.event not in (None, "statement"):
+        if (member.event == candidate.event and candidate.event not in (None, "statement")
+                and member.explicit and candidate.explicit):
             return True
         if _jaccard(member.stems, candidate.stems) >= MERGE_JACCARD:
             return True
@@ -279,18 +445,49 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _select(entries: list[_Entry], per_day: int, limit: int) -> list[_Entry]:
-    """Best-supported entries, at most ``per_day`` a day and ``limit`` in all, oldest first."""
-    ranked = sorted(entries, key=lambda e: (-e.support, -e.salience, e.first))
-    per: dict[date, int] = {}
+def _select(entries: list[_Entry], per_day: int, limit: int,
+            weight: dict[str, float]) -> list[_Entry]:
+    """Best entries, at most ``per_day`` a day and ``limit`` in all, oldest first.
+
+    Entries told by more independent reports come first; among equals, the one that
+    adds most to what the day's chosen entries already tell (its words weighted by how
+    many reports use them, times the salience of its event), so a day's entries are
+    different events rather than one event told three times.
+    """
+    per: dict[date, int] = defaultdict(int)
+    told: dict[date, set[str]] = defaultdict(set)
     kept: list[_Entry] = []
-    for entry in ranked:
-        if per.get(entry.day, 0) >= per_day or len(kept) >= limit:
-            continue
-        per[entry.day] = per.get(entry.day, 0) + 1
-        kept.append(entry)
+    left = sorted(entries, key=lambda e: e.first)
+    while left and len(kept) < limit:
+        left = [e for e in left if per[e.day] < per_day]
+        if not left:
+            break
+        best = max(left, key=lambda e: (_gain(e, told[e.day], weight), [-x for x in e.first]))
+        left.remove(best)
+        per[best.day] += 1
+        told[best.day].update(_worded(best, weight).stems)
+        kept.append(best)
     rank = {id(e): i for i, e in enumerate(kept)}
     return sorted(kept, key=lambda e: (e.day, rank[id(e)]))
+
+
+def _gain(entry: _Entry, told: set[str], weight: dict[str, float]) -> float:
+    """What an entry adds to its day: its new words by weight, its event's salience,
+    and the square root of its support (two reports saying it beat one, but a fact told
+    by many does not crowd out every other)."""
+    new = sum(weight.get(s, 0.0) for s in _worded(entry, weight).stems - told)
+    bonus = EXPLICIT_BONUS if entry.explicit else 1.0
+    return bonus * entry.salience * new * math.sqrt(entry.support)
+
+
+def _word_weights(units: Sequence[_Unit]) -> dict[str, float]:
+    """Share of the story's independent reports that use each word: what the story is about."""
+    voices: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        for s in unit.stems:
+            voices[s].add(unit.voice)
+    total = len({u.voice for u in units}) or 1
+    return {s: len(v) / total for s, v in voices.items()}
 
 
 def _clarity(c: _Candidate) -> tuple[int, int, float, tuple[int, int]]:
@@ -301,8 +498,17 @@ def _clarity(c: _Candidate) -> tuple[int, int, float, tuple[int, int]]:
             1 if words > 45 else 0, words + 0.5 * c.lead, c.order)
 
 
-def _to_entry(entry: _Entry) -> TimelineEntry:
-    worded = min(entry.members, key=_clarity)
+def _worded(entry: _Entry, weight: dict[str, float]) -> _Candidate:
+    """An explicitly dated event reads best in its clearest sentence; a report-day one
+    in its fullest (the sentence that tells most of what the story's reports say)."""
+    if entry.explicit:
+        return min(entry.members, key=_clarity)
+    return max(entry.members, key=lambda m: (sum(weight.get(s, 0.0) for s in m.stems),
+                                             [-x for x in m.order]))
+
+
+def _to_entry(entry: _Entry, weight: dict[str, float]) -> TimelineEntry:
+    worded = _worded(entry, weight)
     others = sorted((m for m in entry.members if m is not worded), key=lambda m: m.order)
     sources: list[Citation] = []
     for m in [worded, *others]:

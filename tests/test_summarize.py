@@ -1,4 +1,14 @@
-from storyline.summarize import SummaryOptions, standalone, summarize
+from itertools import combinations
+
+from storyline.summarize import (
+    SummaryOptions,
+    _candidates,
+    _concept_weights,
+    _select_exact,
+    _select_greedy,
+    standalone,
+    summarize,
+)
 
 from tests.helpers import make_doc, utc
 
@@ -37,9 +47,55 @@ def test_support_lists_every_report_stating_the_same_fact():
     assert {c.doc_id for c in toll[0].sources} == {"a", "b"}
 
 
-def test_budget_is_respected_with_whole_sentences():
-    summary = summarize(story(), words=30)
+def test_budget_is_a_hard_cap_without_fill():
+    summary = summarize(story(), words=30, options=SummaryOptions(fill=False))
+    assert summary
     assert sum(len(s.text.split()) for s in summary) <= 30
+
+
+def test_fill_runs_past_the_budget_by_one_sentence_at_most():
+    capped = summarize(story(), words=30, options=SummaryOptions(fill=False))
+    filled = summarize(story(), words=30)
+    lengths = [len(s.text.split()) for s in filled]
+    assert sum(lengths) > 30  # the budget left unspent by whole sentences is topped up
+    assert sum(lengths) - max(lengths) <= 30
+    assert {s.text for s in capped} < {s.text for s in filled}
+
+
+def test_fill_adds_nothing_when_whole_sentences_fit():
+    roomy = summarize(story(), words=1000)
+    assert [s.text for s in roomy] == [
+        s.text for s in summarize(story(), words=1000, options=SummaryOptions(fill=False))]
+
+
+def _covered(chosen, weights):
+    return sum(weights[k] for k in set().union(*(c.concepts for c in chosen)) if k in weights)
+
+
+def test_exact_selection_is_optimal_and_no_worse_than_greedy():
+    docs = story()
+    opts = SummaryOptions(words=40, position_weight=0.0, focus_weight=0.0)
+    candidates = [c for d in docs for c in _candidates(d, opts)]
+    weights = _concept_weights(docs, (), opts)
+    exact = _select_exact(candidates, weights, opts)
+    assert exact is not None and sum(c.words for c in exact) <= 40
+    best = max(_covered(subset, weights)
+               for r in range(len(candidates) + 1) for subset in combinations(candidates, r)
+               if sum(c.words for c in subset) <= 40
+               and not any(_cos(a, b) >= opts.redundancy for a, b in combinations(subset, 2)))
+    assert _covered(exact, weights) == best
+    assert _covered(exact, weights) >= _covered(_select_greedy(candidates, weights, opts), weights)
+
+
+def _cos(a, b):
+    from storyline.summarize import _cosine
+    return _cosine(a.stems, b.stems)
+
+
+def test_options_are_not_changed_by_a_call():
+    opts = SummaryOptions()
+    summarize(story(), words=20, focus="helicopters", options=opts)
+    assert opts.words == 150 and opts.focus is None
 
 
 def test_sentences_that_cannot_stand_alone_are_avoided():
@@ -70,5 +126,17 @@ def test_update_summary_leaves_out_what_earlier_reports_said():
 
 def test_focus_steers_the_choice():
     docs = story()
-    focused = summarize(docs, words=20, focus="helicopters food rooftops")
-    assert any("helicopters" in s.text for s in focused)
+    opts = SummaryOptions(fill=False)
+    plain = summarize(docs, words=45, options=opts)
+    focused = summarize(docs, words=45, focus="Had engineers inspected the dam and declared it safe?", options=opts)
+    assert not any("inspect" in s.text for s in plain)
+    assert any("inspect" in s.text for s in focused)
+
+
+def test_what_earlier_reports_said_weighs_less():
+    docs = story()
+    opts = SummaryOptions()
+    fresh = _concept_weights(docs[1:], (), opts)
+    update = _concept_weights(docs[1:], docs[:1], opts)
+    assert update[("lume", "dam")] == fresh[("lume", "dam")] * opts.earlier_weight  # said in report a
+    assert update[("armi", "helicopt")] == fresh[("armi", "helicopt")]  # new in b and c

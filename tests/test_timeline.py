@@ -229,3 +229,53 @@ def test_without_a_recorded_governor_the_words_around_the_date_decide(nlp: Langu
     for sentence in doc.sentences:
         sentence.times = [replace(m, governor=None) for m in sentence.times]
     assert days(build_timeline([doc])) == ["2013-01-16", "2013-01-18"]
+
+
+# --- undated sentences: dated by their report's day when the fact is new ------------------------
+
+WEDNESDAY = datetime(2013, 1, 16, tzinfo=timezone.utc)
+
+
+def test_undated_event_is_dated_by_its_report(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "Gunmen seized dozens of foreign workers at a remote gas plant.", WEDNESDAY)
+    assert [(e.date, e.text) for e in build_timeline([doc])] == [
+        ("2013-01-16", "Gunmen seized dozens of foreign workers at a remote gas plant.")]
+
+
+def test_undated_plans_and_non_events_are_not_entries(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The army will storm the gas plant to free the workers.\n\n"
+                             "The desert around the remote plant is cold and empty.", WEDNESDAY)
+    assert build_timeline([doc]) == []
+
+
+def test_restated_fact_keeps_the_day_it_was_first_reported(nlp: Language) -> None:
+    seized = "Gunmen seized dozens of foreign workers at a remote gas plant."
+    first = make_doc(nlp, "a", seized, WEDNESDAY)
+    again = make_doc(nlp, "b", "Gunmen seized dozens of foreign workers at the remote gas plant.\n\n"
+                               "Troops stormed the remote gas plant and freed the foreign workers.",
+                     THURSDAY)
+    echo = make_doc(nlp, "c", "Troops stormed the gas plant and freed many foreign workers.", THURSDAY)
+    entries = build_timeline([again, first, echo])
+    assert [(e.date, [c.doc_id for c in e.sources]) for e in entries] == [
+        ("2013-01-16", ["a"]), ("2013-01-17", ["b", "c"])]
+
+
+def test_a_day_needs_a_share_of_the_reports_that_bring_news(nlp: Language) -> None:
+    """Five reports tell the attack on Wednesday; one stray report on Thursday adds a
+    fact nobody repeats: Thursday is no day of the story."""
+    busy = [make_doc(nlp, f"w{i}", f"Gunmen seized {n} foreign workers at a remote gas plant.",
+                     WEDNESDAY) for i, n in enumerate(("dozens of", "many", "41", "scores of", "some"))]
+    stray = make_doc(nlp, "t", "Protesters burned tyres outside an embassy in a distant capital.",
+                     THURSDAY)
+    assert days(build_timeline([*busy, stray])) == ["2013-01-16"]
+    assert days(build_timeline([busy[0], stray])) == ["2013-01-16", "2013-01-17"]
+
+
+def test_a_day_keeps_different_events_before_restatements(nlp: Language) -> None:
+    docs = [make_doc(nlp, "a", "Gunmen seized foreign workers at a remote gas plant.\n\n"
+                               "Gunmen seized foreign workers at the gas plant in the desert.\n\n"
+                               "Two guards were killed at the main gate.", WEDNESDAY),
+            make_doc(nlp, "b", "Two guards were killed by a bomb at the main gate.", WEDNESDAY)]
+    texts = [e.text for e in build_timeline(docs, per_day=2)]
+    assert len(texts) == 2
+    assert any("seized" in t for t in texts) and any("guards were killed" in t for t in texts)
