@@ -48,7 +48,7 @@ class SummaryOptions:
     position_weight: float = 0.5  # bonus of a report's lead sentence; its n-th sentence gets 1/n
     focus_weight: float = 0.5  # bonus of a sentence by its similarity to the focus
     earlier_weight: float = 0.5  # what a concept the earlier reports stated still weighs
-    fill: bool = True  # top up a budget the whole sentences left unspent: may run past it
+    fill: bool = False  # top up an unspent budget with one more sentence (runs past it)
     time_limit: float = 1.0  # seconds for the exact solver (it then keeps its best so far)
     max_candidates: int = 100  # the exact solver weighs at most this many sentences
 
@@ -71,8 +71,8 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
               ) -> list[SummarySentence]:
     """Summarize one story's reports; with ``earlier``, only what they add.
 
-    With ``fill`` (the default) the last sentence may run past ``words`` when whole
-    sentences left part of the budget unspent: cut it, or set ``fill=False`` for a hard cap.
+    ``words`` is a hard cap filled with whole sentences (``SummaryOptions(fill=True)``
+    tops up an unspent budget with one more sentence, as ROUGE-truncated evaluations allow).
     """
     opts = replace(options or SummaryOptions(), words=words)
     if focus is not None:

@@ -55,7 +55,7 @@ def test_budget_is_a_hard_cap_without_fill():
 
 def test_fill_runs_past_the_budget_by_one_sentence_at_most():
     capped = summarize(story(), words=30, options=SummaryOptions(fill=False))
-    filled = summarize(story(), words=30)
+    filled = summarize(story(), words=30, options=SummaryOptions(fill=True))
     lengths = [len(s.text.split()) for s in filled]
     assert sum(lengths) > 30  # the budget left unspent by whole sentences is topped up
     assert sum(lengths) - max(lengths) <= 30

@@ -1,0 +1,119 @@
+"""Summary benchmark on the DUC 2007 update task (../shared/eval/duc), scored as NIST did.
+
+Each of the 30 clusters (10 topics x sets A, B, C) is summarized in-process the way
+``storyline summarize INPUT --since EARLIER --focus QUERY --words 100`` does it (cached
+spaCy parse, so it is fast to iterate), one plain-text summary per cluster is written to
+RESULTS/<cluster>.txt, and the official ROUGE-1.5.5 scorer (jackknifed over the 4 human
+summaries) gives R-2 and R-SU4 overall and per set, with the rank among DUC participants.
+
+    .venv/bin/python benchmarks/summary_duc.py [--clusters D0703A-A ...] [--words 100] [--no-score]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import EVAL, ROOT, annotated_documents  # noqa: E402
+
+from storyline.dedupe import CopyDetector  # noqa: E402
+from storyline.group import publication_order  # noqa: E402
+from storyline.models import Document, SummarySentence  # noqa: E402
+from storyline.pipeline import Options, copies_after_originals, mark_copies  # noqa: E402
+from storyline.summarize import summarize  # noqa: E402
+
+DUC = EVAL / "duc"
+TASK = "duc2007_update"
+DATA = DUC / "jsonl" / TASK
+RESULTS = ROOT / "benchmarks" / "results" / "summary-duc"
+SETS = ("all", "A", "B", "C")
+
+
+def cluster_summary(cluster: str, topic: dict, words: int) -> tuple[list[SummarySentence], float]:
+    """One cluster summarized as the CLI does; returns the summary and seconds spent after parsing."""
+    docs = publication_order(annotated_documents(DATA / f"{cluster}.jsonl"))
+    earlier: list[Document] = [d for c in topic["earlier_sets"] for d in annotated_documents(DATA / f"{c}.jsonl")]
+    start = time.perf_counter()
+    detector = CopyDetector(Options().copy_threshold)
+    for d in earlier:
+        detector.check_and_add(d.doc_id, d.text)
+    mark_copies(docs, detector)
+    known = {d.doc_id for d in docs}
+    for d in docs:
+        if d.duplicate_of and d.duplicate_of not in known:
+            d.duplicate_of = None
+    summary = summarize(copies_after_originals(docs), words=words, focus=topic["query"], earlier=earlier)
+    return summary, time.perf_counter() - start
+
+
+def score(directory: Path, sets: str | None = None) -> dict:
+    """The official scorer's {metric: {"R": ...}} for our folder (optionally a subset of sets)."""
+    out = RESULTS.parent / f"summary-duc-{sets or 'all'}.json"
+    cmd = [sys.executable, str(DUC / "rouge155.py"), "--task", TASK, "--system", f"storyline={directory}",
+           "--json", str(out)]
+    if sets:
+        cmd += ["--sets", sets]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"scorer failed (see ../shared/eval/duc/README.md; set ROUGE_HOME to a "
+                         f"ready ROUGE-1.5.5 copy if the shared one is read-only):\n{done.stderr[-1500:]}")
+    return json.loads(out.read_text())["scores"]["storyline"]
+
+
+def participants() -> dict[str, list[tuple[str, float, float]]]:
+    """Per set: (system, R-2, R-SU4) of every DUC 2007 participant (peers, not humans)."""
+    rows: dict[str, list[tuple[str, float, float]]] = {}
+    with open(DUC / "peers_duc2007_update.tsv", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["kind"] == "peer":
+                rows.setdefault(row["set"], []).append((row["system"], float(row["R2"]), float(row["RSU4"])))
+    return rows
+
+
+def rank(value: float, others: list[float]) -> int:
+    return 1 + sum(1 for v in others if v > value)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clusters", nargs="*", help="cluster ids (default: all 30)")
+    parser.add_argument("--words", type=int, default=100, help="summary budget (the scorer reads 100)")
+    parser.add_argument("--no-score", action="store_true", help="write summaries only")
+    args = parser.parse_args()
+    if not (DATA / "topics.json").exists():
+        print(f"skipped: {DATA} not found (evaluation data is not part of the repository)")
+        return 0
+    topics = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
+    clusters = sorted(c for c in topics if not args.clusters or c in args.clusters)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    seconds: list[float] = []
+    for cluster in clusters:
+        summary, spent = cluster_summary(cluster, topics[cluster], args.words)
+        seconds.append(spent)
+        (RESULTS / f"{cluster}.txt").write_text("".join(s.text + "\n" for s in summary), encoding="utf-8")
+    print(f"{len(clusters)} clusters summarized: {sum(seconds) / max(1, len(seconds)):.3f} s per cluster, "
+          f"slowest {max(seconds, default=0.0):.3f} s (after parsing; sumy LexRank: 0.63 s per cluster)")
+    if args.no_score or args.clusters:
+        return 0
+    peers = participants()
+    print(f"{'set':<5}{'R-2':>9}{'R-SU4':>9}   rank R-2 / R-SU4 among {len(peers['all'])} participants"
+          "   best participant R-2 / R-SU4")
+    for s in SETS:
+        res = score(RESULTS, None if s == "all" else s)
+        r2, su4 = res["ROUGE-2"]["R"], res["ROUGE-SU4"]["R"]
+        best = max(peers[s], key=lambda p: p[1])
+        print(f"{s:<5}{r2:>9.4f}{su4:>9.4f}   {rank(r2, [p[1] for p in peers[s]]):>4} / "
+              f"{rank(su4, [p[2] for p in peers[s]]):<4}"
+              f"{'':>26}{best[0]}: {best[1]:.4f} / {best[2]:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
