@@ -23,10 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import EVAL, ROOT, annotated_documents  # noqa: E402
 
-from storyline.dedupe import CopyDetector  # noqa: E402
 from storyline.group import publication_order  # noqa: E402
 from storyline.models import Document, SummarySentence  # noqa: E402
-from storyline.pipeline import Options, copies_after_originals, mark_copies  # noqa: E402
+from storyline.pipeline import Options, copies_after_originals, mark_copies_since  # noqa: E402
 from storyline.summarize import summarize  # noqa: E402
 
 DUC = EVAL / "duc"
@@ -41,14 +40,7 @@ def cluster_summary(cluster: str, topic: dict, words: int) -> tuple[list[Summary
     docs = publication_order(annotated_documents(DATA / f"{cluster}.jsonl"))
     earlier: list[Document] = [d for c in topic["earlier_sets"] for d in annotated_documents(DATA / f"{c}.jsonl")]
     start = time.perf_counter()
-    detector = CopyDetector(Options().copy_threshold)
-    for d in earlier:
-        detector.check_and_add(d.doc_id, d.text)
-    mark_copies(docs, detector)
-    known = {d.doc_id for d in docs}
-    for d in docs:
-        if d.duplicate_of and d.duplicate_of not in known:
-            d.duplicate_of = None
+    mark_copies_since(docs, earlier, Options().copy_threshold)
     summary = summarize(copies_after_originals(docs), words=words, focus=topic["query"], earlier=earlier)
     return summary, time.perf_counter() - start
 

@@ -94,6 +94,19 @@ def mark_copies(docs: Sequence[Document], detector: CopyDetector) -> None:
             originals[d.doc_id] = d.duplicate_of
 
 
+def mark_copies_since(docs: Sequence[Document], earlier: Sequence[Document],
+                      threshold: float = DEFAULT_THRESHOLD) -> None:
+    """Mark copies among ``docs``; a copy of an earlier report still adds its own voice."""
+    detector = CopyDetector(threshold)
+    for d in earlier:
+        detector.check_and_add(d.doc_id, d.text)
+    mark_copies(docs, detector)
+    known = {d.doc_id for d in docs}
+    for d in docs:
+        if d.duplicate_of and d.duplicate_of not in known:
+            d.duplicate_of = None
+
+
 def analyze(story_id: str, docs: Sequence[Document], options: Options,
             earlier: Sequence[Document] = ()) -> Story:
     """Summary, figures and timeline of one story."""
@@ -246,14 +259,7 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
     earlier: list[Document] = []
     if since:
         earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options)
-    detector = CopyDetector(options.copy_threshold)
-    for d in earlier:
-        detector.check_and_add(d.doc_id, d.text)
-    mark_copies(docs, detector)
-    known = {d.doc_id for d in docs}
-    for d in docs:
-        if d.duplicate_of and d.duplicate_of not in known:
-            d.duplicate_of = None  # a copy of an earlier report still adds its own voice here
+    mark_copies_since(docs, earlier, options.copy_threshold)
     report.processed = sum(1 for d in docs if not d.duplicate_of)
     report.duplicates = len(docs) - report.processed
     story = analyze("story", docs, options, earlier=earlier)

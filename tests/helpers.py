@@ -8,6 +8,22 @@ from datetime import datetime, timezone
 
 from storyline.models import Document, Sentence
 
+# Two reports of one small story, for the app and browser tests.
+FLOOD = (
+    "LAGOS, Nigeria (Reuters) - Floods in the northern city of Kano killed 14 people on Monday, "
+    "the state emergency agency said.\n\n"
+    "More than 300 homes were destroyed after two days of heavy rain, agency spokesman Musa Bello "
+    "told reporters on Tuesday.\n\n"
+    "Rescue teams were still searching for 6 missing residents, he said."
+)
+
+LATER = (
+    "KANO, Nigeria (AP) - The death toll from floods in the northern Nigerian city of Kano rose to 20 "
+    "on Wednesday, the state emergency agency said.\n\n"
+    "Heavy rain destroyed more than 300 homes in Kano, agency spokesman Musa Bello said, and rescue "
+    "teams were still searching for missing residents."
+)
+
 SENT = re.compile(r"[^.!?]+[.!?]+[\"']?")
 
 

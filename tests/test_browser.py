@@ -38,6 +38,7 @@ except ImportError as exc:
 
 from storyline.pipeline import Options, run  # noqa: E402
 from storyline.serve import create_app  # noqa: E402
+from tests.helpers import FLOOD, LATER
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "samples" / "seeds"
@@ -47,20 +48,6 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-f
 WAIT_MS = 10_000  # longest wait for anything on a page
 INGEST_MS = 60_000  # a submission runs the whole pipeline (spaCy included)
 
-FLOOD = (
-    "LAGOS, Nigeria (Reuters) - Floods in the northern city of Kano killed 14 people on Monday, "
-    "the state emergency agency said.\n\n"
-    "More than 300 homes were destroyed after two days of heavy rain, agency spokesman Musa Bello "
-    "told reporters on Tuesday.\n\n"
-    "Rescue teams were still searching for 6 missing residents, he said."
-)
-
-LATER = (
-    "KANO, Nigeria (AP) - The death toll from floods in the northern Nigerian city of Kano rose to 20 "
-    "on Wednesday, the state emergency agency said.\n\n"
-    "Heavy rain destroyed more than 300 homes in Kano, agency spokesman Musa Bello said, and rescue "
-    "teams were still searching for missing residents."
-)
 
 
 # --- fixtures -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from storyline.pipeline import Options, run  # noqa: E402
 from storyline.render_json import story_to_json  # noqa: E402
 from storyline.serve import create_app, safe_file_name, same_origin  # noqa: E402
 from storyline.store import Store  # noqa: E402
+from tests.helpers import FLOOD, LATER
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "samples" / "seeds"
@@ -28,20 +29,6 @@ SCHEMA = ROOT / "storyline" / "story.schema.json"
 LIMIT = 4096  # per-file limit in these tests, so "too big" costs nothing
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 20
 
-FLOOD = (
-    "LAGOS, Nigeria (Reuters) - Floods in the northern city of Kano killed 14 people on Monday, "
-    "the state emergency agency said.\n\n"
-    "More than 300 homes were destroyed after two days of heavy rain, agency spokesman Musa Bello "
-    "told reporters on Tuesday.\n\n"
-    "Rescue teams were still searching for 6 missing residents, he said."
-)
-
-LATER = (
-    "KANO, Nigeria (AP) - The death toll from floods in the northern Nigerian city of Kano rose to 20 "
-    "on Wednesday, the state emergency agency said.\n\n"
-    "Heavy rain destroyed more than 300 homes in Kano, agency spokesman Musa Bello said, and rescue "
-    "teams were still searching for missing residents."
-)
 
 
 def outcome_text(html: str) -> str:
