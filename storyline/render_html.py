@@ -18,7 +18,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
@@ -139,8 +139,8 @@ def format_when(when: datetime | None) -> str:
     """'17 Jan 2013, 14:05 UTC'; the date alone when no time of day is known."""
     if not when:
         return "time unknown"
-    if when.tzinfo is None and when.time() == datetime.min.time():
-        return _day(when.date())  # a bare date stored as midnight
+    if when.time() == datetime.min.time() and (when.utcoffset() or timedelta(0)) == timedelta(0):
+        return _day(when.date())  # a bare date, stored as midnight (UTC)
     zone = _zone(when)
     return f"{_day(when.date())}, {when:%H:%M}{' ' + zone if zone else ''}"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from storyline.models import Citation, Document, FigureValue, Story
 
 
@@ -63,7 +65,12 @@ def _num(x: float) -> str:
 
 
 def _when(v: FigureValue) -> str:
-    return v.reported_at.strftime("%Y-%m-%d %H:%M") if v.reported_at else "unknown"
+    return stamp(v.reported_at) if v.reported_at else "unknown"
+
+
+def stamp(when: datetime) -> str:
+    """'2013-01-17 14:05', or the date alone for a bare date stored as midnight."""
+    return when.strftime("%Y-%m-%d" if when.time() == time.min else "%Y-%m-%d %H:%M")
 
 
 def _span_line(story: Story) -> str:
@@ -78,7 +85,7 @@ def _span_line(story: Story) -> str:
 def _source_line(d: Document) -> str:
     parts = [_esc(d.title or d.doc_id), _esc(d.source or "unknown outlet")]
     if d.published:
-        parts.append(f"{d.published:%Y-%m-%d %H:%M}")
+        parts.append(stamp(d.published))
     if d.url and d.url.startswith(("http://", "https://")):
         parts.append(f"<{d.url}>")
     if d.duplicate_of:
