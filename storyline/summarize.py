@@ -46,6 +46,7 @@ class SummaryOptions:
     redundancy: float = 0.5  # a candidate this close to a chosen (or earlier) sentence is out
     min_df: int = 0  # reports that must state a concept; 0: 3 for 8+ reports (ICSI), else 2
     position_weight: float = 0.5  # bonus of a report's lead sentence; its n-th sentence gets 1/n
+    min_voices: int = 3  # fewer independent reports: their leads, as no concept is corroborated
     focus_weight: float = 0.5  # bonus of a sentence by its similarity to the focus
     earlier_weight: float = 0.5  # what a concept the earlier reports stated still weighs
     fill: bool = False  # top up an unspent budget with one more sentence (runs past it)
@@ -90,7 +91,10 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
         old = [Counter(_sentence_stems(s.text)) for d in earlier for s in d.sentences]
         candidates = [c for c in candidates
                       if max((_cosine(c.stems, s) for s in old), default=0.0) < opts.redundancy]
-    chosen = _select(candidates, weights, opts)
+    if len(voices) < opts.min_voices and not opts.focus:
+        chosen = _select_leads(candidates, opts)
+    else:
+        chosen = _select(candidates, weights, opts)
     if opts.fill:
         chosen += _fill(chosen, candidates, weights, opts)
     all_sentences = [(d, s) for d in documents for s in d.sentences]
@@ -244,6 +248,23 @@ def _select_exact(candidates: list[Candidate], weights: dict,
     if result.x is None:
         return None
     return [c for j, c in enumerate(pool) if result.x[j] > 0.5]
+
+
+def _select_leads(candidates: list[Candidate], opts: SummaryOptions) -> list[Candidate]:
+    """Each report's leading sentences in turn (news puts what matters first).
+
+    With one or two reports, agreement between reports says little about what matters,
+    so the lead, the strongest single-report baseline, decides.
+    """
+    order = sorted(candidates, key=lambda c: (c.rank, c.document.published is None,
+                                              c.document.published or 0, c.sentence.index))
+    chosen: list[Candidate] = []
+    budget = opts.words
+    for c in order:
+        if c.words <= budget and all(_cosine(c.stems, o.stems) < opts.redundancy for o in chosen):
+            chosen.append(c)
+            budget -= c.words
+    return chosen
 
 
 def _select_greedy(candidates: list[Candidate], weights: dict, opts: SummaryOptions) -> list[Candidate]:

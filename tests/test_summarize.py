@@ -140,3 +140,13 @@ def test_what_earlier_reports_said_weighs_less():
     update = _concept_weights(docs[1:], docs[:1], opts)
     assert update[("lume", "dam")] == fresh[("lume", "dam")] * opts.earlier_weight  # said in report a
     assert update[("armi", "helicopt")] == fresh[("armi", "helicopt")]  # new in b and c
+
+
+def test_with_two_reports_each_lead_comes_first_unless_it_repeats():
+    a, b, c = story()
+    texts = [s.text for s in summarize([a, c], words=40)]
+    assert a.sentences[0].text in texts and c.sentences[0].text in texts
+    assert sum(len(t.split()) for t in texts) <= 40
+    texts = [s.text for s in summarize([a, b], words=40)]
+    assert a.sentences[0].text in texts
+    assert b.sentences[0].text not in texts  # says what a's lead says
