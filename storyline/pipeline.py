@@ -140,11 +140,16 @@ def copies_after_originals(docs: list[Document]) -> list[Document]:
 
 
 def story_title(story: Story) -> str:
-    """The earliest independent report's title, else the summary's lead, shortened."""
-    for d in independent(story.documents):
+    """The earliest independent report's title, else its lead sentence, shortened."""
+    voices = independent(story.documents)
+    for d in voices:
         if d.title:
             return d.title
-    lead = story.summary[0].text if story.summary else (story.documents[0].text if story.documents else "")
+    for d in voices:
+        for s in d.sentences:
+            if len(s.text.split()) >= 8:
+                return headline(s.text)
+    lead = story.summary[0].text if story.summary else ""
     return headline(lead) or story.story_id
 
 
@@ -153,8 +158,11 @@ def headline(sentence: str, max_words: int = 14) -> str:
     if len(words) <= max_words:
         return sentence.rstrip(".")
     cut = " ".join(words[:max_words])
-    clause = re.split(r",\s", cut)[0]
-    return (clause if len(clause.split()) >= 6 else cut).rstrip(",;:") + "\u2026"
+    for boundary in (r",\s", r"\s(?:who|which|that|after|as|when|while)\s"):
+        parts = re.split(boundary, cut, maxsplit=1)
+        if len(parts) > 1 and len(parts[0].split()) >= 6:
+            return parts[0].rstrip(",;:")
+    return cut.rstrip(",;:") + "\u2026"
 
 
 def slugify(story_id: str, title: str) -> str:

@@ -1,0 +1,22 @@
+from storyline.pipeline import copies_after_originals, headline, slugify
+
+from tests.helpers import make_doc, utc
+
+
+def test_headline_cuts_at_a_clause_boundary_or_marks_the_cut():
+    assert headline("At least 20 foreign hostages escaped from Islamist militants who had taken over an "
+                    "Algerian natural gas complex in the Sahara desert.") == \
+        "At least 20 foreign hostages escaped from Islamist militants"
+    long = "The central bank of the republic raised its main interest rate by half a point on Wednesday"
+    assert headline(long).endswith("\u2026") and len(headline(long).split()) == 14
+    assert headline("Floods hit Osk.") == "Floods hit Osk"
+
+
+def test_slug_is_ascii_and_starts_with_the_story_id():
+    assert slugify("s00001", "Émeute à Paris: 3 blessés") == "s00001-emeute-a-paris-3-blesses"
+
+
+def test_copies_follow_their_original():
+    a, b = make_doc("a", "A.", utc(2024, 1, 1)), make_doc("b", "B.", utc(2024, 1, 2))
+    a2 = make_doc("a2", "A.", utc(2024, 1, 3), duplicate_of="a")
+    assert [d.doc_id for d in copies_after_originals([a, b, a2])] == ["a", "a2", "b"]
