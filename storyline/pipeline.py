@@ -79,9 +79,11 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
 
 
 def annotate_documents(docs: Sequence[Document], options: Options) -> list[Document]:
+    """Annotate in publication order (the order every later stage wants)."""
     if not docs:
         return []
-    return list(_progress(annotate(docs), "annotating", options, total=len(docs)))
+    ordered = publication_order(list(docs))
+    return list(_progress(annotate(ordered), "annotating", options, total=len(ordered)))
 
 
 def mark_copies(docs: Sequence[Document], detector: CopyDetector) -> None:
@@ -190,7 +192,7 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
             report.unchanged += 1
         else:
             new_docs.append(d)
-    new_docs = annotate_documents(publication_order(new_docs), options)
+    new_docs = annotate_documents(new_docs, options)
 
     new_ids = {d.doc_id for d in new_docs}
     stored = [d for d in store.documents() if d.doc_id not in new_ids]
@@ -230,16 +232,16 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
             fresh = [d for d in story.documents if d.doc_id not in seen]
             story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier)
         store.put_story(story, store.slug(sid) or slugify(sid, story.title))
-    report.written = write_outputs(store, Path(out_dir))
-    report.stories = [s for s, _ in store.stories(with_documents=False)]
+    stories = store.stories()
+    report.written = write_outputs(stories, Path(out_dir))
+    report.stories = [s for s, _ in stories]
     return report
 
 
-def write_outputs(store: Store, out_dir: Path) -> list[str]:
-    """Write every stored story as JSON, Markdown and HTML, and the index page."""
+def write_outputs(stories: Sequence[tuple[Story, str]], out_dir: Path) -> list[str]:
+    """Write every story (with its slug) as JSON, Markdown and HTML, and the index page."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    stories = store.stories()
     links = {}
     for story, slug in stories:
         for suffix, text in ((".json", story_json(story)), (".md", render_markdown(story)),
@@ -263,7 +265,7 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
     """All inputs as one story (no store); ``since`` holds the earlier reports."""
     options = replace(options or Options(), **overrides)
     report = RunReport()
-    docs = annotate_documents(publication_order(load_documents(inputs, options, report, on_reject, stdin)), options)
+    docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options)
     earlier: list[Document] = []
     if since:
         earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options)
@@ -281,7 +283,7 @@ def group_inputs(inputs: Sequence[str | Path], options: Options | None = None, *
     """Story id per report, in publication order, without a store or analysis."""
     options = replace(options or Options(), **overrides)
     report = RunReport()
-    docs = annotate_documents(publication_order(load_documents(inputs, options, report, on_reject, stdin)), options)
+    docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options)
     mark_copies(docs, CopyDetector(options.copy_threshold))
     grouper = StoryGrouper(options.grouping)
     story_of: dict[str, str] = {}

@@ -9,6 +9,7 @@ what is new.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -138,6 +139,7 @@ class Store:
     def put_story(self, story: Story, slug: str) -> None:
         data = to_dict(story)
         data.pop("documents")
+        data["doc_order"] = [d.doc_id for d in story.documents]
         row = {
             "story_id": story.story_id, "slug": slug, "title": story.title,
             "size": len(story.documents),
@@ -162,16 +164,29 @@ class Store:
         """Every analysed story with its slug, latest report first."""
         with self.engine.connect() as conn:
             rows = list(conn.execute(select(stories_table)))
+        members: dict[str, list[Document]] = defaultdict(list)
+        if with_documents:  # one query for all stories, not one per story
+            query = select(documents_table.c.story_id, documents_table.c.data)
+            with self.engine.connect() as conn:
+                for r in conn.execute(query):
+                    members[r.story_id].append(from_dict(Document, json.loads(r.data)))
         out = []
         for r in rows:
             data = json.loads(r.data)
             data["documents"] = []
             story = from_dict(Story, data)
-            if with_documents:
-                story.documents = self.documents(r.story_id)
+            story.documents = _in_order(members.get(r.story_id, []), data.get("doc_order"))
             out.append((story, r.slug))
         out.sort(key=lambda x: (x[0].last_seen is None, -(x[0].last_seen.timestamp() if x[0].last_seen else 0)))
         return out
+
+
+def _in_order(docs: list[Document], order: list[str] | None) -> list[Document]:
+    """Documents in the order the analysis put them (sources are numbered by it)."""
+    if not order:
+        return docs
+    rank = {doc_id: i for i, doc_id in enumerate(order)}
+    return sorted(docs, key=lambda d: rank.get(d.doc_id, len(rank)))
 
 
 def _now() -> str:
