@@ -33,6 +33,7 @@ PRONOUN_START = re.compile(
     r"furthermore|nevertheless|otherwise|later|earlier|here)\b",
     re.IGNORECASE,
 )
+PRONOUN_SPEAKER = re.compile(r",\s*(he|she|they)\s+(said|says|added|told|reported)\b", re.IGNORECASE)
 FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\|)", re.IGNORECASE)
 
 
@@ -49,6 +50,10 @@ class SummaryOptions:
     min_voices: int = 3  # fewer independent reports: their leads, as no concept is corroborated
     focus_weight: float = 0.5  # bonus of a sentence by its similarity to the focus
     earlier_weight: float = 0.5  # what a concept the earlier reports stated still weighs
+    count_sentences: bool = False  # a concept weighs the sentences that state it, not the reports
+    lead_weight: float = 0.0  # extra weight per report stating the concept in its lead
+    lead_sentences: int = 3  # a report's lead: its first substantial sentences
+    figure_weight: float = 0.0  # bonus of a sentence that states a key figure (killed, freed...)
     fill: bool = False  # top up an unspent budget with one more sentence (runs past it)
     time_limit: float = 1.0  # seconds for the exact solver (it then keeps its best so far)
     max_candidates: int = 100  # the exact solver weighs at most this many sentences
@@ -64,6 +69,7 @@ class Candidate:
     when: date | None = None
     rank: int = 0  # substantial sentences of its report before it (datelines do not count)
     relevance: float = 0.0  # cosine with the focus
+    figures: int = 0  # key figures the sentence states (counts of an event)
     support: list[tuple[Document, Sentence]] = field(default_factory=list)
 
 
@@ -120,8 +126,11 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
         return False
     if text.rstrip().endswith("?") or not text.rstrip().endswith((".", '"', "'", "\u201d", "!")):
         return False
-    if PRONOUN_START.match(text.lstrip("\"'\u201c ")):
-        return False
+    opening = text.lstrip("\"'\u201c\u2018 ")
+    if PRONOUN_START.match(opening) or not opening[:1].isupper() and not opening[:1].isdigit():
+        return False  # a pronoun with nothing to point to, or the tail of a cut sentence
+    if PRONOUN_SPEAKER.search(text):
+        return False  # "..., he said": the speaker is named in a sentence left behind
     if FURNITURE_HINT.search(text):
         return False
     quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
@@ -138,8 +147,9 @@ def _candidates(document: Document, opts: SummaryOptions) -> list[Candidate]:
             continue
         stems = _sentence_stems(s.text)
         out.append(Candidate(
-            sentence=s, document=document, stems=Counter(stems), concepts=_concepts(stems),
+            sentence=s, document=document, stems=Counter(stems), concepts=_sentence_concepts(s.text),
             words=word_count(s.text), when=_sentence_day(s, document), rank=max(rank, 0),
+            figures=sum(1 for q in s.quantities if q.key and q.event and not q.negated),
         ))
     return out
 
@@ -150,13 +160,19 @@ def _sentence_stems(text: str) -> tuple[str, ...]:
     return tuple(content_stems(text))
 
 
+@lru_cache(maxsize=100_000)
+def _sentence_concepts(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset(_concepts(_sentence_stems(text)))
+
+
 def _concepts(stems: Sequence[str]) -> set[tuple[str, str]]:
     """Units of content: consecutive content stems ("hostag", "freed")."""
     return set(zip(stems, stems[1:]))
 
 
 def _sentence_day(s: Sentence, document: Document) -> date | None:
-    days = [t.value for t in s.times if t.value is not None and t.precision == "day"]
+    # a span ("three days into the siege") dates the start of a state, not what the sentence tells
+    days = [t.value for t in s.times if t.value is not None and t.precision == "day" and t.kind != "span"]
     published = document.published.date() if document.published else None
     if published is not None:
         days = [d for d in days if abs((published - d).days) <= 31]
@@ -168,15 +184,31 @@ def _sentence_day(s: Sentence, document: Document) -> date | None:
 
 def _concept_weights(voices: list[Document], earlier: Sequence[Document],
                      opts: SummaryOptions) -> dict[tuple[str, str], float]:
-    """Concept weight: how many independent reports state it; less if said before."""
+    """Concept weight: how often independent reports state it, more in their leads.
+
+    Counting sentences rather than reports rewards what reports repeat; counting lead
+    statements rewards what reporters put first. Concepts fewer than ``min_df``
+    reports state are noise; concepts the earlier reports stated weigh less.
+    """
     doc_freq: Counter = Counter()
+    sent_freq: Counter = Counter()
+    lead_freq: Counter = Counter()
     for d in voices:
-        doc_freq.update({k for s in d.sentences for k in _concepts(_sentence_stems(s.text))})
-    old = {k for d in earlier for s in d.sentences for k in _concepts(_sentence_stems(s.text))}
+        rank = 0
+        for s in d.sentences:
+            concepts = _sentence_concepts(s.text)
+            sent_freq.update(concepts)
+            if rank < opts.lead_sentences:
+                lead_freq.update(concepts)
+            if word_count(s.text) >= opts.min_words:
+                rank += 1
+        doc_freq.update({k for s in d.sentences for k in _sentence_concepts(s.text)})
+    old = {k for d in earlier for s in d.sentences for k in _sentence_concepts(s.text)}
     min_df = opts.min_df or (3 if len(voices) >= 8 else 2 if len(voices) >= 3 else 1)
     weights = {}
     for concept, df in doc_freq.items():
-        w = float(df) * (opts.earlier_weight if concept in old else 1.0)
+        count = sent_freq[concept] if opts.count_sentences else df
+        w = (count + opts.lead_weight * lead_freq[concept]) * (opts.earlier_weight if concept in old else 1.0)
         if df >= min_df and w > 0:
             weights[concept] = w
     return weights
@@ -184,7 +216,8 @@ def _concept_weights(voices: list[Document], earlier: Sequence[Document],
 
 def _bonus(c: Candidate, opts: SummaryOptions) -> float:
     """Lead sentences and sentences close to the question are worth a little more."""
-    return opts.position_weight / (1 + c.rank) + opts.focus_weight * c.relevance
+    return (opts.position_weight / (1 + c.rank) + opts.focus_weight * c.relevance
+            + opts.figure_weight * min(c.figures, 1))
 
 
 def _select(candidates: list[Candidate], weights: dict, opts: SummaryOptions) -> list[Candidate]:
@@ -256,7 +289,7 @@ def _select_leads(candidates: list[Candidate], opts: SummaryOptions) -> list[Can
     With one or two reports, agreement between reports says little about what matters,
     so the lead, the strongest single-report baseline, decides.
     """
-    order = sorted(candidates, key=lambda c: (c.rank, c.document.published is None,
+    order = sorted(candidates, key=lambda c: (-_bonus(c, opts), c.rank, c.document.published is None,
                                               c.document.published or 0, c.sentence.index))
     chosen: list[Candidate] = []
     budget = opts.words

@@ -63,6 +63,18 @@ def test_seed_summary_quotes_are_at_their_offsets(seed_run):
         assert texts[first["doc_id"]][first["start"]:first["end"]] == sentence["text"]
 
 
+def test_seed_summary_tells_the_story_in_order(seed_run):
+    """What an editor wants: the attack, the escapes, the assault and its dead, the standoff."""
+    (path,) = story_files(seed_run / "out")
+    story = json.loads(path.read_text())
+    texts = [s["text"] for s in story["summary"]]
+    wanted = ["gunmen attacked", "hostages escaped", "storming the plant", "unaccounted for"]
+    at = [next(i for i, t in enumerate(texts) if w in t) for w in wanted]
+    assert at == sorted(at), texts  # by the day of what they tell: 16th, 17th, 17th, 18th
+    assert not any(re.search(r", (he|she) said", t) for t in texts)
+    assert all(s["sources"] for s in story["summary"])
+
+
 def _run_clean(path: Path) -> str:
     proc = subprocess.run([sys.executable, "-m", "storyline", "clean", str(path)],
                           capture_output=True, text=True, check=True)

@@ -1,4 +1,7 @@
+from datetime import date
 from itertools import combinations
+
+from storyline.models import TimeMention
 
 from storyline.summarize import (
     SummaryOptions,
@@ -103,6 +106,8 @@ def test_sentences_that_cannot_stand_alone_are_avoided():
     assert not standalone("He said rescue boats were still searching the flooded streets.", opts)
     assert not standalone("What happens next for the people of the town of Osk?", opts)
     assert not standalone('The governor said "we will rebuild the town and the.', opts)
+    assert not standalone("Boats reached the stranded families on the roofs on Monday, he said.", opts)
+    assert not standalone("taunted the two men before the crowd outside the court house.", opts)
     assert standalone("The regional governor said at least 14 people were killed in the floods.", opts)
     summary = summarize(story(), words=150)
     assert all(not s.text.startswith("He ") for s in summary)
@@ -150,3 +155,15 @@ def test_with_two_reports_each_lead_comes_first_unless_it_repeats():
     texts = [s.text for s in summarize([a, b], words=40)]
     assert a.sentences[0].text in texts
     assert b.sentences[0].text not in texts  # says what a's lead says
+
+
+def test_a_span_does_not_date_the_sentence():
+    """ "Three days into the siege" says when the siege began, not when the sentence happened."""
+    text = ("About 60 hostages are still missing three days into the siege at the plant, the agency said. "
+            "Gunmen attacked the plant on Wednesday and took many workers hostage there.")
+    doc = make_doc("a", text, utc(2013, 1, 18))
+    first, second = doc.sentences
+    first.times = [TimeMention("three days into", 0, 1, "span", value=date(2013, 1, 16))]
+    second.times = [TimeMention("Wednesday", 0, 1, "weekday", value=date(2013, 1, 16))]
+    when = {c.sentence.index: c.when for c in _candidates(doc, SummaryOptions())}
+    assert when == {0: date(2013, 1, 18), 1: date(2013, 1, 16)}
