@@ -21,6 +21,8 @@ examples:
   storyline clean page.html                      # what the cleaner keeps, as JSON
   storyline stories --db storyline.sqlite        # list stored stories
   storyline serve --db storyline.sqlite          # the same pages live, plus a form to add reports
+  storyline run corpus/ --out out --engine dask --db postgresql+psycopg://user@host/news
+                                                 # parse and analyze on Dask, store in PostgreSQL
 
 inputs: files, folders (read recursively) or - for standard input. Formats: .txt (plain
 scrape; an optional NAME.meta.json beside it gives published/source/title/url), .html/.htm,
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="folder for index.html and <story>.json/.md/.html")
     _store(run)
     _analysis(run)
+    _scale(run)
     _common(run)
 
     summ = sub.add_parser("summarize", help="treat all inputs as one story and summarize it",
@@ -61,12 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--format", choices=["json", "md", "html"], default="json")
     o.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     _analysis(summ)
+    _scale(summ)
     _common(summ)
 
     grp = sub.add_parser("group", help="assign each report to a story, print one line per report")
     _inputs(grp)
     grp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     grp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _scale(grp)
     _common(grp)
 
     cln = sub.add_parser("clean", help="print a cleaned report and its metadata as JSON")
@@ -107,6 +112,18 @@ def _analysis(p: argparse.ArgumentParser) -> None:
                    help="timeline entries per day (default 3)")
 
 
+def _scale(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "scale-out", "Parsing and per-story analysis can run on Dask (pip install 'storyline[dask]'); "
+                     "grouping stays one pass in publication order. Pair with a PostgreSQL --db.")
+    g.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: this process (default); dask: a Dask cluster")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask)")
+    g.add_argument("--workers", type=int, metavar="N",
+                   help="with --engine dask and no --scheduler: local worker processes (default: one per core)")
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bars or counts")
 
@@ -129,7 +146,8 @@ def _options(args: argparse.Namespace):
         raise ValueError("--words must be a positive number")
     return Options(db=getattr(args, "db", None), words=getattr(args, "words", 150),
                    focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", 3),
-                   quiet=args.quiet)
+                   quiet=args.quiet, engine=getattr(args, "engine", "local"),
+                   scheduler=getattr(args, "scheduler", None), workers=getattr(args, "workers", None))
 
 
 def _print_rejection(rejection: Rejection) -> None:

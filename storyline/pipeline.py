@@ -10,8 +10,10 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -23,6 +25,7 @@ from storyline import ingest
 from storyline import timeline as timeline_stage
 from storyline.annotate import annotate
 from storyline.dedupe import DEFAULT_THRESHOLD, CopyDetector
+from storyline.engine import Engine, LocalEngine, make_engine
 from storyline.group import GroupOptions, StoryGrouper, publication_order
 from storyline.models import Document, RawReport, Rejection, RunReport, Story
 from storyline.render_html import render_index_html, render_story_html
@@ -47,6 +50,10 @@ class Options:
     grouping: GroupOptions = field(default_factory=GroupOptions)
     quiet: bool = False
     max_bytes: int = ingest.MAX_BYTES
+    engine: str = "local"  # local | dask: where annotation and analysis run
+    scheduler: str | None = None  # address of a running Dask scheduler (implies dask)
+    workers: int | None = None  # workers of a local Dask cluster; None: one per core
+    chunk: int = 64  # reports per annotation task
 
 
 # --- stages shared by every command -------------------------------------------------
@@ -78,12 +85,29 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
     return docs
 
 
-def annotate_documents(docs: Sequence[Document], options: Options) -> list[Document]:
+def annotate_documents(docs: Sequence[Document], options: Options,
+                       engine: Engine | None = None) -> list[Document]:
     """Annotate in publication order (the order every later stage wants)."""
     if not docs:
         return []
     ordered = publication_order(list(docs))
-    return list(_progress(annotate(ordered), "annotating", options, total=len(ordered)))
+    return (engine or LocalEngine()).map_chunks(annotate_chunk, ordered, chunk=options.chunk,
+                                               desc="annotating", quiet=options.quiet)
+
+
+def annotate_chunk(docs: list[Document]) -> list[Document]:
+    """One task: spaCy over a batch of reports (a worker loads the model once)."""
+    return list(annotate(docs))
+
+
+@contextmanager
+def engine_for(options: Options) -> Iterator[Engine]:
+    """The engine the options ask for, closed when the run ends."""
+    engine = make_engine(options.engine, address=options.scheduler, workers=options.workers)
+    try:
+        yield engine
+    finally:
+        engine.close()
 
 
 def mark_copies(docs: Sequence[Document], detector: CopyDetector) -> None:
@@ -180,8 +204,14 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
         on_reject: Reporter | None = None, stdin: IO[bytes] | None = None, **overrides) -> RunReport:
     """Ingest ``inputs`` into the store, update their stories, write the reports to ``out_dir``."""
     options = replace(options or Options(), **overrides)
-    report = RunReport()
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with engine_for(options) as engine:
+        return _run(inputs, Path(out_dir), options, engine, on_reject, stdin)
+
+
+def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: Engine,
+         on_reject: Reporter | None, stdin: IO[bytes] | None) -> RunReport:
+    report = RunReport()
     store = Store(options.db)
     docs = load_documents(inputs, options, report, on_reject, stdin)
 
@@ -192,7 +222,7 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
             report.unchanged += 1
         else:
             new_docs.append(d)
-    new_docs = annotate_documents(new_docs, options)
+    new_docs = annotate_documents(new_docs, options, engine)
 
     new_ids = {d.doc_id for d in new_docs}
     stored = [d for d in store.documents() if d.doc_id not in new_ids]
@@ -224,18 +254,37 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in stored + new_docs:
         by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
-    for sid in _progress(sorted(changed), "analyzing", options):
-        story = analyze(sid, by_story[sid], options)
-        seen = store.seen_doc_ids(sid)
-        if seen:  # what the new reports add to what the previous run summarized
-            earlier = [d for d in story.documents if d.doc_id in seen]
-            fresh = [d for d in story.documents if d.doc_id not in seen]
-            story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier)
-        store.put_story(story, store.slug(sid) or slugify(sid, story.title))
+    jobs = [StoryJob(sid, by_story[sid], store.seen_doc_ids(sid)) for sid in sorted(changed)]
+    analyzed = engine.map_chunks(partial(analyze_jobs, options=options), jobs, chunk=4,
+                                 desc="analyzing", quiet=options.quiet)
+    for story in analyzed:
+        store.put_story(story, store.slug(story.story_id) or slugify(story.story_id, story.title))
     stories = store.stories()
-    report.written = write_outputs(stories, Path(out_dir))
+    report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
     return report
+
+
+@dataclass
+class StoryJob:
+    """A story to (re)analyze: its reports, and those the previous run had seen."""
+
+    story_id: str
+    documents: list[Document]
+    seen: set[str]
+
+
+def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
+    """One task: analyze stories, each with an update summary of what is new since ``seen``."""
+    out = []
+    for job in jobs:
+        story = analyze(job.story_id, job.documents, options)
+        if job.seen:  # what the new reports add to what the previous run summarized
+            earlier = [d for d in story.documents if d.doc_id in job.seen]
+            fresh = [d for d in story.documents if d.doc_id not in job.seen]
+            story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier)
+        out.append(story)
+    return out
 
 
 def write_outputs(stories: Sequence[tuple[Story, str]], out_dir: Path) -> list[str]:
@@ -265,10 +314,11 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
     """All inputs as one story (no store); ``since`` holds the earlier reports."""
     options = replace(options or Options(), **overrides)
     report = RunReport()
-    docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options)
-    earlier: list[Document] = []
-    if since:
-        earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options)
+    with engine_for(options) as engine:
+        docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options, engine)
+        earlier: list[Document] = []
+        if since:
+            earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options, engine)
     mark_copies_since(docs, earlier, options.copy_threshold)
     report.processed = sum(1 for d in docs if not d.duplicate_of)
     report.duplicates = len(docs) - report.processed
@@ -283,7 +333,8 @@ def group_inputs(inputs: Sequence[str | Path], options: Options | None = None, *
     """Story id per report, in publication order, without a store or analysis."""
     options = replace(options or Options(), **overrides)
     report = RunReport()
-    docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options)
+    with engine_for(options) as engine:
+        docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options, engine)
     mark_copies(docs, CopyDetector(options.copy_threshold))
     grouper = StoryGrouper(options.grouping)
     story_of: dict[str, str] = {}

@@ -95,8 +95,7 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
     weights = _concept_weights(voices, earlier, opts)
     if earlier:
         old = [Counter(_sentence_stems(s.text)) for d in earlier for s in d.sentences]
-        candidates = [c for c in candidates
-                      if max((_cosine(c.stems, s) for s in old), default=0.0) < opts.redundancy]
+        candidates = [c for c in candidates if _adds_something(c, old, opts)]
     if len(voices) < opts.min_voices and not opts.focus:
         chosen = _select_leads(candidates, opts)
     else:
@@ -177,6 +176,19 @@ def _sentence_day(s: Sentence, document: Document) -> date | None:
     if published is not None:
         days = [d for d in days if abs((published - d).days) <= 31]
     return min(days) if days else published
+
+
+def _adds_something(c: Candidate, old: list[Counter], opts: SummaryOptions) -> bool:
+    """New if no earlier sentence says much the same, or if it brings a number they lack.
+
+    "The death toll rose to 20" repeats the words of "floods killed 14", but its news is
+    the number: for an update, a changed figure is what is new.
+    """
+    close = [s for s in old if _cosine(c.stems, s) >= opts.redundancy]
+    if not close:
+        return True
+    numbers = {k for k in c.stems if k[:1].isdigit()}
+    return all(numbers - s.keys() for s in close)
 
 
 # --- weighting and selection ------------------------------------------------------

@@ -1,13 +1,32 @@
+import os
+
 import pytest
+from sqlalchemy import create_engine
 
 from storyline.models import Citation, Story, SummarySentence
-from storyline.store import Store, database_url
+from storyline.pipeline import Options, run
+from storyline.store import Store, database_url, metadata
 
-from tests.helpers import make_doc, utc
+from tests.helpers import FLOOD, LATER, make_doc, utc
+
+POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES")  # an SQLAlchemy URL; .ci/run starts a server
 
 
-def test_documents_round_trip_with_annotations(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """Each store test on SQLite, and on PostgreSQL when a test server is given."""
+    if request.param == "sqlite":
+        return str(tmp_path / "s.sqlite")
+    if not POSTGRES:
+        pytest.skip("set STORYLINE_TEST_POSTGRES to a PostgreSQL URL to test that backend")
+    engine = create_engine(POSTGRES)
+    metadata.drop_all(engine)  # every test starts from an empty database
+    engine.dispose()
+    return POSTGRES
+
+
+def test_documents_round_trip_with_annotations(db):
+    store = Store(db)
     doc = make_doc("a", "One sentence here. Another one.", utc(2024, 1, 2), source="Wire")
     store.put_documents([doc], {"a": "s00000"})
     (back,) = store.documents("s00000")
@@ -16,16 +35,16 @@ def test_documents_round_trip_with_annotations(tmp_path):
     assert store.content_hashes() == {"a": doc.content_hash}
 
 
-def test_put_again_replaces_not_duplicates(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+def test_put_again_replaces_not_duplicates(db):
+    store = Store(db)
     doc = make_doc("a", "Text.", utc(2024, 1, 2))
     store.put_documents([doc], {"a": "s1"})
     store.put_documents([doc], {"a": "s2"})
     assert store.assignments() == {"a": "s2"}
 
 
-def test_stories_and_merges(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+def test_stories_and_merges(db):
+    store = Store(db)
     a, b = make_doc("a", "A.", utc(2024, 1, 1)), make_doc("b", "B.", utc(2024, 1, 3))
     store.put_documents([a, b], {"a": "s1", "b": "s2"})
     for sid, doc in (("s1", a), ("s2", b)):
@@ -48,3 +67,16 @@ def test_url_or_path():
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="does not exist"):
         Store(tmp_path / "nope" / "s.sqlite")
+
+
+def test_incremental_runs_add_nothing_twice(db, tmp_path):
+    """A later run adds a new report to the stored story; running it again changes nothing."""
+    (tmp_path / "a.txt").write_text(FLOOD)
+    (tmp_path / "b.txt").write_text(LATER)
+    first = run([tmp_path / "a.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    second = run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    again = run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    assert (first.processed, second.processed, second.unchanged, again.unchanged) == (1, 1, 1, 2)
+    (story, _), = Store(db).stories()
+    assert [d.doc_id for d in story.documents] == ["a", "b"]
+    assert story.update, "the second run says what the new report adds"

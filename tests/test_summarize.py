@@ -167,3 +167,11 @@ def test_a_span_does_not_date_the_sentence():
     second.times = [TimeMention("Wednesday", 0, 1, "weekday", value=date(2013, 1, 16))]
     when = {c.sentence.index: c.when for c in _candidates(doc, SummaryOptions())}
     assert when == {0: date(2013, 1, 18), 1: date(2013, 1, 16)}
+
+
+def test_an_update_keeps_a_repeated_sentence_that_brings_a_new_number():
+    earlier = make_doc("a", "Floods in the northern city of Kano killed 14 people on Monday, the agency said.")
+    later = make_doc("b", "Floods in the northern city of Kano have now killed 20 people, the agency said. "
+                          "Floods in the northern city of Kano killed 14 people on Monday, the agency said again.")
+    texts = [s.text for s in summarize([later], earlier=[earlier])]
+    assert texts == ["Floods in the northern city of Kano have now killed 20 people, the agency said."]
