@@ -79,7 +79,15 @@ def _span_line(story: Story) -> str:
     span = ""
     if story.first_seen and story.last_seen:
         span = f"{story.first_seen:%Y-%m-%d} to {story.last_seen:%Y-%m-%d}; "
-    return f"_{span}{len(story.documents)} reports, {len(outlets)} outlets, {copies} copies_"
+    counts = [_plural(len(story.documents), "report")]
+    if outlets:  # unknown outlets are not "0 outlets"
+        counts.append(_plural(len(outlets), "outlet"))
+    counts.append(_plural(copies, "copy", "copies"))
+    return f"_{span}{', '.join(counts)}_"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _source_line(d: Document) -> str:
