@@ -12,16 +12,21 @@ attack's toll, a misread headline), so a figure keeps one value per number and r
 (the reports repeating it go to ``also_in``), only the numbers most reports gave that day
 plus the day's highest count, and a measure that is not plainly a count of the event
 (casualties, hostages, displaced...) needs two independent reports to become a figure.
+Reports also recall other events ("a typhoon killed 1,500 people in 2011", "a bomb in Kano
+killed 12"): a sentence dated well before the story began, or naming only places the
+story's reports do not keep naming, gives no figure.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
-from storyline.models import Document, Figure, FigureValue, Quantity, Sentence
+from storyline.models import Document, Figure, FigureValue, Quantity, Sentence, TimeMention
 
 SAME_TIME = timedelta(hours=12)
 PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ -]*")
@@ -33,6 +38,8 @@ CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 # how an event reads after the counted thing: "hostages held", "American hostages offered in exchange"
 EVENT_WORDS = {"traded": "offered in exchange", "casualties": "casualties", "incidents": ""}
+# other words reports use for an event, kept in the label when most values say them
+REPORTED_WORDS = {"missing": {"unaccounted": "unaccounted for"}}
 # casualties first, then what happened to hostages, then everything else
 EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "missing": 2, "held": 2, "freed": 2,
               "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
@@ -40,12 +47,24 @@ EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "missing": 2, "held": 
 OTHER_RANK = 4
 # events whose count is a key figure even when one report alone gives it
 CLEAR_EVENTS = {"killed", "wounded", "casualties", "missing", "held", "freed", "escaped",
-                "trapped", "displaced", "evacuated", "attacked", "arrested", "damaged"}
+                "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
+                "traded"}
 MIN_REPORTS = 2
+# a sentence dated this long before the story's first report tells an earlier event's numbers
+PAST_DAYS = 7
+# a place named in this share of the story's reports (and in two of them) is the story's,
+# once there are enough reports to tell
+STORY_PLACE_SHARE = 0.05
+PLACE_MIN_REPORTS = 10
+PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}  # places, sites and named events ("Hurricane Katrina")
 MAX_PER_DAY = 5  # numbers of one figure shown per report day
 # counted nouns that already name the event ("deaths", not "deaths killed")
 EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
 BODY_NOUNS = {"body", "corpse"}
+PEOPLE_WORDS = {"person", "persons"}
+# bare nouns that name a toll: "11 deaths" is the same measure as "11 people killed"
+TOLL_NOUNS_OF = {"killed": {"death", "fatality"}, "wounded": {"injury"}}
+TOLL_EVENTS = set(TOLL_NOUNS_OF)
 MONEY_UNITS = {"dollars", "euros", "pounds", "yen", "yuan", "rupees", "dinars", "francs",
                "pesos", "rubles", "quetzales", "taka", "naira", "rand", "ringgit", "lira",
                "shekels", "riyals", "dirhams"}
@@ -100,12 +119,13 @@ def build_figures(documents: Sequence[Document]) -> list[Figure]:
     position = {d.doc_id: n for n, d in enumerate(docs)}
     groups: dict[tuple[str, str], _Group] = {}
     copies = [d for d in docs if _is_copy(d, ids)]
+    scope = _scope(docs, copies)
     for doc in docs:
         if doc not in copies:
-            for sent, q in _usable(doc):
+            for sent, q in _usable(doc, scope):
                 _add(groups, doc, sent, q, position)
     for doc in copies:
-        for sent, q in _usable(doc):
+        for sent, q in _usable(doc, scope):
             if not _fold(groups, doc, q):
                 _add(groups, doc, sent, q, position)
     wire = {d.doc_id for d in copies}
@@ -134,10 +154,68 @@ def _is_copy(doc: Document, ids: set[str]) -> bool:
     return bool(doc.duplicate_of) and doc.duplicate_of in ids and doc.duplicate_of != doc.doc_id
 
 
-def _usable(doc: Document) -> list[tuple[Sentence, Quantity]]:
-    """Key quantities that report a measure: not negated, not hedged, with a label."""
+@dataclass
+class _Scope:
+    """What the story is about: when it began and where it happens."""
+
+    start: date | None
+    places: set[str] | None  # None: too few reports to tell the story's places
+
+
+def _scope(docs: list[Document], copies: list[Document]) -> _Scope:
+    """The story's first day and the places its independent reports keep naming."""
+    days = [w.date() for w in (_utc(d.published) for d in docs) if w is not None]
+    originals = [d for d in docs if d not in copies]
+    named: Counter[str] = Counter()
+    for doc in originals:
+        named.update({e.text.lower() for s in doc.sentences for e in s.entities
+                      if e.label in PLACE_LABELS})
+    least = max(MIN_REPORTS, STORY_PLACE_SHARE * len(originals))
+    places = {place for place, n in named.items() if n >= least}
+    return _Scope(start=min(days) if days else None,
+                  places=places if len(originals) >= PLACE_MIN_REPORTS else None)
+
+
+def _off_story(sent: Sentence, scope: _Scope) -> bool:
+    """Numbers of another event: dated well before the story, or only about other places.
+
+    Reports recall earlier disasters ("a typhoon killed 1,500 people in 2011") and list
+    other places' tolls ("a car bomb in Kano killed 12"); neither is this story's figure.
+    """
+    if scope.start is not None and any(_before(t, sent, scope.start) for t in sent.times):
+        return True
+    if scope.places is None:
+        return False
+    places = {e.text.lower() for e in sent.entities if e.label in PLACE_LABELS}
+    return bool(places) and not places & scope.places
+
+
+def _before(t: TimeMention, sent: Sentence, start: date) -> bool:
+    """A mention whose whole period ends a week before the story began ("since 1970" aside)."""
+    if t.value is None:
+        return False
+    lead = sent.text[:max(0, t.start - sent.start)].lower().split()[-2:]
+    if "since" in lead:
+        return False  # "the worst since 1970": the number is today's
+    return _period_end(t) < start - timedelta(days=PAST_DAYS)
+
+
+def _period_end(t: TimeMention) -> date:
+    day = t.value
+    assert day is not None
+    if t.precision == "year":
+        return date(day.year, 12, 31)
+    if t.precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, Quantity]]:
+    """Key quantities that report a measure of this story: not negated, not hedged, labelled."""
     out = []
     for sent in doc.sentences:
+        if scope is not None and sent.quantities and _off_story(sent, scope):
+            continue
         for q in sent.quantities:
             if q.hedged or figure_label(q) is None:
                 continue
@@ -146,7 +224,15 @@ def _usable(doc: Document) -> list[tuple[Sentence, Quantity]]:
 
 
 def _group_key(q: Quantity) -> tuple[str, str]:
-    return q.event or "", _singular(_head_word(q.counted or ""))
+    return q.event or "", _singular(_head_word(_counted(q)))
+
+
+def _counted(q: Quantity) -> str:
+    """What is counted, with "11 deaths" and "11 fatalities" read as "11 people" killed."""
+    counted = q.counted or ""
+    if q.event in TOLL_EVENTS and _singular(counted) in TOLL_NOUNS_OF[q.event]:
+        return "people"
+    return counted
 
 
 def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q: Quantity,
@@ -169,7 +255,7 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
     when = _utc(doc.published)
     order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
              position.get(doc.doc_id, 0), q.start)
-    group.entries.append(_Entry(value=value, counted=q.counted or "", order=order))
+    group.entries.append(_Entry(value=value, counted=_counted(q), order=order))
 
 
 def _fold(groups: dict[tuple[str, str], _Group], doc: Document, q: Quantity) -> bool:
@@ -204,7 +290,7 @@ def _figure(group: _Group) -> Figure:
     conflicts = _conflicts(values)
     unit = counted if counted in MONEY_UNITS else None
     return Figure(
-        label=_label(counted, group.event),
+        label=_label(counted, group.event, _reported_word(group.event, values)),
         values=values,
         unit=unit,
         conflict=bool(conflicts),
@@ -248,24 +334,37 @@ def _day(v: FigureValue) -> object:
     return when.date() if when is not None else None
 
 
-def _label(counted: str, event: str) -> str:
+def _reported_word(event: str, values: list[FigureValue]) -> str | None:
+    """The reports' own word for the event when most of them use it ("unaccounted for")."""
+    for stem, word in REPORTED_WORDS.get(event, {}).items():
+        if 2 * sum(stem in v.text.lower() for v in values) > len(values):
+            return word
+    return None
+
+
+def _label(counted: str, event: str, word: str | None = None) -> str:
     head = _singular(_head_word(counted))
     if head in BODY_NOUNS and event == "killed":
         return counted if "dead" in counted.lower().split() else f"dead {counted}"
     if head in EVENT_NAMING_NOUNS:
         return counted
-    word = EVENT_WORDS.get(event, event)
+    word = word or EVENT_WORDS.get(event, event)
     return f"{counted} {word}" if word and counted != word else counted
 
 
 def _agreed_counted(counted: list[str]) -> str:
-    """The counted thing with only the modifiers every report agrees on."""
+    """The counted thing in the reports' most common words, with the modifiers all agree on."""
+    heads = Counter(_plain_head(c.split()[-1]) for c in counted if c.split())
+    head = heads.most_common(1)[0][0] if heads else counted[0]
     first = counted[0].split()
-    if len(first) <= 1:
-        return counted[0]
     others = [{w.lower() for w in c.split()[:-1]} for c in counted[1:]]
     mods = [w for w in first[:-1] if all(w.lower() in o for o in others)]
-    return " ".join([*mods, first[-1]])
+    return " ".join([*mods, head])
+
+
+def _plain_head(word: str) -> str:
+    """"persons" and "person" read as "people", the word most reports use."""
+    return "people" if word.lower() in PEOPLE_WORDS else word
 
 
 def _head_word(counted: str) -> str:

@@ -83,6 +83,7 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 }
 # single words that are also prepositions: only a qualifier when parsed as a modifier
 PREPOSITION_QUALIFIERS = {"over", "about", "around", "under", "above", "below"}
+RANGE_PREPOSITIONS = PREPOSITION_QUALIFIERS | {"between"}
 
 # verb lemma -> (event, True when the count is the verb's object: "killed 4 hostages")
 EVENT_VERBS: dict[str, tuple[str, bool]] = {
@@ -113,6 +114,10 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "employ": ("employed", True), "hospitalize": ("wounded", True),
     "treat": ("wounded", True),
 }
+# "take part", "take place", "take shelter": no seizure
+IDIOM_OBJECTS = {"part", "place", "shelter", "refuge", "cover", "care", "office", "charge"}
+# verbs of leaving that, told or ordered, make an evacuation
+DEPARTURE_VERBS = {"leave", "flee", "evacuate", "abandon"}
 CAUSE_VERBS = {"force", "order", "prompt", "cause", "compel", "leave", "tell", "urge"}
 HOSPITAL_WORDS = {"hospital", "clinic", "infirmary"}
 PROTEST_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "sit-in", "vigil"}
@@ -187,8 +192,8 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm"
                 "explain", "tweet", "post", "put", "count"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
 HEDGE_AUX = {"could", "may", "might", "would", "can"}
-HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "likely", "potentially",
-                 "reportedly"}
+# "reportedly" names no source but is no hypothetical: "20 were reportedly killed" is a count
+HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "likely", "potentially"}
 HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra"}
@@ -609,6 +614,9 @@ def _anchor(sent: Span, phrase: _Phrase) -> Token:
 
 def _counted_token(sent: Span, phrase: _Phrase, anchor: Token) -> Token | None:
     """The noun the number counts: its head ("20 hostages") or "of" object ("dozens of")."""
+    after = _people_adjective_after(sent, phrase)
+    if after is not None:
+        return after
     head = anchor.head
     numbers = set(range(sent.start + phrase.first, sent.start + phrase.last + 1))
     if (head.i not in numbers and head.i > anchor.i and _in_span(sent, head)
@@ -617,6 +625,19 @@ def _counted_token(sent: Span, phrase: _Phrase, anchor: Token) -> Token | None:
                                 "det", "dobj", "nsubj")):
         return head
     return _of_object(sent, anchor)
+
+
+def _people_adjective_after(sent: Span, phrase: _Phrase) -> Token | None:
+    """Headlines' "15 dead 40 injured": the adjective right after counts, however it parsed."""
+    k = phrase.last + 1
+    if k >= len(sent) or sent[k].lower_ not in PEOPLE_ADJECTIVES:
+        return None
+    tok = sent[k]
+    modified = tok.head
+    if tok.dep_ == "amod" and modified.i > tok.i and modified.pos_ in ("NOUN", "PROPN") \
+            and not modified.like_num:
+        return None  # "20 dead bodies": the noun is counted
+    return tok
 
 
 def _of_object(sent: Span, tok: Token) -> Token | None:
@@ -710,6 +731,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "ordinal"
     if _is_phone(sent, phrase.first):
         return "phone number"
+    if re.fullmatch(r"0\d+", words[phrase.first]):
+        return "code"  # "086", "007": an identifier or a number cut in two, not a count
     before = words[first - 1] if first > 0 else ""
     if before in POSITION_WORDS:
         return "list position"
@@ -776,7 +799,7 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     noun = reading.counted
     if noun is None:
         return "people" if reading.event in PEOPLE_EVENTS else None
-    if noun.lemma_.lower() in PEOPLE_ADJECTIVES:
+    if noun.lemma_.lower() in PEOPLE_ADJECTIVES or noun.lower_ in PEOPLE_ADJECTIVES:
         return "people"
     if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and not noun.text.islower():
         return None  # "Fox News", "Chosunilbo": a name the parse took for the counted thing
@@ -824,9 +847,14 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return _money_event(sent, reading.node)
     if reading.whole:
         return NOUN_EVENTS.get(counted.lemma_.lower()) if counted is not None else None
+    if counted is not None and counted.lower_ in PEOPLE_ADJECTIVES and (
+            counted.pos_ == "ADJ" or counted.i == sent.start + phrase.last + 1):
+        return EVENT_ADJECTIVES[counted.lower_]  # "80 dead, 160 wounded": the word is the event
     event = _event_from_role(sent, reading.node, counted)
     if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
         event = _event_from_modifiers(sent, counted if counted is not None else reading.anchor)
+    if event is None:
+        event = _event_from_verb_before(sent, phrase, counted)
     if event is None:
         event = _event_from_toll(sent, reading.node)
     if event is None and counted is not None:
@@ -838,6 +866,19 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     return event
+
+
+def _event_from_verb_before(sent: Span, phrase: _Phrase, counted: Token | None) -> str | None:
+    """"rescued 14 members of the crew": a number right after an event verb is its object,
+    even when the parse hung the noun elsewhere."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    if first == 0:
+        return None
+    verb = sent[first - 1]
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in EVENT_VERBS or not EVENT_VERBS[lemma][1]:
+        return None
+    return _verb_event(verb, "obj", counted, set())
 
 
 def _counts_incidents(phrase: _Phrase, counted: Token | None) -> bool:
@@ -895,16 +936,28 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                 if cur.pos_ in ("VERB", "AUX"):
                     return _event_of_included(cur, counted)
                 continue
+            if _qualifying_preposition(head, cur):
+                cur = head  # "employed between 1,200 and 1,500 workers": the range is the object
+                continue
             return None
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             role = ROLES.get(cur.dep_, "other")
-            if cur.i == node.i and cur.dep_ == "prep" and cur.lower_ in PREPOSITION_QUALIFIERS:
+            if cur.dep_ == "prep" and cur.lower_ in RANGE_PREPOSITIONS and (
+                    cur.i == node.i or _qualifying_preposition(cur, node)):
                 role = "subj" if cur.i < head.i else "obj"  # "Over 100 were wounded"
             if head.pos_ != "ADJ" and role == "other":
                 return None
             return _verb_event(head, role, counted, set())
         return None
     return None
+
+
+def _qualifying_preposition(prep: Token, obj: Token) -> bool:
+    """"between 20 and 30 workers", "over 100 people": the preposition belongs to the number."""
+    if prep.lower_ not in RANGE_PREPOSITIONS or prep.i + 1 >= len(prep.doc):
+        return False
+    after = prep.doc[prep.i + 1]
+    return after.like_num and after.i < obj.i and obj.i in {t.i for t in after.head.subtree}
 
 
 def _event_of_included(verb: Token, counted: Token | None) -> str | None:
@@ -926,6 +979,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if verb.i in seen:
         return None
     seen.add(verb.i)
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        return _verb_event(verb.head, role, counted, seen)  # subject hung on "are" of "are missing"
     lemma = verb.lemma_.lower()
     if lemma in EVENT_ADJECTIVES and (verb.pos_ == "ADJ" or lemma == "unaccounted"):
         return EVENT_ADJECTIVES[lemma]
@@ -935,26 +990,28 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
         return "wounded"  # "six people were taken to hospital"
     if role == "subj" and _takes_to_the_streets(verb):
         return "protested"
-    if role == "obj" and lemma in CAUSE_VERBS:
-        for child in verb.children:  # "forced 1,500 people to evacuate", "left 12 people dead"
+    if role in ("obj", "pass") and lemma in CAUSE_VERBS:
+        for child in verb.children:  # "forced 1,500 people to evacuate", "were left homeless"
             if child.dep_ not in ("xcomp", "ccomp", "oprd", "acomp", "advcl"):
                 continue
             if child.lower_ in EVENT_ADJECTIVES:
                 return EVENT_ADJECTIVES[child.lower_]
             if child.lemma_.lower() in EVENT_VERBS:
                 return EVENT_VERBS[child.lemma_.lower()][0]
+            if child.lemma_.lower() in DEPARTURE_VERBS:
+                return "evacuated"  # "told its 53,000 residents to leave"
     if lemma in EVENT_VERBS:
         event, counts_object = EVENT_VERBS[lemma]
         passive = _is_passive(verb) or _headline_passive(verb)
         if counts_object and role == "subj" and not passive:
-            return "attacked" if lemma in AGENT_VERBS and _is_people(counted) else None
+            return "attacked" if lemma in AGENT_VERBS and _attackers(counted, verb) else None
         if lemma in CAPTIVE_VERBS and not _captive(verb, counted):
             return None
         return event
     if lemma in AGENT_VERBS and role == "subj" and not _is_passive(verb):
-        return "attacked" if _is_people(counted) else None
+        return "attacked" if _attackers(counted, verb) else None
     if lemma in ("attack", "storm", "raid", "assault", "ambush") and role == "subj":
-        return "attacked" if _is_people(counted) else None
+        return "attacked" if _attackers(counted, verb) else None
     if verb.pos_ == "AUX" or lemma in LINKING_VERBS:
         for child in verb.children:
             if child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp") and child.i not in seen:
@@ -965,10 +1022,19 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
 
 
 def _headline_passive(verb: Token) -> bool:
-    """"82 killed in building collapse": a participle with no object, as headlines write it."""
+    """"82 killed in building collapse", "...; 2 killed": a participle with no object."""
     return verb.tag_ in ("VBN", "VBD") and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children) and not any(
-        c.dep_ == "aux" for c in verb.children)
+        c.dep_ in ("dobj", "xcomp", "attr") or (c.dep_ == "ccomp" and c.i > verb.i)
+        for c in verb.children) and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _attackers(counted: Token | None, verb: Token | None = None) -> bool:
+    """"20 gunmen attacked": attackers are named; a bare "20 killed" is a headline's toll,
+    and people who "took part" or saw clashes "take place" attacked nothing."""
+    if verb is not None and verb.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lower_ in IDIOM_OBJECTS for c in verb.children):
+        return False
+    return counted is not None and _is_people(counted)
 
 
 def _takes_to_the_streets(verb: Token) -> bool:

@@ -250,6 +250,9 @@ def test_ages_and_years_are_dropped_not_kept(nlp):
     ("The storm strengthened to a Category 4 hurricane.", "4"),
     ("It is the third largest plant in Algeria.", "third"),
     ("Call 555-1234 for information about relatives.", "555"),
+    ("The victim was listed as No. 3 on the list of the dead.", "3"),
+    ("He was ranked #3 among the wounded.", "3"),
+    ("086 crew on board for a cruise.", "086"),
 ])
 def test_facts_are_kept_but_not_key(nlp, text, quote):
     q = next(q for q in quantities(nlp, text) if q.text.startswith(quote))
@@ -270,6 +273,12 @@ def test_could_be_as_many_as_is_hedged(nlp):
     q = the(nlp, "The death toll could be as many as 50, officials said.", "as many as 50")
     assert q.hedged and (q.qualifier, q.high, q.event) == ("up to", 50, "killed")
     assert the(nlp, "If 20 hostages were freed, talks would resume.", "20").hedged
+
+
+def test_reportedly_is_not_a_hypothetical(nlp):
+    q = the(nlp, "Twenty people were reportedly killed in the raid.", "Twenty")
+    assert q.key and not q.hedged and q.event == "killed"
+    assert the(nlp, "Perhaps 30 people died in the raid.", "30").hedged
 
 
 def test_increments_are_not_totals(nlp):
@@ -329,3 +338,33 @@ def test_the_cause_is_not_the_victim(nlp):
     assert [(q.text, q.event) for q in keys(nlp, text)] == [("200", "damaged"), ("12", "killed")]
     for headline in ("The storm left 12 people dead.", "Eight-storey building collapses, 82 killed"):
         assert [(q.counted, q.event) for q in keys(nlp, headline)] == [("people", "killed")]
+
+
+# --- parses that hide the event --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,quote,counted,event", [
+    ("It employed between 1,200 and 1,500 workers.", "between 1,200 and 1,500", "workers", "employed"),
+    ("The storm killed over 100 people.", "over 100", "people", "killed"),
+    ("About 212,000 people have been left homeless.", "About 212,000", "people", "displaced"),
+    ("Some 30 hostages are missing.", "Some 30", "hostages", "missing"),
+    ("Syria: 80 dead, 160 wounded in Aleppo blast", "80", "people", "killed"),
+    ("Syria: 80 dead, 160 wounded in Aleppo blast", "160", "people", "wounded"),
+    ("Police say a bomber detonated a bomb at the embassy; 2 killed", "2", "people", "killed"),
+    ("Two blasts rock the city, 15 dead 40 injured", "15", "people", "killed"),
+    ("Two blasts rock the city, 15 dead 40 injured", "40", "people", "wounded"),
+    ("The Coast Guard has rescued 14 members of the crew forced to abandon the ship.", "14",
+     "members", "freed"),
+    ("Officials told its 53000 residents to leave ahead of the storm.", "53000", "residents",
+     "evacuated"),
+])
+def test_events_hidden_by_the_parse(nlp, text, quote, counted, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, event, True)
+
+
+def test_a_bare_number_killed_is_a_toll_not_attackers(nlp):
+    text = "Dilsukhnagar Serial Bomb Blasts: at least 20 killed http://example.com/blasts"
+    assert all(q.event != "attacked" for q in quantities(nlp, text))
+    assert the(nlp, "At least 20 gunmen attacked the complex.", "At least 20").event == "attacked"
+    assert keys(nlp, "Eight people had been taking part in the drill when the boat fell.") == []
