@@ -1,7 +1,10 @@
 """Spot wire copies: reports that reprint the same story with other page furniture.
 
 MinHash over word shingles of the cleaned body, with an LSH index so each new report
-is compared with a handful of candidates, not with every report seen.
+is compared with a handful of candidates, not with every report seen. Texts too short to
+be a reprinted article (a bare headline, a one-line brief) are never called copies: a few
+shingles say nothing reliable, and generic short lines ("Wall Street closes lower") recur
+in different stories.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ WORD = re.compile(r"[a-z0-9]+")
 DEFAULT_THRESHOLD = 0.6
 DEFAULT_SHINGLE = 3
 DEFAULT_NUM_PERM = 128
+DEFAULT_MIN_WORDS = 25  # shorter texts are not compared as copies
 
 
 def shingles(text: str, size: int = DEFAULT_SHINGLE) -> set[str]:
@@ -56,12 +60,13 @@ class CopyDetector:
     """Online near-duplicate detector: ``check_and_add`` returns the first copy seen."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, *, num_perm: int = DEFAULT_NUM_PERM,
-                 shingle: int = DEFAULT_SHINGLE) -> None:
+                 shingle: int = DEFAULT_SHINGLE, min_words: int = DEFAULT_MIN_WORDS) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"copy threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
+        self.min_words = min_words
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._sigs: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
@@ -71,10 +76,15 @@ class CopyDetector:
 
     def find(self, text: str) -> CopyMatch | None:
         """The earliest-added report this text copies, if any."""
+        if self._too_short(text):
+            return None
         sig = signature(text, size=self.shingle, num_perm=self.num_perm)
         return self._best(sig)
 
     def check_and_add(self, doc_id: str, text: str) -> CopyMatch | None:
+        """The earliest-added report this text copies, if any; then remember this text."""
+        if self._too_short(text):
+            return None
         sig = signature(text, size=self.shingle, num_perm=self.num_perm)
         match = self._best(sig)
         if doc_id not in self._sigs:
@@ -82,6 +92,9 @@ class CopyDetector:
             self._sigs[doc_id] = sig
             self._order[doc_id] = len(self._order)
         return match
+
+    def _too_short(self, text: str) -> bool:
+        return len(WORD.findall(text.lower())) < self.min_words
 
     def _best(self, sig: MinHash) -> CopyMatch | None:
         hits = []

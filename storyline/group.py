@@ -5,11 +5,11 @@ Each report joins the most similar existing story or starts a new one (Miranda e
 (sublinear tf, top terms only: long pages carry furniture), its named entities (rare ones
 count more) and its title. Time raises the bar instead of vetoing: each doubling of the
 gap beyond a window asks for a little more similarity, so a report weeks later about a
-similar topic starts a new story unless it is strongly linked; a story that has already
-run for months tolerates gaps in proportion to its span. When a report could have
-joined two stories, they merge if their centroids also agree. Candidate stories come
-from an inverted index whose posting lists are capped, so the cost per report stays
-bounded however many stories exist.
+similar topic starts a new story unless it is strongly linked; a story tolerates gaps in
+proportion to its own pace (a burst that fell silent is over, a slow topic is not). When
+a report could have joined two stories, they merge if their centroids also agree.
+Candidate stories come from an inverted index whose posting lists are capped, so the
+cost per report stays bounded however many stories exist.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ class GroupOptions:
     title_weight: float = 0.1
     top_terms: int = 30  # terms kept per report (index keys and vector)
     window_days: float = 7.0  # gap after which links must be stronger
-    gap_penalty: float = 0.04  # extra similarity needed per doubling of the gap beyond the window
-    span_share: float = 0.5  # a long-running story tolerates gaps up to this share of its span
+    gap_penalty: float = 0.08  # extra similarity needed per doubling of the gap beyond the window
+    rate_factor: float = 5.0  # a story tolerates gaps up to this many times its mean gap between reports
+    ramp: float = 10.0  # dated reports a story needs before its pace is trusted fully
     candidates: int = 10  # stories scored per report, from the index
     posting_cap: int = 64  # stories remembered per index key (most recently updated)
 
@@ -61,6 +62,7 @@ class StoryState:
     entities: Counter = field(default_factory=Counter)
     title: Counter = field(default_factory=Counter)
     size: int = 0
+    dated: int = 0  # members with a publication date
     first: datetime | None = None
     last: datetime | None = None
     members: list[str] = field(default_factory=list)
@@ -172,15 +174,23 @@ class StoryGrouper:
         return sum(w * v for w, v in views) / sum(w for w, _ in views)
 
     def _needed(self, when: datetime | None, story: StoryState) -> float:
-        """Join threshold, raised for each doubling of the gap beyond the story's window."""
+        """Join threshold, raised for each doubling of the gap beyond the story's window.
+
+        The window follows the story's own pace: a burst of reports over a few days that
+        then fell silent is over, and a report months later about the same place is a new
+        story; a topic that drew a report every few weeks for years tolerates long gaps.
+        A story with few dated reports has no reliable pace yet, so its penalty is softer.
+        """
         o = self.options
         if when is None or story.last is None or story.first is None:
             return o.threshold
         gap = max((story.first - when).total_seconds(), (when - story.last).total_seconds(), 0.0) / 86400
-        window = max(o.window_days, o.span_share * (story.last - story.first).total_seconds() / 86400)
+        span = (story.last - story.first).total_seconds() / 86400
+        window = max(o.window_days, o.rate_factor * span / max(story.dated - 1, 1))
         if gap <= window:
             return o.threshold
-        return o.threshold + o.gap_penalty * math.log2(gap / window)
+        confidence = min(1.0, story.dated / o.ramp) if o.ramp > 0 else 1.0
+        return o.threshold + o.gap_penalty * confidence * math.log2(gap / window)
 
     def _merge_neighbours(self, sid: str, scored: list[tuple[float, str]]) -> str:
         """Merge the grown story with candidate stories whose centroids now look alike.
@@ -230,6 +240,7 @@ class StoryGrouper:
         story.size += 1
         story.members.append(doc_id)
         if feats.published is not None:
+            story.dated += 1
             story.first = min(story.first or feats.published, feats.published)
             story.last = max(story.last or feats.published, feats.published)
 
@@ -247,6 +258,7 @@ class StoryGrouper:
         a.entities.update(b.entities)
         a.title.update(b.title)
         a.size += b.size
+        a.dated += b.dated
         a.members.extend(b.members)
         for when in (b.first, b.last):
             if when is not None:

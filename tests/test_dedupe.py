@@ -65,3 +65,17 @@ def test_exact_reprint_is_a_full_copy():
     match = det.check_and_add("b", WIRE)
     assert match is not None and match.similarity == 1.0
     assert len(det) == 2
+
+
+def test_short_lines_are_never_copies():
+    # a bare headline recurs in unrelated stories; a few shingles prove nothing
+    det = CopyDetector(0.6)
+    assert det.check_and_add("a", "Wall Street closes lower") is None
+    assert det.check_and_add("b", "Wall Street closes lower") is None
+    assert det.find("Wall Street closes lower") is None and len(det) == 0
+
+
+def test_min_words_is_a_setting():
+    det = CopyDetector(0.6, min_words=1)
+    det.check_and_add("a", "Wall Street closes lower")
+    assert det.check_and_add("b", "Wall Street closes lower").original == "a"

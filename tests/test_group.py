@@ -143,11 +143,51 @@ def test_publication_order_puts_undated_last_in_input_order():
     assert [d.doc_id for d in publication_order([d1, d2, d3, d4])] == ["w", "y", "x", "z"]
 
 
-def test_long_running_story_tolerates_longer_gaps():
-    def joins(span_share: float) -> bool:
-        g = StoryGrouper(GroupOptions(threshold=0.2, gap_penalty=0.1, window_days=7, span_share=span_share))
-        g.attach(make_doc("a", STRIKE[0], utc(2024, 1, 1)), "s00000")
-        g.attach(make_doc("b", STRIKE[2], utc(2024, 5, 1)), "s00000")
-        return g.add(make_doc("c", WEAK_LINK, utc(2024, 5, 25))) == "s00000"
+def _joins_after(dates: list, when, **options) -> bool:
+    """Does a weakly linked report at ``when`` join a strike story with reports at ``dates``?"""
+    g = StoryGrouper(GroupOptions(threshold=0.2, gap_penalty=0.1, window_days=7, **options))
+    for i, day in enumerate(dates):
+        g.attach(make_doc(f"r{i}", STRIKE[i % len(STRIKE)], day), "s00000")
+    return g.add(make_doc("c", WEAK_LINK, when)) == "s00000"
 
-    assert joins(0.5) and not joins(0.0)
+
+def test_slow_story_tolerates_gaps_its_pace_allows():
+    slow = [utc(2024, 1, 1), utc(2024, 5, 1)]  # a report every four months
+    assert _joins_after(slow, utc(2024, 9, 1), ramp=0)
+
+
+def test_burst_that_fell_silent_does_not_take_a_weak_link_months_later():
+    burst = [utc(2024, 1, 1), utc(2024, 1, 1, 12), utc(2024, 1, 2)]
+    assert _joins_after(burst, utc(2024, 1, 5), ramp=0)
+    assert not _joins_after(burst, utc(2024, 5, 2), ramp=0)
+
+
+def test_young_story_has_a_softer_time_penalty():
+    one = [utc(2024, 1, 1)]
+    assert not _joins_after(one, utc(2024, 3, 1), ramp=0)
+    assert _joins_after(one, utc(2024, 3, 1), ramp=20)
+
+
+def test_replay_over_months_equals_one_go():
+    # the time window depends on each story's pace, so the replayed state must carry it
+    stream = [make_doc("s0", STRIKE[0], utc(2024, 1, 1)), make_doc("s1", STRIKE[1], utc(2024, 1, 2)),
+              make_doc("q0", QUAKE[0], utc(2024, 2, 1)), make_doc("s2", STRIKE[2], utc(2024, 4, 1)),
+              make_doc("w", WEAK_LINK, utc(2024, 6, 1)), make_doc("q1", QUAKE[1], utc(2024, 6, 2)),
+              make_doc("u", QUAKE[2])]
+    one_go = StoryGrouper()
+    batch = {d.doc_id: one_go.add(d) for d in stream}
+    batch = {k: one_go.resolve(v) for k, v in batch.items()}
+    replayed = StoryGrouper()
+    for d in stream[:4]:
+        replayed.attach(d, batch[d.doc_id])
+    later = {d.doc_id: replayed.resolve(replayed.add(d)) for d in stream[4:]}
+    assert later == {k: batch[k] for k in later}
+    assert batch["u"] == batch["q1"] == batch["q0"]
+
+
+def test_undated_members_do_not_count_towards_a_story_pace():
+    g = StoryGrouper()
+    g.attach(make_doc("a", STRIKE[0], utc(2024, 1, 1)), "s00000")
+    g.attach(make_doc("b", STRIKE[1]), "s00000")
+    story = g.stories["s00000"]
+    assert (story.size, story.dated) == (2, 1)
