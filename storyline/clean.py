@@ -36,6 +36,7 @@ class CleanText:
     captions: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     title: str | None = None  # a title-like line found above the article, if any
+    dated: datetime | None = None  # the dateline's date, when it gives the year
 
 
 @dataclass
@@ -596,6 +597,7 @@ def clean_text(text: str, *, repeated_lines: frozenset[str] = frozenset()) -> Cl
     return CleanText(
         body="\n\n".join(paragraphs),
         dateline=dateline,
+        dated=_dateline_date(kept[0].text) if dateline and kept else None,
         captions=captions,
         removed=removed,
         title=_head_title(article),
@@ -620,6 +622,21 @@ def _head_title(units: Sequence[_Unit]) -> str | None:
     if not head:
         return None
     return max(reversed(head), key=lambda u: len(_words(u.text))).text
+
+
+def _dateline_date(text: str) -> datetime | None:
+    """"PARIS, Jan. 16, 2013 (AP) -" -> 2013-01-16 (UTC midnight); None without a full date.
+
+    A dateline without its year ("Jan. 16") is not enough to date a report on its own.
+    """
+    match = _DATELINE.match(text)
+    if not match or not match["date"] or not re.search(r"\d{4}", match["date"]):
+        return None
+    try:
+        day = date_parser.parse(match["date"].strip(", "), fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    return day.replace(tzinfo=timezone.utc)
 
 
 def _take_dateline(units: Sequence[_Unit], kept: Sequence[_Unit]) -> tuple[str | None, list[str]]:
@@ -748,16 +765,23 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         doc_id=raw.doc_id,
         text=cleaned.body,
         title=raw.title or found_title or cleaned.title,
-        published=raw.published or (article.date if article else None),
+        published=raw.published or (article.date if article else None) or cleaned.dated,
         source=raw.source or (article.sitename if article else None),
         url=raw.url or (article.url if article else None),
         dateline=cleaned.dateline,
         captions=cleaned.captions,
         removed=cleaned.removed,
         origin=raw.origin,
-        metadata=raw.metadata,
+        metadata=_with_date_source(raw, article, cleaned),
         content_hash=hashlib.sha1(cleaned.body.encode("utf-8")).hexdigest(),
     )
+
+
+def _with_date_source(raw: RawReport, article: HtmlArticle | None, cleaned: CleanText) -> dict:
+    """Say where a publication date came from when it was not given with the report."""
+    if raw.published or not (article and article.date or cleaned.dated):
+        return raw.metadata
+    return {**raw.metadata, "published_from": "page" if article and article.date else "dateline"}
 
 
 # --- furniture shared by an outlet -------------------------------------------------

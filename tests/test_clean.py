@@ -520,3 +520,17 @@ def test_html_fragment_from_a_feed_keeps_its_paragraphs_and_drops_scripts():
     assert not isinstance(doc, Rejection)
     assert "Rescuers pulled three people" in doc.text and "40 homes" in doc.text
     assert "alert" not in doc.text
+
+
+def test_a_dateline_with_its_year_dates_the_report():
+    dated = clean_text("PARIS, Jan. 16, 2013 (AP) - Gunmen attacked a plant in the desert on Wednesday.")
+    assert dated.dateline == "PARIS" and dated.dated == datetime(2013, 1, 16, tzinfo=timezone.utc)
+    assert clean_text("PARIS, Jan. 16 (AP) - Gunmen attacked a plant in the desert.").dated is None
+    assert clean_text("Gunmen attacked a plant on Jan. 16, 2013, in the desert.").dated is None
+    doc = clean_report(RawReport(origin="a.txt", doc_id="a", text=(
+        "PARIS, Jan. 16, 2013 (AP) - Gunmen attacked a plant in the desert on Wednesday.")))
+    assert doc.published == datetime(2013, 1, 16, tzinfo=timezone.utc)
+    assert doc.metadata["published_from"] == "dateline"
+    given = clean_report(RawReport(origin="b.txt", doc_id="b", published=datetime(2013, 1, 17, tzinfo=timezone.utc),
+                                   text="PARIS, Jan. 16, 2013 (AP) - Gunmen attacked a plant in the desert."))
+    assert given.published.day == 17 and "published_from" not in given.metadata
