@@ -33,6 +33,7 @@ from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
 from storyline.store import Store
 from storyline.summarize import independent, summarize
+from storyline.undated import infer_dates
 
 Reporter = Callable[[Rejection], None]
 
@@ -246,6 +247,7 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     story_of = {k: grouper.resolve(v) for k, v in story_of.items()}
     moves = {old: grouper.resolve(old) for old in set(stored_story.values()) if old
              and grouper.resolve(old) != old}
+    new_docs = date_from_stories(new_docs, stored, story_of, options, engine)
     store.put_documents(new_docs, story_of)
     if moves:
         store.move_stories(moves)
@@ -263,6 +265,23 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
     return report
+
+
+def date_from_stories(new_docs: list[Document], stored: Sequence[Document], story_of: dict[str, str],
+                      options: Options, engine: Engine) -> list[Document]:
+    """Undated new reports take a day from their story (and are re-annotated against it)."""
+    undated = {story_of[d.doc_id] for d in new_docs if d.published is None}
+    if not undated:
+        return new_docs
+    members: dict[str, list[Document]] = defaultdict(list)
+    for d in list(stored) + new_docs:
+        if story_of.get(d.doc_id) in undated:
+            members[story_of[d.doc_id]].append(d)
+    dated = [d for docs in members.values() for d in infer_dates(docs)]
+    if not dated:
+        return new_docs
+    again = {d.doc_id: d for d in annotate_documents(dated, options, engine)}
+    return [again.get(d.doc_id, d) for d in new_docs]
 
 
 @dataclass
@@ -319,6 +338,8 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
         earlier: list[Document] = []
         if since:
             earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options, engine)
+        dated = {d.doc_id: d for d in annotate_documents(infer_dates(docs), options, engine)}
+        docs = [dated.get(d.doc_id, d) for d in docs]
     mark_copies_since(docs, earlier, options.copy_threshold)
     report.processed = sum(1 for d in docs if not d.duplicate_of)
     report.duplicates = len(docs) - report.processed
