@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from storyline.models import Citation, Document, Figure, FigureValue, Story, TimelineEntry
 from storyline.render_md import value_text
+from storyline.undated import date_note
 
 CONTEXT_CHARS = 180  # characters of report text searched around a cited passage for context
 SUMMARY_LINE_CHARS = 240  # longest one-line summary on the index page
@@ -350,7 +351,7 @@ def _source_view(doc: Document, number: int, by_id: Mapping[str, Document]) -> S
     url = safe_url(doc.url)
     return SourceView(
         number=number, anchor=f"src-{number}", doc=doc, outlet=doc.source or "unknown outlet",
-        when=format_when(doc.published), when_iso=_iso(doc.published), url=url,
+        when=format_when(doc.published) + date_note(doc), when_iso=_iso(doc.published), url=url,
         host=urlsplit(url).netloc if url else "", copy_of=outside,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from storyline.models import Citation, Document, FigureValue, Story
+from storyline.undated import date_note
 
 
 def render_markdown(story: Story) -> str:
@@ -93,7 +94,7 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 def _source_line(d: Document) -> str:
     parts = [_esc(d.title or d.doc_id), _esc(d.source or "unknown outlet")]
     if d.published:
-        parts.append(stamp(d.published))
+        parts.append(stamp(d.published) + date_note(d))
     if d.url and d.url.startswith(("http://", "https://")):
         parts.append(f"<{d.url}>")
     if d.duplicate_of:

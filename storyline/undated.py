@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from storyline.models import Document
 
+DATE_NOTES = {"dateline": " (date from its dateline)", "story": " (date inferred from its story)"}
 REACH_DAYS = 7  # a report is about its story's days: named days further away are background
 
 
@@ -59,3 +60,8 @@ def guess_day(doc: Document, first: date, last: date) -> date | None:
 def _first_weekday(weekday: int, start: date) -> date:
     """The first day from ``start`` on that falls on ``weekday`` (0 = Monday)."""
     return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
+def date_note(doc: Document) -> str:
+    """What a report's date line adds when the date was inferred, not given."""
+    return DATE_NOTES.get(str(doc.metadata.get("published_from")), "") if doc.published else ""

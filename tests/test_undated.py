@@ -70,3 +70,14 @@ def test_a_run_stores_the_inferred_day(tmp_path):
     stored = {d.doc_id: d for d in Store(str(tmp_path / "db.sqlite")).documents()}
     assert stored["b"].published.date() == date(2013, 1, 18)
     assert any(t.value == date(2013, 1, 17) for s in stored["b"].sentences for t in s.times)
+
+
+def test_reports_say_when_a_date_was_inferred(tmp_path):
+    from storyline.render_html import render_story_html
+    from storyline.render_md import render_markdown
+
+    _two_reports(tmp_path)
+    story, _ = summarize_inputs([tmp_path], Options(quiet=True))
+    assert "2013-01-18 (date inferred from its story)" in render_markdown(story)
+    assert "(date inferred from its story)" in render_story_html(story)
+    assert render_markdown(story).count("inferred") == 1  # not the report that gave its date
