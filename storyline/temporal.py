@@ -475,7 +475,8 @@ def _rule(pattern: str, handler: Handler, flags: int = 0) -> tuple[re.Pattern[st
 RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", _iso),
     _rule(rf"\b(?P<month>{MONTH})\b\.?\s+{DAY}\b(?:,?\s+{YEAR}\b)?", _day_month),
-    _rule(rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?(?:,?\s+{YEAR}\b)?", _day_month),
+    # the abbreviation point is the date's only before a year: "16 Jan. 2013" but "on 16 Jan."
+    _rule(rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b(?:\.?,?\s+{YEAR}\b)?", _day_month),
     _rule(rf"\b(?P<month>{MONTH})\b\.?,?\s+{YEAR}\b", _month_year),
     _rule(r"\bthe\s+day\s+before\s+yesterday\b", _fixed_offset(-2), re.IGNORECASE),
     _rule(rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<word>yesterday|today|tonight|tomorrow)"

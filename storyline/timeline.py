@@ -10,10 +10,13 @@ said much the same, it is background, already dated by that report.
 
 Days are chosen by bursts of news: a day counts when enough independent reports bring
 facts first told that day (a share of the busiest day's reports), so a history date one
-report mentions or a quiet day of restatements makes no day. Candidates about the same
-event on the same day are merged and cite every report; a day keeps the entries that
-add most to it (words weighted by how many reports use them, event salience, support),
-so its entries tell different events. Sentences are quoted verbatim: nothing invented.
+report mentions or a quiet day of restatements makes no day. Only running prose makes
+an entry (no headline runs, menus or markup left by the page). Candidates about the
+same event on the same day are merged and cite every report; entries are then chosen
+greedily by what they add to the chosen entries of their day and the days next to it
+(words weighted by how many reports use them, gently scaled by event salience, more for
+a sentence that dates its event itself), so a day's entries tell different facts and a
+day does not retell the day before. Sentences are quoted verbatim: nothing invented.
 
 The event a date belongs to is read from ``TimeMention.governor`` (the word the parse
 attached the date to, recorded by the temporal stage); without it, or when the governor
@@ -46,6 +49,7 @@ FRESH_JACCARD = 0.5  # a sentence repeats a fact already reported on an earlier 
 BURST_SHARE = 0.2  # a day counts when this share of the busiest day's reports bring news
 NEWS_VOICES = 2  # reports that must repeat a word for it to be news, not a stray
 EXPLICIT_BONUS = 2.0  # an event dated by its own words is clearer than one its report dates
+TOLD_REACH = 1  # days either side whose chosen entries make a fact old news
 NEW_WORDS = 1  # new words a sentence needs to bring news
 COMMON_SHARE = 0.2  # words in more sentences than this share do not make sentences alike
 MIN_WORDS = 4
@@ -91,6 +95,10 @@ REPORTED_AFTER = re.compile(rf"^\s*,?\s*{REPORTING}\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
 FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|expected to|set to)\b|'ll\b",
                     re.IGNORECASE)
+PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+PAGE_DEBRIS = re.compile(r"\\n|https?:|www\.|\||<|>|\b(?:img|src|href|class)\b|\.(?:com|html?)\b")
+OPENING_QUOTES = "\"'\u201c\u2018("
+CAPITAL_SHARE = 0.4  # above this share of capitalized words a "sentence" is a headline or menu
 LEADING_PRONOUN = re.compile(
     r"^(?:he|she|it|they|his|her|its|their|this|that|these|those|there|but|and|so|"
     r"meanwhile|also|still|yet|then)\b", re.IGNORECASE)
@@ -109,6 +117,7 @@ class _Candidate:
     lead: int  # words before the date: a sentence that opens on its event reads best
     stems: frozenset[str]
     explicit: bool = True  # dated by its own words, not by its report's day
+    governed: bool = False  # the date attaches to the event word itself ("attacked yesterday")
 
 
 @dataclass
@@ -149,6 +158,7 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3,
     fresh = _report_day_candidates(units, neighbours)
     candidates = explicit + fresh
     days = _burst_days(units, candidates)
+    candidates = [c for c in candidates if _prose(c.sentence.text)]
     entries = [e for e in _merge(candidates, neighbours) if e.day in days]
     weight = _word_weights(units)
     chosen = _select(entries, per_day, limit, weight)
@@ -176,6 +186,20 @@ def _publication_order(documents: Sequence[Document]) -> list[Document]:
     indexed.sort(key=lambda p: (p[1].published is None,
                                 p[1].published.date() if p[1].published else date.min, p[0]))
     return [d for _, d in indexed]
+
+
+def _prose(text: str) -> bool:
+    """A sentence of running text, not a headline run, menu or markup left by the page:
+    it opens like a sentence, ends like one, carries no markup or links, and not most of
+    its words are capitalized (headlines and menus are)."""
+    text = text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
+        return False
+    if not PROSE_END.search(text) or PAGE_DEBRIS.search(text):
+        return False
+    words = WORD.findall(text)[1:]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals <= CAPITAL_SHARE * max(1, len(words))
 
 
 def _units(ordered: Sequence[Document]) -> list[_Unit]:
@@ -208,6 +232,7 @@ def _candidate(sentence: Sentence, voice: str, order: tuple[int, int]) -> _Candi
         salience=SALIENCE[event] + 0.1 * max(SALIENCE[e] for _, _, e in events),
         lead=len(sentence.text[:max(0, mention.start - sentence.start)].split()),
         stems=frozenset(s for s in content_stems(sentence.text) if s not in TIME_STEMS),
+        governed=not on_reporting_verb and _governed_event(mention) is not None,
     )
 
 
@@ -449,20 +474,21 @@ def _select(entries: list[_Entry], per_day: int, limit: int,
             weight: dict[str, float]) -> list[_Entry]:
     """Best entries, at most ``per_day`` a day and ``limit`` in all, oldest first.
 
-    Entries told by more independent reports come first; among equals, the one that
-    adds most to what the day's chosen entries already tell (its words weighted by how
-    many reports use them, times the salience of its event), so a day's entries are
+    Greedy: each step keeps the entry that adds most to what the chosen entries of its
+    day and the days next to it already tell (see ``_gain``), so a day's entries are
     different events rather than one event told three times.
     """
     per: dict[date, int] = defaultdict(int)
     told: dict[date, set[str]] = defaultdict(set)
     kept: list[_Entry] = []
     left = sorted(entries, key=lambda e: e.first)
+
     while left and len(kept) < limit:
         left = [e for e in left if per[e.day] < per_day]
         if not left:
             break
-        best = max(left, key=lambda e: (_gain(e, told[e.day], weight), [-x for x in e.first]))
+        best = max(left, key=lambda e: (_gain(e, _near(told, e.day), weight), e.salience,
+                                        [-x for x in e.first]))
         left.remove(best)
         per[best.day] += 1
         told[best.day].update(_worded(best, weight).stems)
@@ -471,13 +497,25 @@ def _select(entries: list[_Entry], per_day: int, limit: int,
     return sorted(kept, key=lambda e: (e.day, rank[id(e)]))
 
 
+def _near(told: dict[date, set[str]], day: date) -> set[str]:
+    """Words already told on the day or a day next to it: a fact first reported one day
+    is often retold the next, and saying it twice adds nothing to the timeline."""
+    out: set[str] = set()
+    for shift in range(-TOLD_REACH, TOLD_REACH + 1):
+        out |= told.get(day + timedelta(days=shift), set())
+    return out
+
+
 def _gain(entry: _Entry, told: set[str], weight: dict[str, float]) -> float:
-    """What an entry adds to its day: its new words by weight, its event's salience,
-    and the square root of its support (two reports saying it beat one, but a fact told
-    by many does not crowd out every other)."""
+    """What an entry adds to what its day and the days next to it already tell: its new
+    words, each weighted by the share of the story's reports that use it, scaled gently
+    by its event's salience, and more when the sentence dates its event by its own words.
+    Support is in the weights (a fact many reports tell uses words many reports use);
+    multiplying by support again, or by salience in full, let one much-told event crowd
+    out the day's other news."""
     new = sum(weight.get(s, 0.0) for s in _worded(entry, weight).stems - told)
     bonus = EXPLICIT_BONUS if entry.explicit else 1.0
-    return bonus * entry.salience * new * math.sqrt(entry.support)
+    return bonus * new * math.sqrt(entry.salience / max(SALIENCE.values()))
 
 
 def _word_weights(units: Sequence[_Unit]) -> dict[str, float]:
@@ -490,20 +528,13 @@ def _word_weights(units: Sequence[_Unit]) -> dict[str, float]:
     return {s: len(v) / total for s, v in voices.items()}
 
 
-def _clarity(c: _Candidate) -> tuple[int, int, float, tuple[int, int]]:
-    """Lower is clearer: standalone, not too long, short and opening on its event,
-    from the earliest report."""
-    words = len(c.sentence.text.split())
-    return (1 if LEADING_PRONOUN.match(c.sentence.text) else 0,
-            1 if words > 45 else 0, words + 0.5 * c.lead, c.order)
-
-
 def _worded(entry: _Entry, weight: dict[str, float]) -> _Candidate:
-    """An explicitly dated event reads best in its clearest sentence; a report-day one
-    in its fullest (the sentence that tells most of what the story's reports say)."""
-    if entry.explicit:
-        return min(entry.members, key=_clarity)
-    return max(entry.members, key=lambda m: (sum(weight.get(s, 0.0) for s in m.stems),
+    """An entry reads best in a sentence that stands on its own (no leading pronoun),
+    whose date sits on the event word itself (not on a side clause: "the assault that
+    began Wednesday"), and that tells most of what the story's reports say."""
+    return max(entry.members, key=lambda m: (not LEADING_PRONOUN.match(m.sentence.text),
+                                             m.governed,
+                                             sum(weight.get(s, 0.0) for s in m.stems),
                                              [-x for x in m.order]))
 
 

@@ -210,3 +210,57 @@ def test_offsets_are_document_offsets(nlp: Language) -> None:
     (m,) = find_times(second, FRIDAY)
     assert m.start > second.start_char > 0
     assert doc.text[m.start:m.end] == "Thursday" == m.text
+
+
+# --- more kinds of expression ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, offset, expected", [
+    ("Militants attacked the plant the day before yesterday.", "the day before yesterday", -2,
+     date(2013, 1, 16)),
+    ("Gunmen attacked the plant last night.", "last night", -1, date(2013, 1, 17)),
+    ("Gunmen attacked the plant late yesterday evening.", "late yesterday evening", -1,
+     date(2013, 1, 17)),
+])
+def test_more_relative_days(nlp: Language, text: str, phrase: str, offset: int,
+                            expected: date) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.kind, m.offset_days, m.value) == (phrase, "relative", offset, expected)
+
+
+def test_bare_month_follows_tense(nlp: Language) -> None:
+    past = only(nlp, "The plant was built in March.")
+    future = only(nlp, "The plant will reopen in March.")
+    assert (past.value, past.precision) == (date(2012, 3, 1), "month")
+    assert (future.value, future.precision) == (date(2013, 3, 1), "month")
+
+
+@pytest.mark.parametrize("text, phrase, expected, precision", [
+    ("Talks stalled earlier this week.", "earlier this week", date(2013, 1, 14), "week"),
+    ("Talks resume next week.", "next week", date(2013, 1, 21), "week"),
+    ("The plant was seized three weeks ago.", "three weeks ago", date(2012, 12, 24), "week"),
+    ("Talks will be held next month.", "next month", date(2013, 2, 1), "month"),
+])
+def test_weeks_and_months_from_the_report_date(nlp: Language, text: str, phrase: str,
+                                               expected: date, precision: str) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.value, m.precision) == (phrase, expected, precision)
+
+
+def test_days_after_counts_back_from_the_report_day(nlp: Language) -> None:
+    m = only(nlp, "Forces stormed the plant two days after the attack.")
+    assert (m.text, m.kind, m.value) == ("two days after", "span", date(2013, 1, 16))
+
+
+def test_day_month_order_and_sentence_end(nlp: Language) -> None:
+    m = only(nlp, "He was killed on 16th January.")
+    # the full stop ends the sentence, not the date
+    assert (m.text, m.value) == ("16th January", date(2013, 1, 16))
+    with_year = only(nlp, "He was killed on 16 Jan. 2013 at dawn.")
+    assert (with_year.text, with_year.value) == ("16 Jan. 2013", date(2013, 1, 16))
+
+
+def test_weekday_and_date_together_agree(nlp: Language) -> None:
+    found = times(nlp, "Talks were held on Wednesday, Jan. 16.")
+    assert [(m.kind, m.value) for m in found] == [
+        ("weekday", date(2013, 1, 16)), ("absolute", date(2013, 1, 16))]
