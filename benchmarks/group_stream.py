@@ -85,6 +85,33 @@ def group(docs: list[Document], options: GroupOptions, copy_threshold: float) ->
     return result, time.perf_counter() - start, time.process_time() - cpu
 
 
+def group_in_runs(docs: list[Document], options: GroupOptions, copy_threshold: float,
+                  runs: int = 4) -> dict[str, str]:
+    """As ``storyline run`` does when reports arrive in ``runs`` batches: each run restores a
+    grouper from the stored assignments (old reports are never regrouped) and adds the new ones."""
+    ordered = publication_order(docs)
+    size = -(-len(ordered) // runs)
+    story_of: dict[str, str] = {}
+    copies: set[str] = set()
+    for start in range(0, len(ordered), size):
+        stored, new = ordered[:start], ordered[start:start + size]
+        detector = CopyDetector(copy_threshold)
+        grouper = StoryGrouper(options)
+        for d in stored:
+            detector.check_and_add(d.doc_id, d.text)
+            if d.doc_id not in copies:
+                grouper.attach(d, story_of[d.doc_id])
+        for d in new:
+            match = detector.check_and_add(d.doc_id, d.text)
+            if match is not None and match.original in story_of:
+                story_of[d.doc_id] = story_of[match.original]
+                copies.add(d.doc_id)
+            else:
+                story_of[d.doc_id] = grouper.add(d)
+        story_of = {k: grouper.resolve(v) for k, v in story_of.items()}
+    return story_of
+
+
 def copy_thresholds(records: list[dict], docs: list[Document],
                     thresholds: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9)) -> str:
     """Copies found per MinHash threshold, and the share that is same-story per gold labels."""
@@ -147,6 +174,9 @@ def main() -> int:
             print(_blocks(score(name, pred, "--by-corpus"), skip=1))
             print("  --matched-only:")
             print(_blocks(score(name, pred, "--matched-only")))
+            incremental = group_in_runs(docs, options, args.copy_threshold)
+            print("  the same stream in 4 runs against the store, as `storyline run` adds reports:")
+            print(_blocks(score(name, incremental)).split("\n   ARI")[0])
             for share in (0.25, 0.5, 1.0):
                 part = docs[: int(len(docs) * share)]
                 _, t, c = group(part, options, args.copy_threshold)
