@@ -181,6 +181,9 @@ class Story:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     update: list[SummarySentence] = field(default_factory=list)  # new since the previous run
+    # a story none of whose reports has a date: its events by the weekdays they name,
+    # dated "Day 1 (Wednesday)" and never given a calendar date
+    relative_timeline: list[TimelineEntry] = field(default_factory=list)
 
 
 @dataclass

@@ -147,6 +147,7 @@ def analyze(story_id: str, docs: Sequence[Document], options: Options,
     story.figures = figures_stage.build_figures(ordered)
     story.timeline = timeline_stage.build_timeline(
         ordered, per_day=options.per_day, limit=options.timeline_limit)
+    story.relative_timeline = timeline_stage.build_relative_timeline(ordered, per_day=options.per_day)
     story.title = story_title(story)
     return story
 

@@ -283,6 +283,7 @@ class StoryPage:
     figures: list[FigureView]
     timeline: list[EntryView]
     sources: list[SourceView]
+    relative: bool = False  # the timeline counts days from a weekday: no report gives a date
 
 
 @dataclass
@@ -310,7 +311,8 @@ def _story_page(story: Story) -> StoryPage:
         copies=sum(1 for d in story.documents if d.duplicate_of),
         summary=[SentenceView(s.text, cites.many(s.sources, s.text)) for s in story.summary],
         figures=[_figure_view(f, numbers, cites) for f in story.figures],
-        timeline=_timeline(story.timeline, cites),
+        timeline=_timeline(story.timeline or story.relative_timeline, cites),
+        relative=not story.timeline and bool(story.relative_timeline),
         sources=sources,
     )
 

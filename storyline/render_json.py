@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence
+from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence, TimelineEntry
 
 
 def story_to_json(story: Story) -> dict:
@@ -18,12 +18,14 @@ def story_to_json(story: Story) -> dict:
         "summary": [_sentence(s) for s in story.summary],
         "update": [_sentence(s) for s in story.update],
         "figures": [_figure(f) for f in story.figures],
-        "timeline": [
-            {"date": e.date, "precision": e.precision, "text": e.text,
-             "sources": [_cite(c) for c in e.sources]}
-            for e in story.timeline
-        ],
+        "timeline": [_entry(e) for e in story.timeline],
+        # beyond the contract: an undated story's events by weekday ("Day 1 (Wednesday)")
+        "relative_timeline": [_entry(e) for e in story.relative_timeline],
     }
+
+
+def _entry(e: TimelineEntry) -> dict:
+    return {"date": e.date, "precision": e.precision, "text": e.text, "sources": [_cite(c) for c in e.sources]}
 
 
 def dumps(story: Story) -> str:

@@ -31,9 +31,12 @@ def render_markdown(story: Story) -> str:
                 lines.append(f"| {value_text(v)} | {_esc(v.attributed_to or '')} | "
                              f"{_when(v)} | [{numbers.get(v.doc_id, '?')}] |")
             lines.append("")
-    if story.timeline:
+    entries = story.timeline or story.relative_timeline
+    if entries:
         lines += ["", "## Timeline", ""]
-        for e in story.timeline:
+        if not story.timeline:
+            lines += ["_No report gives a date: days are counted from the first weekday the reports name._", ""]
+        for e in entries:
             lines.append(f"- **{e.date}** {_esc(e.text)} {_marks(e.sources, numbers)}")
     lines += ["", "## Sources", ""]
     for d in story.documents:

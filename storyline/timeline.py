@@ -548,3 +548,65 @@ def _to_entry(entry: _Entry, weight: dict[str, float]) -> TimelineEntry:
             sources.append(citation)
     return TimelineEntry(date=entry.day.isoformat(), text=worded.sentence.text,
                          sources=sources, precision="day")
+
+
+# --- stories without any dated report ---------------------------------------------------------
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def build_relative_timeline(documents: Sequence[Document], *, per_day: int = 3) -> list[TimelineEntry]:
+    """When no report of a story has a date, its events by the weekdays they name.
+
+    Nothing anchors a calendar date, but the week still has an order: the weekdays named
+    are taken to fall within one week, which starts after the longest gap between them
+    (Wednesday, Thursday, Friday rather than Friday, ..., Thursday). Entries read
+    "Day 1 (Wednesday)"; a sentence naming one past weekday is an entry, the same event
+    told by several reports is one entry citing them all, best supported first.
+    """
+    if not documents or any(d.published for d in documents):
+        return []
+    told: dict[int, list[tuple[Sentence, Document]]] = {}
+    for doc in documents:
+        if doc.duplicate_of:
+            continue  # a copy adds no voice
+        for sentence in doc.sentences:
+            days = {t.weekday for t in sentence.times
+                    if t.kind == "weekday" and t.weekday is not None and t.direction == "past"}
+            if len(days) == 1 and _prose(sentence.text):
+                told.setdefault(days.pop(), []).append((sentence, doc))
+    if not told:
+        return []
+    first = _week_start(sorted(told))
+    entries = []
+    for weekday in sorted(told, key=lambda w: (w - first) % 7):
+        label = f"Day {(weekday - first) % 7 + 1} ({WEEKDAYS[weekday]})"
+        for group in _same_events(told[weekday])[:per_day]:
+            sentence, _ = group[0]
+            entries.append(TimelineEntry(
+                date=label, text=sentence.text, precision="weekday",
+                sources=[Citation(d.doc_id, s.start, s.end) for s, d in group]))
+    return entries
+
+
+def _week_start(weekdays: Sequence[int]) -> int:
+    """The weekday after the longest cyclic gap between the ones named."""
+    gaps = [((weekdays[(i + 1) % len(weekdays)] - w) % 7 or 7, weekdays[(i + 1) % len(weekdays)])
+            for i, w in enumerate(weekdays)]
+    return max(gaps)[1]
+
+
+def _same_events(told: list[tuple[Sentence, Document]]) -> list[list[tuple[Sentence, Document]]]:
+    """Sentences of one weekday grouped by event (word overlap), most reports first."""
+    groups: list[list[tuple[Sentence, Document]]] = []
+    words: list[frozenset[str]] = []
+    for sentence, doc in told:
+        stems = frozenset(content_stems(sentence.text))
+        for i, group in enumerate(groups):
+            if _jaccard(stems, words[i]) >= MERGE_JACCARD and all(d.doc_id != doc.doc_id for _, d in group):
+                group.append((sentence, doc))
+                break
+        else:
+            groups.append([(sentence, doc)])
+            words.append(stems)
+    return sorted(groups, key=lambda g: -len(g))

@@ -75,6 +75,19 @@ def test_seed_summary_tells_the_story_in_order(seed_run):
     assert all(s["sources"] for s in story["summary"])
 
 
+def test_undated_seeds_get_a_relative_timeline_never_a_date(tmp_path, capsys):
+    """Without their .meta.json the seeds have no date: days are counted, not invented."""
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    assert main(["summarize", str(tmp_path), "--format", "json", "-q"]) == 0
+    story = json.loads(capsys.readouterr().out)
+    jsonschema.validate(story, SCHEMA)
+    assert story["timeline"] == []
+    days = [e["date"] for e in story["relative_timeline"]]
+    assert days[0] == "Day 1 (Wednesday)" and "Day 3 (Friday)" in days
+    assert not any(re.search(r"\d{4}", d) for d in days)
+
+
 def _run_clean(path: Path) -> str:
     proc = subprocess.run([sys.executable, "-m", "storyline", "clean", str(path)],
                           capture_output=True, text=True, check=True)

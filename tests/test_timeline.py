@@ -318,3 +318,41 @@ def test_a_fact_told_the_day_before_adds_little_the_next_day(nlp: Language) -> N
                       if e.date == "2013-01-17"]
     assert len(thursday_texts) == 2
     assert not any("seized foreign workers" in t for t in thursday_texts)
+
+
+# --- stories without any dated report ---------------------------------------------------
+
+
+def _undated(doc_id: str, text: str, weekdays: list[int]):
+    from storyline.models import TimeMention
+    from tests.helpers import make_doc
+
+    doc = make_doc(doc_id, text)
+    for sentence, weekday in zip(doc.sentences, weekdays):
+        if weekday is not None:
+            sentence.times = [TimeMention("day", sentence.start, sentence.start + 1, "weekday", weekday=weekday)]
+    return doc
+
+
+def test_an_undated_story_gets_days_counted_from_its_first_weekday():
+    from storyline.timeline import build_relative_timeline
+
+    a = _undated("a", "Army forces stormed the gas plant on Thursday to free the hostages. "
+                      "Gunmen attacked the gas plant on Wednesday and seized many workers. "
+                      "Talks with the gunmen resumed at the plant on Friday morning.", [3, 2, 4])
+    b = _undated("b", "Gunmen attacked the gas plant on Wednesday and seized dozens of workers.", [2])
+    entries = build_relative_timeline([a, b])
+    assert [e.date for e in entries] == ["Day 1 (Wednesday)", "Day 2 (Thursday)", "Day 3 (Friday)"]
+    assert [c.doc_id for c in entries[0].sources] == ["a", "b"]  # one event, both reports
+    assert all(e.precision == "weekday" for e in entries)
+
+
+def test_the_week_starts_after_the_longest_gap_and_dated_stories_get_none():
+    from storyline.timeline import build_relative_timeline
+    from tests.helpers import utc
+
+    a = _undated("a", "Rebels took the border town on Saturday after heavy fighting. "
+                      "The army took the border town back on Monday after a long siege.", [5, 0])
+    assert [e.date for e in build_relative_timeline([a])] == ["Day 1 (Saturday)", "Day 3 (Monday)"]
+    a.published = utc(2024, 3, 4)
+    assert build_relative_timeline([a]) == []
