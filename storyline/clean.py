@@ -755,8 +755,23 @@ def clean_report(raw: RawReport, *, repeated_lines: frozenset[str] = frozenset()
     if not cleaned.body and article is not None and raw.text:
         cleaned = clean_text(raw.text, repeated_lines=repeated_lines)
     if not cleaned.body:
-        return Rejection(raw.origin, empty_reason)
+        headline = _headline_only(text, cleaned, raw.title)
+        if headline is None:
+            return Rejection(raw.origin, empty_reason)
+        cleaned = CleanText(body=headline, title=cleaned.title)
     return _document(raw, cleaned, article)
+
+
+def _headline_only(text: str, cleaned: CleanText, title: str | None) -> str | None:
+    """A report that is one headline (a wire alert, a feed item): the headline is its text.
+
+    Only a single line counts, one the cleaner read as a title or the report's own given
+    title; a run of headlines is a teaser block, and menus and notices are never titles.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) == 1 and lines[0] in (cleaned.title, (title or "").strip()):
+        return lines[0]
+    return None
 
 
 def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -> Document:

@@ -197,12 +197,13 @@ class RunReport:
     rejected: list[Rejection] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    story_count: int = 0  # stories formed, when they are not analyzed (``storyline group``)
 
     def line(self) -> str:
         return (
             f"{self.read} reports read: {self.processed} processed, "
             f"{self.duplicates} copies, {self.unchanged} already stored, "
-            f"{len(self.rejected)} rejected; {len(self.stories)} stories"
+            f"{len(self.rejected)} rejected; {self.story_count or len(self.stories)} stories"
         )
 
 

@@ -364,7 +364,9 @@ def group_inputs(inputs: Sequence[str | Path], options: Options | None = None, *
         story_of[d.doc_id] = story_of.get(d.duplicate_of or "") or grouper.add(d)
     report.duplicates = sum(1 for d in docs if d.duplicate_of)
     report.processed = len(docs) - report.duplicates
-    return {k: grouper.resolve(v) for k, v in story_of.items()}, report
+    assignments = {k: grouper.resolve(v) for k, v in story_of.items()}
+    report.story_count = len(set(assignments.values()))
+    return assignments, report
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -534,3 +534,15 @@ def test_a_dateline_with_its_year_dates_the_report():
     given = clean_report(RawReport(origin="b.txt", doc_id="b", published=datetime(2013, 1, 17, tzinfo=timezone.utc),
                                    text="PARIS, Jan. 16, 2013 (AP) - Gunmen attacked a plant in the desert."))
     assert given.published.day == 17 and "published_from" not in given.metadata
+
+
+def test_a_headline_only_report_keeps_its_headline_and_a_teaser_run_is_still_rejected():
+    alert = "Fed official says weak data caused by weather, should not slow taper"
+    doc = clean_report(RawReport(origin="feed:1", doc_id="a", text=alert, title=alert))
+    assert isinstance(doc, Document) and doc.text == alert
+    colon = "Fed's Plosser: Nasty Weather Has Curbed Job Growth"
+    assert clean_report(RawReport(origin="feed:4", doc_id="d", text=colon, title=colon)).text == colon
+    teasers = "Marketplace car bomb kills 10 in northeast Iraq\nHotel bomb kills 3 wounds 27 in south Philippines"
+    assert isinstance(clean_report(RawReport(origin="feed:2", doc_id="b", text=teasers)), Rejection)
+    for furniture in ("Latest News", "Subscribe to our newsletter"):
+        assert isinstance(clean_report(RawReport(origin="feed:3", doc_id="c", text=furniture)), Rejection)

@@ -179,6 +179,19 @@ def test_group_prints_one_line_per_report(capsys):
     assert story["strike-1"] == story["strike-2"] != story["siege_day4"]
 
 
+def test_group_counts_its_stories_and_keeps_headline_only_reports(tmp_path, capsys):
+    feed = tmp_path / "alerts.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"h{i}", "title": t, "text": t}) + "\n" for i, t in enumerate([
+        "Fed official says weak data caused by weather, should not slow taper",
+        "Fed's Plosser: Nasty Weather Has Curbed Job Growth",
+    ])))
+    assert main(["group", str(feed)]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2
+    assert "2 processed" in captured.err and "0 rejected" in captured.err
+    assert re.search(r"; [12] stories", captured.err)
+
+
 def test_clean_prints_body_and_metadata():
     data = json.loads(_run_clean(SEEDS / "002_ccd22e2c14d346af.txt"))
     assert data["dateline"] == "ALGIERS"
