@@ -646,8 +646,11 @@ def _entry_report(entry: Any, number: int, *, origin: str, name: str, source: st
     title = (entry.get("title") or "").strip() or None
     label = f"entry {number}" + (f" ({title!r})" if title else "")
     body, kind = _entry_body(entry)
+    headline_only = not body and bool(title)
+    if headline_only:  # a headline feed: the headline is all the entry says
+        body, kind = title, "text"
     if not body:
-        return Rejection(origin, f"{label}: no content or summary")
+        return Rejection(origin, f"{label}: no title, content or summary")
     body = _tidy(body)
     doc_id = str(entry.get("id") or entry.get("link") or _hash_id(name, (title or "") + body))
     report = RawReport(origin=f"{origin}#{number}", doc_id=doc_id, title=title, source=source,
@@ -658,6 +661,8 @@ def _entry_report(entry: Any, number: int, *, origin: str, name: str, source: st
         report.published = _entry_published(entry)
     except ValueError as err:
         warnings.append(f"{label}: {err}")
+    if headline_only:
+        report.metadata["headline_only"] = True
     if entry.get("author"):
         report.metadata["author"] = entry["author"]
     tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]

@@ -220,7 +220,7 @@ def test_json_document_problems(tmp_path, content, reason):
 def test_rss_feed_gives_one_report_per_entry():
     path = FIX / "feed.rss"
     found = items(path)
-    (levee,) = reports(found)
+    levee, headline = reports(found)
     assert levee.doc_id == "https://example.org/guid/levee"
     assert levee.origin == f"{path}#1"
     assert levee.title == "Levee holds"
@@ -229,7 +229,8 @@ def test_rss_feed_gives_one_report_per_entry():
     assert levee.published == utc(2021, 3, 4, 15)
     assert levee.html == "<p>The levee held through the night, engineers said.</p>"
     assert levee.metadata["tags"] == ["weather"]
-    assert [r.reason for r in rejections(found)] == ["entry 2 ('Headline only'): no content or summary"]
+    assert not rejections(found)
+    assert (headline.text, headline.metadata["headline_only"]) == ("Headline only", True)
 
 
 def test_atom_feed_prefers_content_over_summary():
@@ -608,3 +609,10 @@ def test_parse_published_empty_is_none(value):
 def test_parse_published_garbage_raises(value):
     with pytest.raises(ValueError, match="cannot read published date"):
         parse_published(value)
+
+
+def test_a_feed_entry_with_nothing_to_read_is_rejected(tmp_path):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+            '<item><link>https://example.org/x</link></item></channel></rss>')
+    rejection = only_rejection(write(tmp_path, "feed.rss", feed))
+    assert rejection.reason == "entry 1: no title, content or summary"
