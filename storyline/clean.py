@@ -336,6 +336,8 @@ _CAPTION_PATTERNS = [
     re.compile(r"\bimage copyright\b|^image (?:caption|source)\b", re.I),
     re.compile(r"\b(?:getty images|shutterstock|alamy(?: stock photo)?|epa-efe|ap images)\s*[.)]?\s*$", re.I),
     re.compile(r"\b(?i:credit):\s*[A-Z][^.!?]{0,60}$"),
+    # "Courtesy of the Meteorological Department" opening a line credits the picture beside it
+    re.compile(r"^(?:(?:photo|image|picture)s?\s+)?courtesy of\s+\S", re.I),
 ]
 MAX_CAPTION_WORDS = 80
 
@@ -385,7 +387,32 @@ def _is_nav(text: str) -> bool:
     if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
         return any(p in _NAV_WORDS for p in parts)
     words = lowered.split()
-    return 2 <= len(words) <= 8 and all(w in _NAV_WORDS for w in words)
+    return 2 <= len(words) <= 8 and all(w in _NAV_WORDS for w in words) or _is_menu_run(text)
+
+
+# A run of capitalised words with no small word ("in", "of") and no number is a menu of sections,
+# cities or tickers when it is longer than any headline or names two sections; title-case headlines
+# ("Peru Seeks Thai Investments") are short and name none.
+_MENU_MIN_WORDS = 6
+_MENU_LONG_WORDS = 16
+_SMALL_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "and", "or",
+    "but", "is", "are", "was", "were", "be", "has", "have", "had", "after", "over", "into", "says",
+    "said", "up", "out", "off", "amid", "vs", "not", "no", "its", "his", "her", "their", "about", "via",
+})
+
+
+def _is_menu_run(text: str) -> bool:
+    words = [w.strip("&'’\"()-–—:") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < _MENU_MIN_WORDS or _ends_sentence(text) or any(c.isdigit() for c in text):
+        return False
+    if not all(w[0].isupper() and w.lower() not in _SMALL_WORDS for w in words):
+        return False
+    if len(words) >= _MENU_LONG_WORDS:  # a colon past the first word heads a headline, not "Tags:"
+        return ":" not in text.split(None, 1)[-1]
+    sections = {w.lower() for w in words} & _NAV_WORDS - {"us", "u.s.", "uk"}
+    return len(sections) >= 2 and not re.search(r"[:,]", text)  # "VIDEO: Star Weds" is a headline
 
 
 def _is_byline(text: str) -> bool:

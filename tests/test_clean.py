@@ -203,6 +203,10 @@ FURNITURE_LINES = [
     "By John Smith", "By JOHN SMITH, Associated Press", "By Maria de la Cruz and Tom O'Neil",
     "Updated 23 Apr, 2024", "23 Apr, 2024", "January 17, 2013 10:32 AM", "Thursday 17 January 2013",
     "2013-01-17T10:32:00Z", "3 hours ago", "5 min read",
+    "Markets Mutual Funds Commodities Wealth Portfolio Messages My TV Tax Fixed Income",
+    "Northtown Easton Riverside Lakeside Hillview Westbrook Southport Millbrook Oakdale Fairview "
+    "Greenville Ashford Brookside Clayton Dunmore Elmwood",
+    "Valley News Sport Business Farm Court Weekend Edition",
 ]
 
 
@@ -220,6 +224,16 @@ def test_furniture_line_at_head_and_tail_is_removed(line: str) -> None:
     assert result.removed == [line, line]
 
 
+@pytest.mark.parametrize("headline", [
+    "Storm Kills 41 Across Caribbean", "Rescuers Search For Survivors After Dam Bursts",
+    "FLOODWATERS RECEDE AS TOWNS COUNT THE COST", "Election Night Live Coverage",
+    "Coastal Towns Count Storm Damage Bill", "Markets Rally As Central Bank Holds Rates",
+])
+def test_headlines_in_title_case_are_not_menus(headline: str) -> None:
+    result = clean_text("\n".join([headline, *ARTICLE]))
+    assert result.title == headline and result.body == ARTICLE_BODY
+
+
 def test_run_of_title_lines_inside_an_article_is_removed() -> None:
     teasers = "Markets slump after vote\nFarmers count the cost\nSchools reopen in the north"
     result = clean_text(with_line_inside(teasers))
@@ -234,6 +248,7 @@ def test_run_of_title_lines_inside_an_article_is_removed() -> None:
     "Share the burden, the minister told the other members of the coalition.",
     "The photo agency said it had lost contact with two of its photographers.",
     "Related groups had also threatened the company, the statement said.",
+    "Courtesy calls to the families went on late into the night, the mayor said.",
 ])
 def test_sentences_that_resemble_furniture_stay(sentence: str) -> None:
     result = clean_text(with_line_inside(sentence))
@@ -278,6 +293,7 @@ CAPTIONS = [
     "Police officers stand guard outside the court in this January 3, 2012 file photo.",
     "Image copyright Getty Images",
     "Firefighters spray water on the burning warehouse. Getty Images",
+    "Courtesy of the Regional Weather OfficeA satellite image of the storm taken on Oct. 30.",
 ]
 
 
