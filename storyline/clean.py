@@ -405,7 +405,7 @@ _SMALL_WORDS = frozenset({
 def _is_menu_run(text: str) -> bool:
     words = [w.strip("&'’\"()-–—:") for w in text.split()]
     words = [w for w in words if w]
-    if len(words) < _MENU_MIN_WORDS or _ends_sentence(text) or any(c.isdigit() for c in text):
+    if len(words) < _MENU_MIN_WORDS or _ends_sentence(text) or any(w[0].isdigit() for w in words):
         return False
     if not all(w[0].isupper() and w.lower() not in _SMALL_WORDS for w in words):
         return False

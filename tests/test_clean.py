@@ -203,7 +203,7 @@ FURNITURE_LINES = [
     "By John Smith", "By JOHN SMITH, Associated Press", "By Maria de la Cruz and Tom O'Neil",
     "Updated 23 Apr, 2024", "23 Apr, 2024", "January 17, 2013 10:32 AM", "Thursday 17 January 2013",
     "2013-01-17T10:32:00Z", "3 hours ago", "5 min read",
-    "Markets Mutual Funds Commodities Wealth Portfolio Messages My TV Tax Fixed Income",
+    "Markets Mutual Funds Commodities Wealth Portfolio Messages My TV Tax Fixed Income CNBC TV18",
     "Northtown Easton Riverside Lakeside Hillview Westbrook Southport Millbrook Oakdale Fairview "
     "Greenville Ashford Brookside Clayton Dunmore Elmwood",
     "Valley News Sport Business Farm Court Weekend Edition",
