@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.models import Citation, Document, Figure, FigureValue, Story, TimelineEntry
-from storyline.render_md import value_text
+from storyline.render_md import conflicting_values, timestamp, value_bounds, value_text
 from storyline.undated import date_note
 
 CONTEXT_CHARS = 180  # characters of report text searched around a cited passage for context
@@ -85,7 +85,7 @@ def figure_chart_svg(figure: Figure, *, width: int = 320, height: int = 120) -> 
 
 def sort_by_latest(stories: Sequence[Story]) -> list[Story]:
     """Latest report first; stories with no known date last, then by title."""
-    dated = sorted((s for s in stories if s.last_seen), key=lambda s: (-_ts(s.last_seen), s.title))
+    dated = sorted((s for s in stories if s.last_seen), key=lambda s: (-timestamp(s.last_seen), s.title))
     undated = sorted((s for s in stories if not s.last_seen), key=lambda s: s.title)
     return dated + undated
 
@@ -179,15 +179,6 @@ def _zone(when: datetime) -> str:
         return "UTC"
     name = when.tzname() or ""
     return name if name and not name.startswith("UTC") else when.strftime("%z")
-
-
-def _ts(when: datetime | None) -> float:
-    """Seconds since the epoch; naive times are read as UTC so they compare with aware ones."""
-    if when is None:
-        return 0.0
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.timestamp()
 
 
 def _iso(when: datetime | None) -> str:
@@ -509,69 +500,6 @@ def _sides(rows: Sequence[ValueRow]) -> list[Side]:
     return [Side(value, members) for value, members in groups.items()] if len(groups) > 1 else []
 
 
-def conflicting_values(figure: Figure) -> set[int]:
-    """Indices of the values that disagree, for a figure flagged as a conflict.
-
-    Two values disagree when what they claim cannot both be true ('at least 20' and
-    41 can) and they were reported within a day of each other: a count that grows
-    over days is news, not a conflict. When the analyzer saw a conflict these rules
-    cannot place, the rules loosen (any time, then any different number) rather than
-    mark nothing.
-    """
-    if not figure.conflict:
-        return set()
-    vals = figure.values
-    pairs = [(i, j) for i in range(len(vals)) for j in range(i + 1, len(vals))]
-    clashing = [(i, j) for i, j in pairs if _disagree(vals[i], vals[j])]
-    for chosen in ([p for p in clashing if _near_in_time(vals[p[0]], vals[p[1]])], clashing,
-                   [(i, j) for i, j in pairs if _bounds(vals[i]) != _bounds(vals[j])]):
-        marked = {k for pair in chosen for k in pair if _bounds(vals[k]) is not None}
-        if marked:
-            return marked
-    return set()
-
-
-def _bounds(v: FigureValue) -> tuple[float, float] | None:
-    lows = [x for x in (v.value, v.low) if x is not None]
-    highs = [x for x in (v.value, v.high) if x is not None]
-    if not lows and not highs:
-        return None
-    return min(lows or highs), max(highs or lows)
-
-
-LOWER_BOUND_WORDS = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than")
-UPPER_BOUND_WORDS = ("up to", "as many as", "at most", "fewer than", "less than", "under", "no more than")
-APPROXIMATE_WORDS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "estimated")
-
-
-def _claim_bounds(v: FigureValue) -> tuple[float, float] | None:
-    """What a value claims: 'at least 20' is consistent with 41, 'about 40' with 41."""
-    bounds = _bounds(v)
-    if bounds is None or v.value is None or not v.qualifier:
-        return bounds
-    words = v.qualifier.lower().strip()
-    if words.startswith(LOWER_BOUND_WORDS):
-        return v.value, float("inf")
-    if words.startswith(UPPER_BOUND_WORDS):
-        return float("-inf"), v.value
-    if words.startswith(APPROXIMATE_WORDS):
-        return v.value * 0.9, v.value * 1.1
-    return bounds
-
-
-def _disagree(a: FigureValue, b: FigureValue) -> bool:
-    ba, bb = _claim_bounds(a), _claim_bounds(b)
-    if ba is None or bb is None:
-        return False
-    return ba[1] < bb[0] or bb[1] < ba[0]
-
-
-def _near_in_time(a: FigureValue, b: FigureValue) -> bool:
-    if a.reported_at is None or b.reported_at is None:
-        return True
-    return abs(_ts(a.reported_at) - _ts(b.reported_at)) <= 24 * 3600
-
-
 def _timeline(entries: Sequence[TimelineEntry], cites: _CiteMaker) -> list[EntryView]:
     out = []
     previous = None
@@ -616,12 +544,12 @@ class _Chart:
         self.figure = figure
         self.width, self.height = width, height
         self.clash = conflicting_values(figure)
-        self.items = [(i, v) for i, v in enumerate(figure.values) if _bounds(v) is not None]
-        dated = sorted({_ts(v.reported_at) for _, v in self.items if v.reported_at})
+        self.items = [(i, v) for i, v in enumerate(figure.values) if value_bounds(v) is not None]
+        dated = sorted({timestamp(v.reported_at) for _, v in self.items if v.reported_at})
         self.t0, self.t1 = (dated[0], dated[-1]) if dated else (0.0, 0.0)
         self.has_undated = any(v.reported_at is None for _, v in self.items)
-        lows = [b[0] for _, v in self.items if (b := _bounds(v))]
-        highs = [b[1] for _, v in self.items if (b := _bounds(v))]
+        lows = [b[0] for _, v in self.items if (b := value_bounds(v))]
+        highs = [b[1] for _, v in self.items if (b := value_bounds(v))]
         self.y0 = min([0.0, *lows]) if lows else 0.0
         self.y1 = max(highs) if highs else 1.0
         if self.y1 <= self.y0:
@@ -653,7 +581,7 @@ class _Chart:
             return self.width - self.RIGHT - self.UNDATED_GAP / 2
         if self.t1 == self.t0:
             return (left + right) / 2
-        return left + (right - left) * (_ts(v.reported_at) - self.t0) / (self.t1 - self.t0)
+        return left + (right - left) * (timestamp(v.reported_at) - self.t0) / (self.t1 - self.t0)
 
     def _y(self, number: float) -> float:
         bottom, top = self.height - self.BOTTOM, self.TOP
@@ -689,8 +617,8 @@ class _Chart:
         dated = [v for _, v in self.items if v.reported_at]
         if not dated:
             return []
-        first = min(dated, key=lambda v: _ts(v.reported_at))
-        last = max(dated, key=lambda v: _ts(v.reported_at))
+        first = min(dated, key=lambda v: timestamp(v.reported_at))
+        last = max(dated, key=lambda v: timestamp(v.reported_at))
         a, b = first.reported_at, last.reported_at
         assert a is not None and b is not None
         same_day = a.date() == b.date()

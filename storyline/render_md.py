@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timezone
 
-from storyline.models import Citation, Document, FigureValue, Story
+from storyline.models import Citation, Document, Figure, FigureValue, Story
 from storyline.undated import date_note
 
 
@@ -24,8 +24,8 @@ def render_markdown(story: Story) -> str:
             flag = " **(reports disagree)**" if f.conflict else ""
             change = f" ({f.change})" if f.change else ""
             lines.append(f"### {_esc(f.label)}{change}{flag}")
-            if f.conflict and f.conflict_note:
-                lines.append(f"> {_esc(f.conflict_note)}")
+            if f.conflict:
+                lines.append(f"> {_disagreement(f, numbers)}")
             lines += ["", "| value | said by | reported | source |", "|---|---|---|---|"]
             for v in f.values:
                 lines.append(f"| {value_text(v)} | {_esc(v.attributed_to or '')} | "
@@ -51,17 +51,30 @@ def _marks(sources: list[Citation], numbers: dict[str, int]) -> str:
 
 
 def value_text(v: FigureValue) -> str:
-    """'at least 20', '24-99', '60'."""
-    if v.value is None:
-        if v.low is not None and v.high is not None:
-            core = f"{_num(v.low)}-{_num(v.high)}"
-        elif v.low is not None:
-            core = f"{_num(v.low)}+"
-        else:
-            core = "?"
+    """'at least 20', '60', '24-99', and an amount in words with its range: 'thousands (2,000-9,999)'."""
+    if v.value is not None:
+        return f"{v.qualifier} {_num(v.value)}" if v.qualifier else _num(v.value)
+    if v.low is not None and v.high is not None:
+        core = f"{_num(v.low)}-{_num(v.high)}"
+    elif v.low is not None:
+        core = f"{_num(v.low)}+"
     else:
-        core = _num(v.value)
-    return f"{v.qualifier} {core}" if v.qualifier and v.value is not None else core
+        core = "?"
+    phrase = (v.quote or "").strip()
+    if phrase and phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]
+    words_only = phrase and not any(c.isdigit() for c in phrase)  # "dozens", not "between 24 and 99"
+    return f"{phrase} ({core})" if words_only else core
+
+
+def _disagreement(figure: Figure, numbers: dict[str, int]) -> str:
+    """'Reports disagree: [3] the militants: 41; [5] 132', sources by their numbers in the list."""
+    parts = []
+    for i in sorted(conflicting_values(figure)):
+        v = figure.values[i]
+        said = f"{_esc(v.attributed_to)}: " if v.attributed_to else ""
+        parts.append(f"[{numbers.get(v.doc_id, '?')}] {said}{_esc(value_text(v))}")
+    return "Reports disagree: " + "; ".join(parts) if parts else _esc(figure.conflict_note or "")
 
 
 def _num(x: float) -> str:
@@ -111,3 +124,78 @@ def _esc(text: str) -> str:
     for ch in "*_`[]|":
         out = out.replace(ch, "\\" + ch)
     return out.replace("\n", " ")
+
+
+# --- which values of a figure disagree (shared with the HTML page) ------------------------
+
+
+def conflicting_values(figure: Figure) -> set[int]:
+    """Indices of the values that disagree, for a figure flagged as a conflict.
+
+    Two values disagree when what they claim cannot both be true ('at least 20' and
+    41 can) and they were reported within a day of each other: a count that grows
+    over days is news, not a conflict. When the analyzer saw a conflict these rules
+    cannot place, the rules loosen (any time, then any different number) rather than
+    mark nothing.
+    """
+    if not figure.conflict:
+        return set()
+    vals = figure.values
+    pairs = [(i, j) for i in range(len(vals)) for j in range(i + 1, len(vals))]
+    clashing = [(i, j) for i, j in pairs if _disagree(vals[i], vals[j])]
+    for chosen in ([p for p in clashing if _near_in_time(vals[p[0]], vals[p[1]])], clashing,
+                   [(i, j) for i, j in pairs if value_bounds(vals[i]) != value_bounds(vals[j])]):
+        marked = {k for pair in chosen for k in pair if value_bounds(vals[k]) is not None}
+        if marked:
+            return marked
+    return set()
+
+
+def value_bounds(v: FigureValue) -> tuple[float, float] | None:
+    lows = [x for x in (v.value, v.low) if x is not None]
+    highs = [x for x in (v.value, v.high) if x is not None]
+    if not lows and not highs:
+        return None
+    return min(lows or highs), max(highs or lows)
+
+
+LOWER_BOUND_WORDS = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than")
+UPPER_BOUND_WORDS = ("up to", "as many as", "at most", "fewer than", "less than", "under", "no more than")
+APPROXIMATE_WORDS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "estimated")
+
+
+def _claim_bounds(v: FigureValue) -> tuple[float, float] | None:
+    """What a value claims: 'at least 20' is consistent with 41, 'about 40' with 41."""
+    bounds = value_bounds(v)
+    if bounds is None or v.value is None or not v.qualifier:
+        return bounds
+    words = v.qualifier.lower().strip()
+    if words.startswith(LOWER_BOUND_WORDS):
+        return v.value, float("inf")
+    if words.startswith(UPPER_BOUND_WORDS):
+        return float("-inf"), v.value
+    if words.startswith(APPROXIMATE_WORDS):
+        return v.value * 0.9, v.value * 1.1
+    return bounds
+
+
+def _disagree(a: FigureValue, b: FigureValue) -> bool:
+    ba, bb = _claim_bounds(a), _claim_bounds(b)
+    if ba is None or bb is None:
+        return False
+    return ba[1] < bb[0] or bb[1] < ba[0]
+
+
+def _near_in_time(a: FigureValue, b: FigureValue) -> bool:
+    if a.reported_at is None or b.reported_at is None:
+        return True
+    return abs(timestamp(a.reported_at) - timestamp(b.reported_at)) <= 24 * 3600
+
+
+def timestamp(when: datetime | None) -> float:
+    """Seconds since the epoch; naive times are read as UTC so they compare with aware ones."""
+    if when is None:
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp()

@@ -68,3 +68,16 @@ def test_value_text():
     assert value_text(FigureValue(20, "", "a", qualifier="at least")) == "at least 20"
     assert value_text(FigureValue(None, "", "a", low=24, high=99)) == "24-99"
     assert value_text(FigureValue(1300.0, "", "a")) == "1,300"
+    assert value_text(FigureValue(None, "", "a", low=2000, high=9999, quote="Thousands")) == "thousands (2,000-9,999)"
+    assert value_text(FigureValue(None, "", "a", low=67, high=131, quote="more than half of the 132")) == "67-131"
+
+
+def test_markdown_says_which_numbered_sources_disagree():
+    a = make_doc("a", "The militants said they held 41 hostages.", utc(2013, 1, 17))
+    b = make_doc("b", "The government said 132 hostages were held.", utc(2013, 1, 17, 2))
+    figure = Figure("hostages held", [
+        FigureValue(41, a.sentences[0].text, "a", reported_at=a.published, attributed_to="the militants"),
+        FigureValue(132, b.sentences[0].text, "b", reported_at=b.published),
+    ], conflict=True, conflict_note="a (the militants): 41; b: 132")
+    md = render_markdown(Story("s", "Siege", [a, b], figures=[figure]))
+    assert "> Reports disagree: [1] the militants: 41; [2] 132" in md
