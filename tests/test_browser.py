@@ -36,7 +36,9 @@ try:
 except ImportError as exc:
     _missing(f"{exc.name} is not installed (pip install -e '.[dev]')")
 
+from storyline.models import Citation, Document, Story, SummarySentence  # noqa: E402
 from storyline.pipeline import Options, run  # noqa: E402
+from storyline.render_html import render_story_html  # noqa: E402
 from storyline.serve import create_app  # noqa: E402
 from tests.helpers import FLOOD, LATER
 
@@ -211,6 +213,23 @@ def test_each_figure_chart_draws_one_point_per_number(watched, seed_story) -> No
             assert box is not None and box["width"] > 0  # drawn, inside the page
     figures.first.scroll_into_view_if_needed()
     shot(page, "figures.png")
+    assert watch.blocked == [] and watch.errors == []
+
+
+def test_folded_citations_open_with_a_click(watched, tmp_path: Path) -> None:
+    docs = [Document(f"d{i}", "Floods cut the coast road on Monday.") for i in range(7)]
+    cited = [Citation(d.doc_id, 0, 36) for d in docs]
+    page_path = tmp_path / "story.html"
+    page_path.write_text(render_story_html(Story("s", "Floods", docs, summary=[
+        SummarySentence("Floods cut the coast road on Monday.", cited)])), encoding="utf-8")
+    page, watch = watched
+    page.goto(page_path.as_uri())
+    sentence = page.locator("#summary .sentence").first
+    sync_api.expect(sentence.locator("a.cite:visible")).to_have_count(4)
+    sentence.locator(".more-cites label").click()
+    sync_api.expect(sentence.locator("a.cite:visible")).to_have_count(7)
+    sentence.locator("a.cite").nth(6).click()
+    sync_api.expect(sentence.locator(".pop:visible")).to_have_count(1)
     assert watch.blocked == [] and watch.errors == []
 
 

@@ -295,7 +295,7 @@ def test_figures_show_change_and_conflict(tree: Node) -> None:
     assert "conflict" in freed.classes and "conflict" not in dead.classes
     assert [b.text() for b in freed.find(cls="badge")] == ["conflict"]
     assert "20 → 30" in freed.find(cls="change")[0].text()
-    assert "Reuters says 30" in freed.find(cls="conflict-note")[0].text()
+    assert not freed.find(cls="conflict-note")  # the sides below say who says which, with links
     sides = [s.find(cls="side-value")[0].text() for s in freed.find(cls="side")]
     assert sides == ["30", "18"]  # the two that disagree, side by side
     rows = freed.find("tr", cls="value-row")
@@ -693,3 +693,20 @@ def test_pages_are_written_for_people_to_look_at(story: Story) -> None:
     index = ARTIFACTS / "index.html"
     index.write_text(render_index_html(stories, links=links), encoding="utf-8")
     assert len(parse(index.read_text(encoding="utf-8")).find("li", cls="story")) == len(stories)
+
+
+def test_a_long_list_of_supporting_reports_is_folded_after_the_first_four() -> None:
+    docs = [Document(f"d{i}", "Floods cut the coast road on Monday.", published=utc(17, i)) for i in range(7)]
+    cited = [Citation(d.doc_id, 0, 36) for d in docs]
+    story = Story("s", "Floods", docs, summary=[
+        SummarySentence("Floods cut the coast road on Monday.", cited),
+        SummarySentence("Floods cut the coast road on Monday.", cited[:5]),
+    ])
+    first, second = parse(render_story_html(story)).by_id("summary").find(cls="sentence")
+    (folded,) = first.find(cls="more-list")
+    shown = [c for c in first.find("a", cls="cite") if folded not in c.ancestors()]
+    assert [c.text() for c in shown] == ["[1]", "[2]", "[3]", "[4]"]
+    (toggle,) = first.find("input", cls="more-toggle")
+    assert first.find("label", **{"for": toggle.attrs["id"]})[0].text() == "+3"
+    assert [c.text() for c in folded.find("a", cls="cite")] == ["[5]", "[6]", "[7]"]
+    assert not second.find(cls="more-list") and len(second.find("a", cls="cite")) == 5
