@@ -181,7 +181,19 @@ def story_title(story: Story) -> str:
     return headline(lead) or story.story_id
 
 
+# A lead clause that cannot head a story: "While the storm spared the city, ...", "Mounting
+# his attack, ...", "Accordingly, ...". The headline starts after its comma.
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:while|after|although|though|as|when|since|because|if|despite|with|amid|"
+    r"accordingly|however|meanwhile|well|but|and|so|also|still|yet|then|instead|moreover)\b"
+    r"|\w+ing\s+(?:his|her|its|their|the|a|an|to|on|up)\b)[^,]{0,80},\s+(?=\w)", re.IGNORECASE)
+
+
 def headline(sentence: str, max_words: int = 14) -> str:
+    """A sentence as a headline: its main clause first, cut at a clause boundary."""
+    main = _LEAD_CLAUSE.sub("", sentence.strip(), count=1)
+    if len(main.split()) >= 4:
+        sentence = main[0].upper() + main[1:]
     words = sentence.split()
     if len(words) <= max_words:
         return sentence.rstrip(".")

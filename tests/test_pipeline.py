@@ -12,6 +12,16 @@ def test_headline_cuts_at_a_clause_boundary_or_marks_the_cut():
     assert headline("Floods hit Osk.") == "Floods hit Osk"
 
 
+def test_headline_starts_at_the_main_clause():
+    assert headline("While the storm spared the city, floods cut off three villages in the north.") == \
+        "Floods cut off three villages in the north"
+    assert headline("Mounting his attack on the opposition, the minister said its campaign ran on money.") == \
+        "The minister said its campaign ran on money"
+    assert headline("Accordingly, the bank raised its inflation forecast.") == "The bank raised its inflation forecast"
+    assert headline("Rising rivers, not rain, flooded the valley.") == "Rising rivers, not rain, flooded the valley"
+    assert headline("As expected, it fell.") == "As expected, it fell"  # too little left to stand alone
+
+
 def test_slug_is_ascii_and_starts_with_the_story_id():
     assert slugify("s00001", "Émeute à Paris: 3 blessés") == "s00001-emeute-a-paris-3-blesses"
 
