@@ -38,12 +38,13 @@ class GroupOptions:
     entity_weight: float = 0.15  # share of the score from (idf-weighted) entity overlap
     title_weight: float = 0.1
     top_terms: int = 30  # terms kept per report (index keys and vector)
-    window_days: float = 7.0  # gap after which links must be stronger
-    gap_penalty: float = 0.08  # extra similarity needed per doubling of the gap beyond the window
+    window_days: float = 1.0  # gap after which links must be stronger
+    gap_penalty: float = 0.1  # extra similarity needed per doubling of the gap beyond the window
     rate_factor: float = 5.0  # a story tolerates gaps up to this many times its mean gap between reports
-    ramp: float = 10.0  # dated reports a story needs before its pace is trusted fully
+    ramp: float = 30.0  # dated reports a story needs before its pace is trusted fully
     candidates: int = 10  # stories scored per report, from the index
     posting_cap: int = 64  # stories remembered per index key (most recently updated)
+    lead_chars: int = 10000  # only the title and this much of the text are read (0: all of it)
 
 
 @dataclass
@@ -72,8 +73,22 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in WORD.findall(text.lower()) if w not in STOP and len(w) > 2]
 
 
-def document_entities(doc: Document) -> frozenset[str]:
-    return frozenset(e.text.lower() for s in doc.sentences for e in s.entities if e.label in ENTITY_LABELS)
+def lead(doc: Document, chars: int) -> str:
+    """The first ``chars`` characters of the text, cut at a word boundary.
+
+    What a report is about is said first; long pages trail off into related stories,
+    comments and furniture, which would link it to other stories.
+    """
+    if chars <= 0 or len(doc.text) <= chars:
+        return doc.text
+    cut = doc.text.rfind(" ", 0, chars + 1)
+    return doc.text[: cut if cut > 0 else chars]
+
+
+def document_entities(doc: Document, chars: int = 0) -> frozenset[str]:
+    """Named entities of the report (those starting in its first ``chars`` characters, when > 0)."""
+    return frozenset(e.text.lower() for s in doc.sentences for e in s.entities
+                     if e.label in ENTITY_LABELS and (chars <= 0 or e.start < chars))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -122,11 +137,12 @@ class StoryGrouper:
         return story_id
 
     def features(self, doc: Document) -> Features:
-        words = tokens(doc.text)
+        cap = self.options.lead_chars
+        words = tokens(lead(doc, cap)) + tokens("\n".join(doc.removed))
         title_words = tokens(doc.title or "")
         counts = Counter(words)
         counts.update(title_words)  # titles count double: they say what the story is
-        ents = document_entities(doc)
+        ents = document_entities(doc, cap)
         self.n_docs += 1
         self.df.update(counts.keys())
         self.df.update(f"e:{e}" for e in ents)

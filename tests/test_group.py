@@ -57,7 +57,7 @@ WEAK_LINK = "Union leaders at several ports said pay talks with shipping compani
 
 
 def test_weak_link_joins_within_days_but_not_months_later():
-    options = GroupOptions(threshold=0.3, gap_penalty=0.1, window_days=7)
+    options = GroupOptions(threshold=0.3, gap_penalty=0.1, window_days=7, ramp=0)  # pace trusted at once
     for when, same in ((utc(2024, 3, 3), True), (utc(2024, 9, 1), False)):
         g = StoryGrouper(options)
         a = g.add(make_doc("a", STRIKE[0], utc(2024, 3, 1)))
@@ -191,3 +191,12 @@ def test_undated_members_do_not_count_towards_a_story_pace():
     g.attach(make_doc("b", STRIKE[1]), "s00000")
     story = g.stories["s00000"]
     assert (story.size, story.dated) == (2, 1)
+
+
+def test_features_read_only_the_lead_of_a_long_report():
+    tail = " Unrelated archive text about football transfers and league tables." * 50
+    doc = make_doc("long", QUAKE[0] + tail, utc(2024, 3, 1))
+    capped = StoryGrouper(GroupOptions(lead_chars=len(QUAKE[0]) + 5)).features(doc)
+    whole = StoryGrouper(GroupOptions(lead_chars=0)).features(doc)
+    assert "footbal" not in " ".join(capped.terms) and "earthquak" in " ".join(capped.terms)
+    assert any(t.startswith("footbal") for t in whole.terms)
