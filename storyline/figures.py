@@ -50,6 +50,9 @@ CLEAR_EVENTS = {"killed", "wounded", "casualties", "missing", "held", "freed", "
                 "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
                 "traded"}
 MIN_REPORTS = 2
+# money a disaster did ("$5 million in damage") is its measure; other sums one report gives
+# (a bailout, a firm's debt, a pledge elsewhere) are usually side stories
+CLEAR_MONEY_EVENTS = {"in damage", "in losses"}
 # a sentence dated this long before the story's first report tells an earlier event's numbers
 PAST_DAYS = 7
 # a place named in this share of the story's reports (and in two of them) is the story's,
@@ -57,6 +60,9 @@ PAST_DAYS = 7
 STORY_PLACE_SHARE = 0.05
 PLACE_MIN_REPORTS = 10
 PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}  # places, sites and named events ("Hurricane Katrina")
+# "a year after Typhoon Washi killed 1,300", "eight years after a collapse that left 64 dead":
+# a number told inside such a clause (no comma closing it first) is the earlier event's
+RETROSPECT = re.compile(r"\b(years?|months?|decades?)\s+(after|since)\b[^,;:.]*$", re.I)
 MAX_PER_DAY = 5  # numbers of one figure shown per report day
 # counted nouns that already name the event ("deaths", not "deaths killed")
 EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
@@ -140,7 +146,9 @@ def _supported(group: _Group, wire: set[str]) -> bool:
     One stray sentence about "3 bombings" or "12 workers employed" is noise among a hundred
     reports; a death toll or a hostage count read from one report is still worth showing.
     """
-    if group.event in CLEAR_EVENTS or group.head in MONEY_HEADS:
+    if group.event in CLEAR_EVENTS:
+        return True
+    if group.head in MONEY_HEADS and group.event in CLEAR_MONEY_EVENTS:
         return True
     reports = {e.value.doc_id for e in group.entries}
     reports |= {d for e in group.entries for d in e.value.also_in if d not in wire}
@@ -217,10 +225,15 @@ def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, 
         if scope is not None and sent.quantities and _off_story(sent, scope):
             continue
         for q in sent.quantities:
-            if q.hedged or figure_label(q) is None:
+            if q.hedged or figure_label(q) is None or _retrospect(sent, q):
                 continue
             out.append((sent, q))
     return out
+
+
+def _retrospect(sent: Sentence, q: Quantity) -> bool:
+    """The number is told of an event years or months back ("a year after X killed 1,300")."""
+    return bool(RETROSPECT.search(sent.text[:max(0, q.start - sent.start)]))
 
 
 def _group_key(q: Quantity) -> tuple[str, str]:

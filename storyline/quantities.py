@@ -112,8 +112,17 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "affect": ("affected", True), "shift": ("evacuated", True), "relocate": ("evacuated", True),
     "cancel": ("cancelled", True), "ground": ("cancelled", True),
     "employ": ("employed", True), "hospitalize": ("wounded", True),
-    "treat": ("wounded", True),
+    "treat": ("wounded", True), "carry": ("on board", True),
+    "burn": ("damaged", False), "collapse": ("damaged", False),
 }
+# verbs that count people only ("carrying 1,000 commuters", not "carrying two bags")
+PEOPLE_VERBS = {"carry"}
+# verbs that count things only ("80 homes burned down", not "three people burned")
+THING_VERBS = {"burn", "collapse"}
+# nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
+ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "siege", "incursion"}
+# nouns whose "of" object takes their role: "a total of 14 candidates were murdered"
+TOTAL_NOUNS = {"total"}
 # "take part", "take place", "take shelter": no seizure
 IDIOM_OBJECTS = {"part", "place", "shelter", "refuge", "cover", "care", "office", "charge"}
 # verbs of leaving that, told or ordered, make an evacuation
@@ -243,7 +252,11 @@ PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "boy", "girl", "hos
                 "expatriate", "contractor", "engineer", "staff", "member", "victim",
                 "survivor", "official", "diplomat", "priest", "monk", "pilgrim", "fan",
                 "spectator", "casualty", "dead", "injured", "wounded", "family", "other",
-                "american", "briton", "local", "hunter", "trekker", "climber", "hiker"}
+                "american", "briton", "local", "hunter", "trekker", "climber", "hiker",
+                "commuter", "traveler", "traveller", "shopper", "worshipper", "guest",
+                "visitor", "inmate", "firefighter", "rescuer", "driver", "crewmember",
+                "male", "female", "youth", "teenager", "adult", "assailant", "shooter",
+                "bomber", "robber"}
 QUOTES = "'\"‘’“”`"
 
 
@@ -376,10 +389,11 @@ def _number_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
             end += 1
         elif DIGITS.match(cur) or DIGITS.match(nxt):
             break  # "20 30" are two numbers; "2.5 million" was taken above
-        elif nxt in UNITS and (cur in UNITS or cur in MULTIPLIERS or cur in SCALES):
+        elif nxt in UNITS and (_tens_then_unit(cur, nxt) or cur in MULTIPLIERS or cur in SCALES):
             end += 1
         elif nxt in ("-", "and") and end + 2 < len(words) and words[end + 2] in UNITS and (
-                (nxt == "-" and cur in UNITS) or (nxt == "and" and cur in ("hundred", "thousand"))):
+                (nxt == "-" and _tens_then_unit(cur, words[end + 2]))
+                or (nxt == "and" and cur in ("hundred", "thousand"))):
             end += 2
         else:
             break
@@ -387,6 +401,13 @@ def _number_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
     if value is None:
         return None
     return _Phrase(first=i, last=end, value=value)
+
+
+def _tens_then_unit(cur: str, nxt: str) -> bool:
+    """"forty-one" is one number; "ten-thirty" (a time) and "five six" are not."""
+    if cur not in UNITS or nxt not in UNITS:
+        return False
+    return UNITS[cur] >= 20 and UNITS[cur] % 10 == 0 and 1 <= UNITS[nxt] <= 9
 
 
 def _run_value(words: Iterable[str]) -> float | None:
@@ -930,7 +951,12 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
             word = head.lower_
             if word == "of":
                 owner = head.head
+                if owner.lemma_.lower() in TOTAL_NOUNS and owner.i != head.i:
+                    cur = owner
+                    continue
                 return None if _is_amount(owner) else EVENT_NOUNS.get(owner.lemma_.lower())
+            if word == "by" and head.head.lemma_.lower() in ATTACK_NOUNS and head.head.pos_ == "NOUN":
+                return "attacked" if _attackers(counted) else None
             if word in ("including", "among") or head.lemma_ == "include":
                 cur = head.head
                 if cur.pos_ in ("VERB", "AUX"):
@@ -1000,6 +1026,10 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 return EVENT_VERBS[child.lemma_.lower()][0]
             if child.lemma_.lower() in DEPARTURE_VERBS:
                 return "evacuated"  # "told its 53,000 residents to leave"
+    if lemma in PEOPLE_VERBS and not _is_people(counted):
+        return None
+    if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS):
+        return None  # "three people burned", "the fires burned for weeks"
     if lemma in EVENT_VERBS:
         event, counts_object = EVENT_VERBS[lemma]
         passive = _is_passive(verb) or _headline_passive(verb)
@@ -1012,12 +1042,28 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
         return "attacked" if _attackers(counted, verb) else None
     if lemma in ("attack", "storm", "raid", "assault", "ambush") and role == "subj":
         return "attacked" if _attackers(counted, verb) else None
+    if lemma == "open" and role == "subj" and any(
+            c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children):
+        return "attacked" if _attackers(counted, verb) else None  # "three gunmen opened fire"
     if verb.pos_ == "AUX" or lemma in LINKING_VERBS:
         for child in verb.children:
             if child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp") and child.i not in seen:
                 event = _verb_event(child, role, counted, seen)
                 if event is not None:
                     return event
+    if role == "subj":
+        return _shared_subject_event(verb, counted, seen)
+    return None
+
+
+def _shared_subject_event(verb: Token, counted: Token | None, seen: set[int]) -> str | None:
+    """"four men came in and opened fire": a later verb with no subject of its own shares it."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and child.i > verb.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            event = _verb_event(child, "pass" if _is_passive(child) else "subj", counted, seen)
+            if event is not None:
+                return event
     return None
 
 
@@ -1161,6 +1207,8 @@ def _money_event(sent: Span, node: Token) -> str | None:
             return MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
+        if lemma == "worth" and _money_subject(head):  # "crop damage worth 8.5 billion pesos"
+            return _money_subject(head)
         if head.pos_ in ("VERB", "AUX"):
             return _money_subject(head) or _money_noun(node)
         cur = head

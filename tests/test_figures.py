@@ -318,3 +318,19 @@ def test_deaths_and_people_killed_are_one_toll(nlp):
     b = document(nlp, "b", "The storm has killed 41 people.", T0 + timedelta(days=1))
     f = figure(build_figures([a, b]), "people killed")
     assert [v.value for v in f.values] == [11, 41] and f.change == "11 -> 41"
+
+
+def test_money_from_one_report_needs_to_be_the_events_damage(nlp):
+    a = document(nlp, "a", "The steel maker raised $430 million in debt. "
+                           "The storm caused $55 million in damage.", T0)
+    assert [f.label for f in build_figures([a])] == ["dollars in damage"]
+    b = document(nlp, "b", "The steel maker raised $430 million from investors.", T0)
+    assert "dollars raised" in [f.label for f in build_figures([a, b])]
+
+
+def test_a_toll_told_of_an_event_years_back_is_not_the_storys(nlp):
+    a = document(nlp, "a", "The typhoon comes a year after another storm killed more than 1,300 people. "
+                           "The typhoon has killed 40 people.", T0)
+    assert [v.value for v in figure(build_figures([a]), "people killed").values] == [40]
+    b = document(nlp, "b", "Ten years after the invasion, bombs killed 56 people.", T0)
+    assert [v.value for v in figure(build_figures([b]), "people killed").values] == [56]

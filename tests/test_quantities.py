@@ -368,3 +368,28 @@ def test_a_bare_number_killed_is_a_toll_not_attackers(nlp):
     assert all(q.event != "attacked" for q in quantities(nlp, text))
     assert the(nlp, "At least 20 gunmen attacked the complex.", "At least 20").event == "attacked"
     assert keys(nlp, "Eight people had been taking part in the drill when the boat fell.") == []
+
+
+@pytest.mark.parametrize("text,quote,counted,event", [
+    ("A total of 14 candidates have been murdered.", "14", "candidates", "killed"),
+    ("The train was carrying between 800 and 1,000 commuters.", "between 800 and 1,000",
+     "commuters", "on board"),
+    ("It was one of about 80 homes that burned down overnight.", "about 80", "homes", "damaged"),
+    ("At least 30 houses collapsed in the village.", "At least 30", "houses", "damaged"),
+])
+def test_totals_carried_people_and_burned_homes(nlp, text, quote, counted, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, event, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The truck was carrying two bags of rice.",  # carrying things is no count of people
+    "Three people burned their papers.",  # people who burn something are not damage
+])
+def test_carry_counts_people_and_burn_counts_things(nlp, text):
+    assert keys(nlp, text) == []
+
+
+def test_damage_worth_an_amount(nlp):
+    q = the(nlp, "The storm caused crop damage worth about 8.5 billion pesos.", "about 8.5 billion")
+    assert (q.value, q.counted, q.event, q.key) == (8_500_000_000, "pesos", "in damage", True)
