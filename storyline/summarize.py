@@ -1,9 +1,9 @@
 """Extractive multi-document summary in which every sentence cites its reports.
 
 Method: concept coverage after Gillick & Favre (ICSISumm). Concepts are bigrams of
-content stems; a concept weighs as many independent reports as state it (wire copies
-count as one voice; concepts in fewer than ``min_df`` reports are noise and weigh
-nothing). The summary is the set of whole sentences that covers the most concept
+content stems; a concept weighs the cube of the number of independent reports that
+state it (wire copies count as one voice; concepts in fewer than ``min_df`` reports are
+noise and weigh nothing). The summary is the set of whole sentences that covers the most concept
 weight within the word budget, solved exactly as an integer program (HiGHS through
 ``scipy.optimize.milp``; greedy by gain per word if the solver gives up), with a small
 bonus for sentences early in their report (news leads) and close to the focus
@@ -57,6 +57,7 @@ class SummaryOptions:
     fill: bool = False  # top up an unspent budget with one more sentence (runs past it)
     time_limit: float = 1.0  # seconds for the exact solver (it then keeps its best so far)
     max_candidates: int = 100  # the exact solver weighs at most this many sentences
+    support_power: float = 3.0  # a concept weighs (reports stating it) ** support_power
 
 
 @dataclass
@@ -198,9 +199,12 @@ def _concept_weights(voices: list[Document], earlier: Sequence[Document],
                      opts: SummaryOptions) -> dict[tuple[str, str], float]:
     """Concept weight: how often independent reports state it, more in their leads.
 
-    Counting sentences rather than reports rewards what reports repeat; counting lead
-    statements rewards what reporters put first. Concepts fewer than ``min_df``
-    reports state are noise; concepts the earlier reports stated weigh less.
+    The weight grows faster than the support (``support_power``): the chance that a
+    reader's summary keeps a fact rises steeply with the reports that state it, so one
+    fact all reports share is worth more than several each stated by a few. Counting
+    sentences rather than reports rewards what reports repeat; counting lead statements
+    rewards what reporters put first. Concepts fewer than ``min_df`` reports state are
+    noise; concepts the earlier reports stated weigh less.
     """
     doc_freq: Counter = Counter()
     sent_freq: Counter = Counter()
@@ -220,7 +224,8 @@ def _concept_weights(voices: list[Document], earlier: Sequence[Document],
     weights = {}
     for concept, df in doc_freq.items():
         count = sent_freq[concept] if opts.count_sentences else df
-        w = (count + opts.lead_weight * lead_freq[concept]) * (opts.earlier_weight if concept in old else 1.0)
+        w = count ** opts.support_power + opts.lead_weight * lead_freq[concept]
+        w *= opts.earlier_weight if concept in old else 1.0
         if df >= min_df and w > 0:
             weights[concept] = w
     return weights

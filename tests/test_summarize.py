@@ -57,11 +57,12 @@ def test_budget_is_a_hard_cap_without_fill():
 
 
 def test_fill_runs_past_the_budget_by_one_sentence_at_most():
-    capped = summarize(story(), words=30, options=SummaryOptions(fill=False))
-    filled = summarize(story(), words=30, options=SummaryOptions(fill=True))
+    capped = summarize(story(), words=32, options=SummaryOptions(fill=False))
+    filled = summarize(story(), words=32, options=SummaryOptions(fill=True))
+    assert sum(len(s.text.split()) for s in capped) < 32  # whole sentences leave words unspent
     lengths = [len(s.text.split()) for s in filled]
-    assert sum(lengths) > 30  # the budget left unspent by whole sentences is topped up
-    assert sum(lengths) - max(lengths) <= 30
+    assert sum(lengths) > 32  # the budget left unspent by whole sentences is topped up
+    assert sum(lengths) - max(lengths) <= 32
     assert {s.text for s in capped} < {s.text for s in filled}
 
 
@@ -175,3 +176,15 @@ def test_an_update_keeps_a_repeated_sentence_that_brings_a_new_number():
                           "Floods in the northern city of Kano killed 14 people on Monday, the agency said again.")
     texts = [s.text for s in summarize([later], earlier=[earlier])]
     assert texts == ["Floods in the northern city of Kano have now killed 20 people, the agency said."]
+
+
+def test_concept_weight_grows_faster_than_its_support():
+    """A fact three reports state outweighs two facts each stated by two reports."""
+    docs = story()
+    opts = SummaryOptions(min_df=1)
+    weights = _concept_weights(docs, (), opts)
+    three, two, one = weights[("lume", "dam")], weights[("region", "governor")], weights[("boat", "search")]
+    assert (one, two, three) == (1.0, 2.0 ** opts.support_power, 3.0 ** opts.support_power)
+    assert three > 2 * two
+    linear = _concept_weights(docs, (), SummaryOptions(min_df=1, support_power=1.0))
+    assert linear[("lume", "dam")] == 3.0 and linear[("region", "governor")] == 2.0
