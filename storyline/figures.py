@@ -23,7 +23,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
 from storyline.models import Document, Figure, FigureValue, Quantity, Sentence, TimeMention
@@ -63,6 +63,12 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}  # places, sites and named events 
 # "a year after Typhoon Washi killed 1,300", "eight years after a collapse that left 64 dead":
 # a number told inside such a clause (no comma closing it first) is the earlier event's
 RETROSPECT = re.compile(r"\b(years?|months?|decades?)\s+(after|since)\b[^,;:.]*$", re.I)
+# a counted noun the number reaches only across a name or a dash ("kills 49 BBC News links",
+# "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
+HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
+CUT_OFF = ("...", "…")
+NEAR = 40  # characters after the number where its counted noun is looked for
+FRACTION_HEADS = {"quarter", "quarters", "third", "thirds", "half", "halves"}
 MAX_PER_DAY = 5  # numbers of one figure shown per report day
 # counted nouns that already name the event ("deaths", not "deaths killed")
 EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
@@ -71,6 +77,8 @@ PEOPLE_WORDS = {"person", "persons"}
 # bare nouns that name a toll: "11 deaths" is the same measure as "11 people killed"
 TOLL_NOUNS_OF = {"killed": {"death", "fatality"}, "wounded": {"injury"}}
 TOLL_EVENTS = set(TOLL_NOUNS_OF)
+# words that stand for people already named ("killing 7 people and wounding 21 others")
+STAND_IN_NOUNS = {"others", "other"}
 MONEY_UNITS = {"dollars", "euros", "pounds", "yen", "yuan", "rupees", "dinars", "francs",
                "pesos", "rubles", "quetzales", "taka", "naira", "rand", "ringgit", "lira",
                "shekels", "riyals", "dirhams"}
@@ -115,6 +123,8 @@ def _plain_counted(counted: str) -> bool:
         return False
     if len(words[-1]) < 3 and words[-1].lower() not in SHORT_HEADS:
         return False
+    if words[-1].lower() in FRACTION_HEADS:
+        return False  # "nearly three quarters of the houses" is a share, not a count
     return not any(w.lower() in CALENDAR_WORDS for w in words)
 
 
@@ -227,8 +237,25 @@ def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, 
         for q in sent.quantities:
             if q.hedged or figure_label(q) is None or _retrospect(sent, q):
                 continue
+            if not _counted_in_reach(sent, q):
+                if q.event not in TOLL_EVENTS:
+                    continue
+                q = replace(q, counted="people")  # "... kills 49 BBC News links": a toll
             out.append((sent, q))
     return out
+
+
+def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
+    """The counted noun follows the number plainly, or stands before it ("hostages, 41 of")."""
+    counted = q.counted or ""
+    head = counted.split()[-1] if counted.split() else ""
+    after = sent.text[max(0, q.end - sent.start):]
+    at = re.search(rf"\b{re.escape(head)}", after[:NEAR], re.I) if head else None
+    if at is None:
+        return True
+    own = {w.lower() for w in counted.split()}
+    gap = [w for w in HEADLINE_GAP.findall(after[:at.start()]) if w.lower() not in own]
+    return not gap and not after[at.end():].lstrip().startswith(CUT_OFF)
 
 
 def _retrospect(sent: Sentence, q: Quantity) -> bool:
@@ -241,9 +268,12 @@ def _group_key(q: Quantity) -> tuple[str, str]:
 
 
 def _counted(q: Quantity) -> str:
-    """What is counted, with "11 deaths" and "11 fatalities" read as "11 people" killed."""
+    """What is counted, with "11 deaths" and "11 fatalities" read as "11 people" killed, and
+    "wounding 21 others" as 21 people wounded."""
     counted = q.counted or ""
     if q.event in TOLL_EVENTS and _singular(counted) in TOLL_NOUNS_OF[q.event]:
+        return "people"
+    if counted.lower() in STAND_IN_NOUNS:
         return "people"
     return counted
 

@@ -14,6 +14,7 @@ cost per report stays bounded however many stories exist.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -44,6 +45,7 @@ class GroupOptions:
     ramp: float = 30.0  # dated reports a story needs before its pace is trusted fully
     candidates: int = 10  # stories scored per report, from the index
     posting_cap: int = 64  # stories remembered per index key (most recently updated)
+    pace_reports: int = 0
     lead_chars: int = 10000  # only the title and this much of the text are read (0: all of it)
 
 
@@ -66,6 +68,7 @@ class StoryState:
     dated: int = 0  # members with a publication date
     first: datetime | None = None
     last: datetime | None = None
+    times: list[float] = field(default_factory=list)  # members' publication times (epoch s), sorted
     members: list[str] = field(default_factory=list)
 
 
@@ -200,9 +203,10 @@ class StoryGrouper:
         o = self.options
         if when is None or story.last is None or story.first is None:
             return o.threshold
-        gap = max((story.first - when).total_seconds(), (when - story.last).total_seconds(), 0.0) / 86400
-        span = (story.last - story.first).total_seconds() / 86400
-        window = max(o.window_days, o.rate_factor * span / max(story.dated - 1, 1))
+        gap = _nearest_gap(story.times, when.timestamp()) / 86400
+        recent = story.times[-o.pace_reports:] if o.pace_reports > 0 else story.times
+        span = (recent[-1] - recent[0]) / 86400
+        window = max(o.window_days, o.rate_factor * span / max(len(recent) - 1, 1))
         if gap <= window:
             return o.threshold
         confidence = min(1.0, story.dated / o.ramp) if o.ramp > 0 else 1.0
@@ -259,6 +263,7 @@ class StoryGrouper:
             story.dated += 1
             story.first = min(story.first or feats.published, feats.published)
             story.last = max(story.last or feats.published, feats.published)
+            bisect.insort(story.times, feats.published.timestamp())
 
     def _merge(self, keep: str, other: str) -> str:
         a, b = self.stories[keep], self.stories[other]
@@ -276,6 +281,7 @@ class StoryGrouper:
         a.size += b.size
         a.dated += b.dated
         a.members.extend(b.members)
+        a.times = sorted(a.times + b.times)
         for when in (b.first, b.last):
             if when is not None:
                 a.first = min(a.first or when, when)
@@ -290,6 +296,17 @@ class StoryGrouper:
             self._next += 1
             if sid not in self.stories and sid not in self.merged_into:
                 return sid
+
+
+def _nearest_gap(times: list[float], when: float) -> float:
+    """Seconds from ``when`` to the nearest of the sorted ``times``.
+
+    Measured to the nearest report, not to the story's first-last envelope: one stray
+    report months away must not make every date in between look like part of the story.
+    """
+    i = bisect.bisect_left(times, when)
+    near = [abs(times[j] - when) for j in (i - 1, i) if 0 <= j < len(times)]
+    return min(near) if near else 0.0
 
 
 def _overlap(items: frozenset[str], pool: Counter) -> float:

@@ -829,8 +829,9 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     k = noun.i - 1
     while k >= sent.start and k not in numbers:
         tok = sent.doc[k]
+        hyphened = not tok.whitespace_ and sent.doc[k + 1].text == "-"  # "high-ranking"
         if tok.dep_ in ("det", "nummod", "poss", "case", "predet", "quantmod", "punct", "prep",
-                        "cc", "advmod") and tok.text != "-":
+                        "cc", "advmod") and tok.text != "-" and not hyphened:
             break
         if tok.lower_ in EMPTY_MODIFIERS or tok.lower_ in ORDINAL_WORDS or tok.like_num:
             break

@@ -334,3 +334,26 @@ def test_a_toll_told_of_an_event_years_back_is_not_the_storys(nlp):
     assert [v.value for v in figure(build_figures([a]), "people killed").values] == [40]
     b = document(nlp, "b", "Ten years after the invasion, bombs killed 56 people.", T0)
     assert [v.value for v in figure(build_figures([b]), "people killed").values] == [56]
+
+
+def test_page_furniture_between_a_toll_and_its_noun_is_not_the_counted_thing(nlp):
+    a = document(nlp, "a", "Train crash in the capital kills 49 BBC Accessibility links", T0)
+    labels = [f.label for f in build_figures([a])]
+    assert "news killed" not in labels and "people killed" in labels
+    b = document(nlp, "b", "A mosque bombing kills seven worshipp...", T0)
+    assert "worshipp killed" not in [f.label for f in build_figures([b])]
+    c = document(nlp, "c", "Police arrested two high-ranking officials of the city.", T0)
+    assert [f.label for f in build_figures([c])] == ["high-ranking officials arrested"]
+
+
+def test_a_share_is_not_a_count():
+    q = Quantity(text="three", start=0, end=5, value=3, counted="quarters", event="damaged", key=True)
+    assert figure_label(q) is None
+
+
+def test_others_wounded_are_people_wounded(nlp):
+    a = document(nlp, "a", "The bomb killed seven people and wounded 21 others.", T0)
+    b = document(nlp, "b", "At least 25 people were wounded in the blast.", T0 + timedelta(days=1))
+    labels = [f.label for f in build_figures([a, b])]
+    assert "others wounded" not in labels
+    assert [v.value for v in figure(build_figures([a, b]), "people wounded").values] == [21, 25]

@@ -200,3 +200,10 @@ def test_features_read_only_the_lead_of_a_long_report():
     whole = StoryGrouper(GroupOptions(lead_chars=0)).features(doc)
     assert "footbal" not in " ".join(capped.terms) and "earthquak" in " ".join(capped.terms)
     assert any(t.startswith("footbal") for t in whole.terms)
+
+
+def test_lines_the_cleaner_dropped_still_say_what_the_report_is_about():
+    doc = make_doc("r", "Officials gave no further details on Tuesday.", utc(2024, 3, 2),
+                   removed=["Karvan earthquake: rescuers search collapsed houses"])
+    terms = " ".join(StoryGrouper().features(doc).terms)
+    assert "karvan" in terms and "earthquak" in terms

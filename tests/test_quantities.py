@@ -393,3 +393,25 @@ def test_carry_counts_people_and_burn_counts_things(nlp, text):
 def test_damage_worth_an_amount(nlp):
     q = the(nlp, "The storm caused crop damage worth about 8.5 billion pesos.", "about 8.5 billion")
     assert (q.value, q.counted, q.event, q.key) == (8_500_000_000, "pesos", "in damage", True)
+
+
+@pytest.mark.parametrize("text,quote,counted", [
+    ("Three gunmen opened fire on the crowd.", "Three", "gunmen"),
+    ("Four men in black came in and opened fire on the worshippers.", "Four", "men"),
+    ("The offensive by some 1,200 rebel fighters began at dawn.", "some 1,200", "rebel fighters"),
+])
+def test_attackers_who_open_fire_or_lead_an_offensive(nlp, text, quote, counted):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, "attacked", True)
+
+
+def test_a_later_verb_with_no_subject_of_its_own_shares_it(nlp):
+    q = the(nlp, "Ten villagers gathered outside and protested.", "Ten")
+    assert (q.event, q.key) == ("protested", True)
+    assert keys(nlp, "Two men came to the office and left.") == []
+
+
+def test_compound_number_words_are_tens_then_units(nlp):
+    assert the(nlp, "Forty-one hostages were held.", "Forty-one").value == 41
+    words = [q.value for q in quantities(nlp, "Between ten and ten-thirty, four men came in.")]
+    assert 40 not in words and 4 in words
