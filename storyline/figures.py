@@ -45,10 +45,11 @@ EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "missing": 2, "held": 
               "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
               "damaged": 3}
 OTHER_RANK = 4
-# events whose count is a key figure even when one report alone gives it
+# events whose count is a key figure even when one report alone gives it (the workforce of a
+# factory that burned or collapsed is how many were at risk; a crowd is a protest's measure)
 CLEAR_EVENTS = {"killed", "wounded", "casualties", "missing", "held", "freed", "escaped",
                 "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
-                "traded"}
+                "traded", "employed", "protested"}
 MIN_REPORTS = 2
 # money a disaster did ("$5 million in damage") is its measure; other sums one report gives
 # (a bailout, a firm's debt, a pledge elsewhere) are usually side stories

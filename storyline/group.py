@@ -6,7 +6,7 @@ Each report joins the most similar existing story or starts a new one (Miranda e
 count more) and its title. Time raises the bar instead of vetoing: each doubling of the
 gap beyond a window asks for a little more similarity, so a report weeks later about a
 similar topic starts a new story unless it is strongly linked; a story tolerates gaps in
-proportion to its own pace (a burst that fell silent is over, a slow topic is not). When
+proportion to its own recent pace (a burst that fell silent is over, a slow topic is not). When
 a report could have joined two stories, they merge if their centroids also agree.
 Candidate stories come from an inverted index whose posting lists are capped, so the
 cost per report stays bounded however many stories exist.
@@ -45,7 +45,8 @@ class GroupOptions:
     ramp: float = 30.0  # dated reports a story needs before its pace is trusted fully
     candidates: int = 10  # stories scored per report, from the index
     posting_cap: int = 64  # stories remembered per index key (most recently updated)
-    pace_reports: int = 0
+    pace_reports: int = 30  # the pace is read from this many latest dated reports (0: all)
+    merge_slack: float = 0.0
     lead_chars: int = 10000  # only the title and this much of the text are read (0: all of it)
 
 
@@ -199,11 +200,13 @@ class StoryGrouper:
         then fell silent is over, and a report months later about the same place is a new
         story; a topic that drew a report every few weeks for years tolerates long gaps.
         A story with few dated reports has no reliable pace yet, so its penalty is softer.
+        The pace is read from the latest reports only: a topic that once drew a stray report
+        months earlier but now moves by the hour must not keep a window of months.
         """
         o = self.options
         if when is None or story.last is None or story.first is None:
             return o.threshold
-        gap = _nearest_gap(story.times, when.timestamp()) / 86400
+        gap = max((story.first - when).total_seconds(), (when - story.last).total_seconds(), 0.0) / 86400
         recent = story.times[-o.pace_reports:] if o.pace_reports > 0 else story.times
         span = (recent[-1] - recent[0]) / 86400
         window = max(o.window_days, o.rate_factor * span / max(len(recent) - 1, 1))
@@ -220,7 +223,7 @@ class StoryGrouper:
         """
         story = self.stories[sid]
         for margin, other_id in scored:
-            if margin < 0:  # the report could not have joined it: no evidence they are one
+            if margin < -self.options.merge_slack:  # the report could not have joined it: no evidence they are one
                 break
             other_id = self.resolve(other_id)
             if other_id == sid or other_id not in self.stories:
@@ -296,17 +299,6 @@ class StoryGrouper:
             self._next += 1
             if sid not in self.stories and sid not in self.merged_into:
                 return sid
-
-
-def _nearest_gap(times: list[float], when: float) -> float:
-    """Seconds from ``when`` to the nearest of the sorted ``times``.
-
-    Measured to the nearest report, not to the story's first-last envelope: one stray
-    report months away must not make every date in between look like part of the story.
-    """
-    i = bisect.bisect_left(times, when)
-    near = [abs(times[j] - when) for j in (i - 1, i) if 0 <= j < len(times)]
-    return min(near) if near else 0.0
 
 
 def _overlap(items: frozenset[str], pool: Counter) -> float:

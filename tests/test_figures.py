@@ -198,15 +198,15 @@ def test_the_same_sentence_in_two_reports_is_one_value(nlp):
 
 
 def test_a_measure_from_one_report_needs_a_clear_event(nlp):
-    one = document(nlp, "a", "Some 2,000 protesters gathered outside the embassy. "
+    one = document(nlp, "a", "Some 2,000 customers were without power. "
                              "Five soldiers were killed in the ambush.", T0)
     assert [f.label for f in build_figures([one])] == ["soldiers killed"]
-    two = document(nlp, "b", "About 3,000 protesters gathered near the embassy.", T0)
-    assert "protesters protested" in [f.label for f in build_figures([one, two])]
+    two = document(nlp, "b", "About 3,000 customers were without power.", T0)
+    assert "customers without power" in [f.label for f in build_figures([one, two])]
 
 
 def test_copies_do_not_make_a_measure_supported(nlp):
-    text = "Some 2,000 protesters gathered outside the embassy."
+    text = "Some 2,000 customers were without power."
     a = document(nlp, "a", text, T0)
     copy = document(nlp, "copy", text, T0, duplicate_of="a")
     assert build_figures([a, copy]) == []
@@ -294,6 +294,9 @@ def test_trades_and_stranded_people_are_figures_from_one_report(nlp):
                            "Some 140 fishermen were stranded off the coast.", T0)
     labels = {f.label for f in build_figures([a])}
     assert {"American hostages offered in exchange", "fishermen stranded"} <= labels
+    b = document(nlp, "b", "The factory employed between 1,200 and 1,500 workers. "
+                           "Some 2,000 protesters gathered outside the embassy.", T0)
+    assert [f.label for f in build_figures([b])] == ["protesters protested", "workers employed"]
 
 
 def test_seed_trade_offer(seed_figures):
@@ -352,8 +355,9 @@ def test_a_share_is_not_a_count():
 
 
 def test_others_wounded_are_people_wounded(nlp):
-    a = document(nlp, "a", "The bomb killed seven people and wounded 21 others.", T0)
+    a = document(nlp, "a", "The bomb killed seven people and wounded dozens of others.", T0)
     b = document(nlp, "b", "At least 25 people were wounded in the blast.", T0 + timedelta(days=1))
     labels = [f.label for f in build_figures([a, b])]
     assert "others wounded" not in labels
-    assert [v.value for v in figure(build_figures([a, b]), "people wounded").values] == [21, 25]
+    values = figure(build_figures([a, b]), "people wounded").values
+    assert [(v.low, v.high) for v in values] == [(24, 99), (25, None)]

@@ -207,3 +207,11 @@ def test_lines_the_cleaner_dropped_still_say_what_the_report_is_about():
                    removed=["Karvan earthquake: rescuers search collapsed houses"])
     terms = " ".join(StoryGrouper().features(doc).terms)
     assert "karvan" in terms and "earthquak" in terms
+
+
+def test_pace_is_read_from_the_latest_reports():
+    # an old report, then a burst: the story now moves fast, so weeks of silence mean it is over
+    dates = [utc(2024, 1, 1), utc(2024, 6, 1), utc(2024, 6, 1, 12), utc(2024, 6, 2)]
+    later = utc(2024, 7, 15)
+    assert _joins_after(dates, later, ramp=0, pace_reports=0)  # whole span: a slow story
+    assert not _joins_after(dates, later, ramp=0, pace_reports=3)
