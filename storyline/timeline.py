@@ -8,9 +8,10 @@ expression that tells an event (not a plan: "will", "plans to") is dated by its
 report's day, but only when the fact is new that day: when an earlier day's report
 said much the same, it is background, already dated by that report.
 
-Days are chosen by bursts of news: a day counts when enough independent reports bring
-facts first told that day (a share of the busiest day's reports), so a history date one
-report mentions or a quiet day of restatements makes no day. Only running prose makes
+Days are chosen by news: a day counts when its reports first publish a share of the
+richest day's new words (words two reports use), or when as many reports date events
+on it by their own words as the story's first day has reports; so a history date one
+report mentions or a busy day of restatements makes no day. Only running prose makes
 an entry (no headline runs, menus or markup left by the page). Candidates about the
 same event on the same day are merged and cite every report; entries are then chosen
 greedily by what they add to the chosen entries of their day and the days next to it
@@ -46,7 +47,8 @@ FUTURE_DAYS = 1  # how far after the last report (time zones, "tomorrow")
 MERGE_JACCARD = 0.3  # two sentences of one day tell the same event
 SUPPORT_JACCARD = 0.4  # a sentence anywhere in the story repeats an entry's fact
 FRESH_JACCARD = 0.5  # a sentence repeats a fact already reported on an earlier day
-BURST_SHARE = 0.2  # a day counts when this share of the busiest day's reports bring news
+BURST_SHARE = 0.2  # undated stories: a day counts when this share of the busiest day's reports bring news
+FRESH_SHARE = 0.05  # a day counts when it first publishes this share of the richest day's new words
 NEWS_VOICES = 2  # reports that must repeat a word for it to be news, not a stray
 EXPLICIT_BONUS = 2.0  # an event dated by its own words is clearer than one its report dates
 TOLD_REACH = 1  # days either side whose chosen entries make a fact old news
@@ -384,15 +386,52 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours) -> l
 
 
 def _burst_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set[date]:
-    """Days that bring news: enough independent reports state new facts on them.
+    """Days that bring news: days on which the story's reports first print many new words.
 
     Every report restates the story so far; a day matters when its reports add to it.
-    A fact is new on a day when its words are first seen then (and another report
-    repeats them, or its own words date it there); a sentence counts on its own date
-    when it has one, else on its report's day. A day is kept when the reports bringing
-    new facts on it are at least a share of the busiest day's: so a history date one
-    report mentions does not make a day, while in a story of two reports each counts.
+    A word is news when at least two reports use it, and it is new on the day it is
+    first published (a report tells its own day's news; dates in its text do not move
+    the word). A day is kept when the new words first published on it are at least a
+    share of the richest day's: a busy day of restatements brings few, a quiet day with
+    a new fact (a toll, an arrest) can bring enough. Days the reports date events on by
+    their own words are added by ``_dated_days``; stories without any publication date
+    are dated by the reports' own words alone (``_told_days``).
     """
+    published = [(u, u.published) for u in units if u.published is not None]
+    if not published:
+        return _told_days(units, candidates)
+    voices: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, date] = {}
+    for unit, day in published:
+        for s in unit.stems:
+            voices[s].add(unit.voice)
+            if s not in first or day < first[s]:
+                first[s] = day
+    fresh = Counter(day for s, day in first.items() if len(voices[s]) >= NEWS_VOICES)
+    if not fresh:
+        return {c.day for c in candidates}
+    richest = max(fresh.values())
+    days = {day for day, n in fresh.items() if n >= FRESH_SHARE * richest}
+    first_day = min(day for _, day in published)
+    opening = len({u.voice for u, day in published if day == first_day})
+    return days | _dated_days(candidates, opening)
+
+
+def _dated_days(candidates: Sequence[_Candidate], opening: int) -> set[date]:
+    """Days on which at least as many reports date events by their own words as the
+    story's first day has reports (``opening``): above all the event the first reports
+    call "yesterday". A history date one report recalls, or a teaser's date, does not
+    qualify in a story of many reports."""
+    dating: dict[date, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.explicit:
+            dating[c.day].add(c.voice)
+    return {day for day, v in dating.items() if len(v) >= opening}
+
+
+def _told_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set[date]:
+    """Without publication dates: days on which enough independent reports date facts
+    first told then (a share of the busiest such day's reports)."""
     dated = {id(c.sentence): c.day for c in candidates if c.explicit}
     days = [dated.get(id(u.sentence), u.published) for u in units]
     voices: dict[str, set[str]] = defaultdict(set)

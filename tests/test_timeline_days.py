@@ -1,0 +1,80 @@
+"""Which days make the timeline: days whose reports first publish new words, and days
+that as many reports date events on as the story's first day has reports."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from spacy.language import Language
+
+from storyline.models import Document, Sentence
+from storyline.nlp import load_nlp
+from storyline.temporal import find_times
+from storyline.timeline import build_timeline
+
+WEDNESDAY = datetime(2013, 1, 16, 9, tzinfo=timezone.utc)
+THURSDAY = datetime(2013, 1, 17, 9, tzinfo=timezone.utc)
+FRIDAY = datetime(2013, 1, 18, 9, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def report(nlp: Language, doc_id: str, lines: list[str], published: datetime) -> Document:
+    """One report, one sentence a line, dated as annotate dates it."""
+    text = "\n\n".join(lines)
+    sentences, start = [], 0
+    for i, line in enumerate(lines):
+        start = text.index(line, start)
+        span = nlp(line)[:]
+        times = find_times(span, published)
+        for t in times:  # offsets in the document, as annotate records them
+            t.start += start
+            t.end += start
+        sentences.append(Sentence(doc_id, i, start, start + len(line), line, times=times))
+        start += len(line)
+    return Document(doc_id=doc_id, text=text, published=published, sentences=sentences)
+
+
+def days(docs: list[Document]) -> list[str]:
+    return sorted({e.date for e in build_timeline(docs)})
+
+
+WEDNESDAY_NEWS = [
+    ["Gunmen seized foreign workers at a remote gas plant in the desert."],
+    ["Gunmen seized dozens of foreign workers at the remote gas plant."],
+    ["Militants seized the gas plant and held foreign workers in the desert."],
+    ["Gunmen seized the remote desert gas plant and its foreign workers."],
+]
+
+
+def test_a_busy_day_of_restatements_is_no_day(nlp: Language) -> None:
+    """Thursday has more reports than Wednesday, but they only retell Wednesday's news."""
+    wednesday = [report(nlp, f"w{i}", lines, WEDNESDAY) for i, lines in enumerate(WEDNESDAY_NEWS)]
+    retold = [report(nlp, f"t{i}", lines, THURSDAY)
+              for i, lines in enumerate(WEDNESDAY_NEWS + WEDNESDAY_NEWS)]
+    assert days(wednesday + retold) == ["2013-01-16"]
+
+
+def test_a_quiet_day_with_a_new_fact_is_a_day(nlp: Language) -> None:
+    """Two reports on Friday bring a new fact (an arrest) that both tell: Friday is a day."""
+    wednesday = [report(nlp, f"w{i}", lines, WEDNESDAY) for i, lines in enumerate(WEDNESDAY_NEWS)]
+    friday = [report(nlp, "f1", ["Police arrested a suspected organiser of the kidnapping in Algiers."],
+                     FRIDAY),
+              report(nlp, "f2", ["A suspected organiser of the kidnapping was arrested by police."],
+                     FRIDAY)]
+    assert days(wednesday + friday) == ["2013-01-16", "2013-01-18"]
+
+
+def test_the_day_before_the_first_report_needs_as_many_reports_as_the_first_day(nlp: Language) -> None:
+    """One of four first-day reports recalls an attack 'on Tuesday': that is background,
+    not a day of the story; when every first-day report dates the attack, it is."""
+    lines = [["Gunmen attacked a bus near the gas plant on Tuesday."] + WEDNESDAY_NEWS[0]] + WEDNESDAY_NEWS[1:]
+    one = [report(nlp, f"w{i}", ls, WEDNESDAY) for i, ls in enumerate(lines)]
+    assert days(one) == ["2013-01-16"]
+    every = [report(nlp, f"w{i}", ["Gunmen attacked the gas plant on Tuesday."] + ls, WEDNESDAY)
+             for i, ls in enumerate(WEDNESDAY_NEWS)]
+    assert days(every) == ["2013-01-15", "2013-01-16"]
