@@ -113,10 +113,19 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "cancel": ("cancelled", True), "ground": ("cancelled", True),
     "employ": ("employed", True), "hospitalize": ("wounded", True),
     "treat": ("wounded", True), "carry": ("on board", True),
-    "burn": ("damaged", False), "collapse": ("damaged", False),
+    "burn": ("damaged", False), "collapse": ("damaged", False), "pull": ("freed", True),
 }
+# "burned to death", "crushed to death": any verb that ends in death kills its patient
+DEATH_WORDS = {"death", "deaths"}
+# "sustained injuries", "suffered burns": the subject is wounded
+HARM_VERBS = {"sustain", "suffer", "receive"}
+HARM_NOUNS = {"injury", "wound", "burn", "fracture", "bone", "gunshot"}
+# "claimed 72 lives", "took 15 lives", "100 lives were lost": lives counted are the dead
+LIFE_VERBS = {"claim", "take", "cost", "lose"}
+# "the number of dead rose to 60": a number noun with a people word works like a toll
+NUMBER_NOUNS = {"number", "count"}
 # verbs that count people only ("carrying 1,000 commuters", not "carrying two bags")
-PEOPLE_VERBS = {"carry"}
+PEOPLE_VERBS = {"carry", "pull"}  # "pulled 1,400 survivors out", not "pulled 20 bodies"
 # verbs that count things only ("80 homes burned down", not "three people burned")
 THING_VERBS = {"burn", "collapse"}
 # nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
@@ -168,7 +177,8 @@ STATE_PREPOSITIONS = {("without", "power"): "without power",
 # nominal adjectives that stand for people ("20 dead")
 PEOPLE_ADJECTIVES = {"dead", "injured", "wounded", "missing"}
 LINKING_VERBS = {"be", "appear", "seem", "remain", "continue", "become", "stay", "fear",
-                 "believe", "report", "presume", "think", "confirm", "say", "expect"}
+                 "believe", "report", "presume", "think", "confirm", "say", "expect",
+                 "pronounce", "declare", "find"}
 TOLL_NOUNS = {"toll", "tally"}
 PEOPLE_EVENTS = {"killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
                  "arrested", "displaced", "traded", "casualties", "attacked", "protested",
@@ -822,6 +832,8 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "people" if reading.event in PEOPLE_EVENTS else None
     if noun.lemma_.lower() in PEOPLE_ADJECTIVES or noun.lower_ in PEOPLE_ADJECTIVES:
         return "people"
+    if noun.lemma_.lower() == "life" and reading.event == "killed":
+        return "people"  # "claimed 72 lives": 72 people killed
     if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and not noun.text.islower():
         return None  # "Fox News", "Chosunilbo": a name the parse took for the counted thing
     numbers = set(range(sent.start + (phrase.text_first or phrase.first), sent.start + phrase.last + 1))
@@ -872,6 +884,9 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if counted is not None and counted.lower_ in PEOPLE_ADJECTIVES and (
             counted.pos_ == "ADJ" or counted.i == sent.start + phrase.last + 1):
         return EVENT_ADJECTIVES[counted.lower_]  # "80 dead, 160 wounded": the word is the event
+    after = _adjective_after(sent, counted)
+    if after is not None:  # "left 200,000 people homeless, 380 people missing"
+        return after
     event = _event_from_role(sent, reading.node, counted)
     if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
         event = _event_from_modifiers(sent, counted if counted is not None else reading.anchor)
@@ -888,6 +903,16 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     return event
+
+
+def _adjective_after(sent: Span, counted: Token | None) -> str | None:
+    """"200,000 people homeless", "300 people dead": an event adjective right after the noun."""
+    if counted is None or counted.i + 1 >= sent.end or not _is_people(counted):
+        return None
+    nxt = sent.doc[counted.i + 1]
+    if nxt.lower_ in EVENT_ADJECTIVES and nxt.dep_ in ("amod", "xcomp", "acomp", "oprd", "conj"):
+        return EVENT_ADJECTIVES[nxt.lower_]
+    return None
 
 
 def _event_from_verb_before(sent: Span, phrase: _Phrase, counted: Token | None) -> str | None:
@@ -955,6 +980,8 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                 if owner.lemma_.lower() in TOTAL_NOUNS and owner.i != head.i:
                     cur = owner
                     continue
+                if owner.lemma_.lower() == "life" and owner.head.lemma_.lower() in LIFE_VERBS:
+                    return "killed"  # "claimed the lives of almost 200 workers"
                 return None if _is_amount(owner) else EVENT_NOUNS.get(owner.lemma_.lower())
             if word == "by" and head.head.lemma_.lower() in ATTACK_NOUNS and head.head.pos_ == "NOUN":
                 return "attacked" if _attackers(counted) else None
@@ -1009,6 +1036,18 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         return _verb_event(verb.head, role, counted, seen)  # subject hung on "are" of "are missing"
     lemma = verb.lemma_.lower()
+    if _to_death(verb) and (role != "subj" or _is_passive(verb) or not any(
+            c.dep_ == "dobj" for c in verb.children)):
+        return "killed"  # "11 people were burnt to death", not the gunmen who shot others to death
+    if lemma in LIFE_VERBS and role in ("obj", "pass") and _lemma(counted) == "life":
+        return "killed"
+    if lemma == "take" and role in ("obj", "pass") and any(
+            c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "custody" for o in c.children)
+            for c in verb.children):
+        return "arrested"  # "took into custody five people"
+    if role == "subj" and lemma in HARM_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in HARM_NOUNS for c in verb.children):
+        return "wounded"  # "more than 50 people sustained injuries"
     if lemma in EVENT_ADJECTIVES and (verb.pos_ == "ADJ" or lemma == "unaccounted"):
         return EVENT_ADJECTIVES[lemma]
     if verb.lower_ in EVENT_ADJECTIVES:  # "are missing" parses as a verb too
@@ -1066,6 +1105,12 @@ def _shared_subject_event(verb: Token, counted: Token | None, seen: set[int]) ->
             if event is not None:
                 return event
     return None
+
+
+def _to_death(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ in DEATH_WORDS for o in c.children)
+        for c in verb.children)
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -1177,6 +1222,25 @@ def _event_from_toll(sent: Span, node: Token) -> str | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TOLL_NOUNS:
             return _toll_event(child)
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in NUMBER_NOUNS:
+            event = _number_of_event(child)
+            if event is not None:
+                return event
+    return None
+
+
+def _number_of_event(number: Token) -> str | None:
+    """"the number of dead", "the number of people injured": what the number counts."""
+    for prep in number.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                word = obj.lower_
+                if word in EVENT_ADJECTIVES:
+                    return EVENT_ADJECTIVES[word]
+                if obj.dep_ == "pobj":
+                    event = NOUN_EVENTS.get(obj.lemma_.lower()) or _event_from_modifiers(obj.sent, obj)
+                    if event is not None:
+                        return event
     return None
 
 
@@ -1285,6 +1349,9 @@ def _ancestors_to_report(sent: Span, reading: _Reading) -> Iterator[Token]:
 
 
 def _is_report_verb(tok: Token) -> bool:
+    """"said", "claimed" - but "the collapse claimed 72 lives" reports nothing."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
+        return False
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
 
 

@@ -415,3 +415,48 @@ def test_compound_number_words_are_tens_then_units(nlp):
     assert the(nlp, "Forty-one hostages were held.", "Forty-one").value == 41
     words = [q.value for q in quantities(nlp, "Between ten and ten-thirty, four men came in.")]
     assert 40 not in words and 4 in words
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("In a separate fire, 11 people were burnt to death.", "11", "killed"),
+    ("Twenty three workers burned to death in the factory.", "Twenty three", "killed"),
+    ("More than 50 people sustained injuries in the blasts.", "More than 50", "wounded"),
+    ("At least 10 people have been pronounced dead.", "At least 10", "killed"),
+    ("Three men were found dead in the rubble.", "Three", "killed"),
+])
+def test_deaths_and_injuries_told_with_other_verbs(nlp, text, quote, event):
+    q = the(nlp, text, quote)
+    assert (q.event, q.key) == (event, True)
+
+
+def test_who_shot_others_to_death_is_not_killed(nlp):
+    assert the(nlp, "Two gunmen shot five people to death.", "Two").event != "killed"
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("The collapse claimed 72 lives.", "72", "killed"),
+    ("More than 100 lives were lost.", "More than 100", "killed"),
+    ("The number of dead rose to 60.", "60", "killed"),
+    ("The number of injured reached 200.", "200", "wounded"),
+])
+def test_lives_lost_and_the_number_of_dead(nlp, text, quote, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key, q.attributed_to) == ("people", event, True, None)
+
+
+def test_lives_saved_are_no_toll(nlp):
+    assert keys(nlp, "Firefighters saved 20 lives.") == []
+
+
+@pytest.mark.parametrize("text,quote,counted,event", [
+    ("The storm had left nearly 200,000 people homeless, 380 people missing, and more than "
+     "300 people dead.", "more than 300", "people", "killed"),
+    ("The storm had left nearly 200,000 people homeless, 380 people missing, and more than "
+     "300 people dead.", "nearly 200,000", "people", "displaced"),
+    ("Two factory fires have claimed the lives of almost 200 workers.", "almost 200", "workers",
+     "killed"),
+    ("Police took into custody five people after the collapse.", "five", "people", "arrested"),
+])
+def test_lists_of_tolls_lives_of_and_custody(nlp, text, quote, counted, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, event, True)
