@@ -35,14 +35,25 @@ RESULTS = ROOT / "benchmarks" / "results" / "summary-duc"
 SETS = ("all", "A", "B", "C")
 
 
-def cluster_summary(cluster: str, topic: dict, words: int) -> tuple[list[SummarySentence], float]:
-    """One cluster summarized as the CLI does; returns the summary and seconds spent after parsing."""
+def cluster_summary(cluster: str, topic: dict, words: int) -> tuple[list[SummarySentence], float, int]:
+    """One cluster summarized as the CLI does: the summary, seconds spent after parsing, and
+    how many of its sentences stand verbatim at the offsets of their first citation."""
     docs = publication_order(annotated_documents(DATA / f"{cluster}.jsonl"))
     earlier: list[Document] = [d for c in topic["earlier_sets"] for d in annotated_documents(DATA / f"{c}.jsonl")]
     start = time.perf_counter()
     mark_copies_since(docs, earlier, Options().copy_threshold)
     summary = summarize(copies_after_originals(docs), words=words, focus=topic["query"], earlier=earlier)
-    return summary, time.perf_counter() - start
+    spent = time.perf_counter() - start
+    texts = {d.doc_id: d.text for d in docs}
+    quoted = sum(1 for s in summary if _quoted_at_offsets(s, texts))
+    return summary, spent, quoted
+
+
+def _quoted_at_offsets(sentence: SummarySentence, texts: dict[str, str]) -> bool:
+    first = sentence.sources[0] if sentence.sources else None
+    if first is None or first.start is None or first.end is None or first.doc_id not in texts:
+        return False
+    return texts[first.doc_id][first.start:first.end] == sentence.text
 
 
 def score(directory: Path, sets: str | None = None) -> dict:
@@ -86,12 +97,16 @@ def main() -> int:
     clusters = sorted(c for c in topics if not args.clusters or c in args.clusters)
     RESULTS.mkdir(parents=True, exist_ok=True)
     seconds: list[float] = []
+    sentences = quoted = 0
     for cluster in clusters:
-        summary, spent = cluster_summary(cluster, topics[cluster], args.words)
+        summary, spent, ok = cluster_summary(cluster, topics[cluster], args.words)
         seconds.append(spent)
+        sentences, quoted = sentences + len(summary), quoted + ok
         (RESULTS / f"{cluster}.txt").write_text("".join(s.text + "\n" for s in summary), encoding="utf-8")
     print(f"{len(clusters)} clusters summarized: {sum(seconds) / max(1, len(seconds)):.3f} s per cluster, "
           f"slowest {max(seconds, default=0.0):.3f} s (after parsing; sumy LexRank: 0.63 s per cluster)")
+    print(f"citations: {quoted} of {sentences} summary sentences stand verbatim at the offsets of "
+          f"their first cited report ({quoted / max(1, sentences):.0%})")
     if args.no_score or args.clusters:
         return 0
     peers = participants()
