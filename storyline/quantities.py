@@ -130,6 +130,9 @@ PEOPLE_VERBS = {"carry", "pull"}  # "pulled 1,400 survivors out", not "pulled 20
 THING_VERBS = {"burn", "collapse"}
 # nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "siege", "incursion"}
+# "overcrowded with 1,000 passengers", "packed with 60 passengers": the people on board
+CROWD_VERBS = {"overcrowd", "crowd", "pack", "cram", "overload",
+               "overcrowded", "crowded", "packed", "crammed", "overloaded"}
 # nouns whose "of" object takes their role: "a total of 14 candidates were murdered"
 TOTAL_NOUNS = {"total"}
 # "take part", "take place", "take shelter": no seizure
@@ -983,6 +986,9 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                 if owner.lemma_.lower() == "life" and owner.head.lemma_.lower() in LIFE_VERBS:
                     return "killed"  # "claimed the lives of almost 200 workers"
                 return None if _is_amount(owner) else EVENT_NOUNS.get(owner.lemma_.lower())
+            if word == "with" and _is_people(counted) and (
+                    head.head.lemma_.lower() in CROWD_VERBS or head.head.lower_ in CROWD_VERBS):
+                return "on board"
             if word == "by" and head.head.lemma_.lower() in ATTACK_NOUNS and head.head.pos_ == "NOUN":
                 return "attacked" if _attackers(counted) else None
             if word in ("including", "among") or head.lemma_ == "include":

@@ -460,3 +460,16 @@ def test_lives_saved_are_no_toll(nlp):
 def test_lists_of_tolls_lives_of_and_custody(nlp, text, quote, counted, event):
     q = the(nlp, text, quote)
     assert (q.counted, q.event, q.key) == (counted, event, True)
+
+
+def test_survivors_pulled_out_are_freed_and_bodies_are_dead(nlp):
+    q = the(nlp, "So far some 1,400 survivors have been pulled out of the rubble.", "some 1,400")
+    assert (q.event, q.key) == ("freed", True)
+    assert the(nlp, "Rescuers pulled 20 bodies from the rubble.", "20").event == "killed"
+
+
+def test_a_vehicle_crowded_with_people_counts_them_on_board(nlp):
+    q = the(nlp, "The train, which was overcrowded with more than a thousand passengers, crashed.",
+            "more than a thousand")
+    assert (q.counted, q.event, q.key) == ("passengers", "on board", True)
+    assert keys(nlp, "The truck was packed with 60 boxes.") == []
