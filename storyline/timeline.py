@@ -16,8 +16,10 @@ an entry (no headline runs, menus or markup left by the page). Candidates about 
 same event on the same day are merged and cite every report; entries are then chosen
 greedily by what they add to the chosen entries of their day and the days next to it
 (words weighted by how many reports use them, gently scaled by event salience, more for
-a sentence that dates its event itself), so a day's entries tell different facts and a
-day does not retell the day before. Sentences are quoted verbatim: nothing invented.
+a sentence that dates its event itself), so a day's
+entries tell different facts and a day does not retell the day before. A day holds
+at most ``per_day`` entries (the user's limit, even on the busiest day). Sentences are
+quoted verbatim: nothing invented.
 
 The event a date belongs to is read from ``TimeMention.governor`` (the word the parse
 attached the date to, recorded by the temporal stage); without it, or when the governor
@@ -47,8 +49,10 @@ FUTURE_DAYS = 1  # how far after the last report (time zones, "tomorrow")
 MERGE_JACCARD = 0.3  # two sentences of one day tell the same event
 SUPPORT_JACCARD = 0.4  # a sentence anywhere in the story repeats an entry's fact
 FRESH_JACCARD = 0.5  # a sentence repeats a fact already reported on an earlier day
-BURST_SHARE = 0.2  # undated stories: a day counts when this share of the busiest day's reports bring news
-FRESH_SHARE = 0.05  # a day counts when it first publishes this share of the richest day's new words
+BURST_SHARE = 0.2  # undated stories: a day counts when this share of the busiest day's
+#                    reports bring news
+FRESH_SHARE = 0.05  # a day counts when it first publishes this share of the richest day's
+#                     new words
 NEWS_VOICES = 2  # reports that must repeat a word for it to be news, not a stray
 EXPLICIT_BONUS = 2.0  # an event dated by its own words is clearer than one its report dates
 TOLD_REACH = 1  # days either side whose chosen entries make a fact old news
@@ -149,7 +153,10 @@ class _Entry:
 
 def build_timeline(documents: Sequence[Document], *, per_day: int = 3,
                    limit: int = 20) -> list[TimelineEntry]:
-    """Dated events of one story, oldest first, each citing every report that states it."""
+    """Dated events of one story, oldest first, each citing every report that states it.
+
+    ``per_day`` entries a day at most, ``limit`` in all.
+    """
     ordered = _publication_order(documents)
     units = _units(ordered)
     explicit = [c for unit in units if (c := _candidate(unit.sentence, unit.voice, unit.order))]
@@ -400,14 +407,7 @@ def _burst_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set
     published = [(u, u.published) for u in units if u.published is not None]
     if not published:
         return _told_days(units, candidates)
-    voices: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, date] = {}
-    for unit, day in published:
-        for s in unit.stems:
-            voices[s].add(unit.voice)
-            if s not in first or day < first[s]:
-                first[s] = day
-    fresh = Counter(day for s, day in first.items() if len(voices[s]) >= NEWS_VOICES)
+    fresh = _fresh_words(units)
     if not fresh:
         return {c.day for c in candidates}
     richest = max(fresh.values())
@@ -415,6 +415,21 @@ def _burst_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set
     first_day = min(day for _, day in published)
     opening = len({u.voice for u, day in published if day == first_day})
     return days | _dated_days(candidates, opening)
+
+
+def _fresh_words(units: Sequence[_Unit]) -> Counter[date]:
+    """For each publication day, how many news words (used by two reports or more) are
+    first published that day."""
+    voices: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, date] = {}
+    for unit in units:
+        if unit.published is None:
+            continue
+        for s in unit.stems:
+            voices[s].add(unit.voice)
+            if s not in first or unit.published < first[s]:
+                first[s] = unit.published
+    return Counter(day for s, day in first.items() if len(voices[s]) >= NEWS_VOICES)
 
 
 def _dated_days(candidates: Sequence[_Candidate], opening: int) -> set[date]:

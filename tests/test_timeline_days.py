@@ -62,19 +62,42 @@ def test_a_busy_day_of_restatements_is_no_day(nlp: Language) -> None:
 def test_a_quiet_day_with_a_new_fact_is_a_day(nlp: Language) -> None:
     """Two reports on Friday bring a new fact (an arrest) that both tell: Friday is a day."""
     wednesday = [report(nlp, f"w{i}", lines, WEDNESDAY) for i, lines in enumerate(WEDNESDAY_NEWS)]
-    friday = [report(nlp, "f1", ["Police arrested a suspected organiser of the kidnapping in Algiers."],
-                     FRIDAY),
+    arrest = "Police arrested a suspected organiser of the kidnapping in Algiers."
+    friday = [report(nlp, "f1", [arrest], FRIDAY),
               report(nlp, "f2", ["A suspected organiser of the kidnapping was arrested by police."],
                      FRIDAY)]
     assert days(wednesday + friday) == ["2013-01-16", "2013-01-18"]
 
 
-def test_the_day_before_the_first_report_needs_as_many_reports_as_the_first_day(nlp: Language) -> None:
+def test_the_day_before_the_first_report_needs_as_many_reports_as_the_first_day(
+        nlp: Language) -> None:
     """One of four first-day reports recalls an attack 'on Tuesday': that is background,
     not a day of the story; when every first-day report dates the attack, it is."""
-    lines = [["Gunmen attacked a bus near the gas plant on Tuesday."] + WEDNESDAY_NEWS[0]] + WEDNESDAY_NEWS[1:]
+    recall = ["Gunmen attacked a bus near the gas plant on Tuesday."]
+    lines = [recall + WEDNESDAY_NEWS[0]] + WEDNESDAY_NEWS[1:]
     one = [report(nlp, f"w{i}", ls, WEDNESDAY) for i, ls in enumerate(lines)]
     assert days(one) == ["2013-01-16"]
     every = [report(nlp, f"w{i}", ["Gunmen attacked the gas plant on Tuesday."] + ls, WEDNESDAY)
              for i, ls in enumerate(WEDNESDAY_NEWS)]
     assert days(every) == ["2013-01-15", "2013-01-16"]
+
+
+def test_per_day_is_a_hard_limit_even_on_the_busiest_day(nlp: Language) -> None:
+    """Wednesday first tells most of the story, yet holds per_day entries like Friday:
+    --per-day is the reader's limit."""
+    wednesday = [report(nlp, f"w{i}", lines, WEDNESDAY) for i, lines in enumerate([
+        ["Gunmen seized foreign workers at a remote gas plant in the desert.",
+         "Two guards were killed at the main gate of the compound.",
+         "Troops surrounded the compound and closed the desert roads."],
+        ["Gunmen seized dozens of foreign workers at the remote gas plant.",
+         "Two guards were killed by a bomb at the main gate.",
+         "Troops surrounded the compound near the border."]])]
+    friday = [report(nlp, "f1",
+                     ["Police arrested a suspected organiser of the kidnapping in Algiers.",
+                      "Two guards were killed in the attack, police said."], FRIDAY),
+              report(nlp, "f2", ["A suspected organiser of the kidnapping was arrested by police.",
+                                 "Police arrested a second suspect of the kidnapping in Oran."],
+                     FRIDAY)]
+    entries = build_timeline(wednesday + friday, per_day=1)
+    on = [e.date for e in entries]
+    assert on.count("2013-01-16") == 1 and on.count("2013-01-18") == 1
