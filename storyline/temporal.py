@@ -156,6 +156,8 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
                               m.direction)
         return replace(m, value=day, offset_days=(day - anchor).days)
     if m.kind in ("absolute", "dateline"):
+        if _is_last(m) and m.precision == "month":  # "last December" is before this month
+            anchor = anchor.replace(day=1) - timedelta(days=1) - PAST_SLACK
         return replace(m, value=_resolve_absolute_text(m.text, anchor, m.direction))
     if m.kind == "relative":
         return replace(m, value=_resolve_relative(m, anchor))

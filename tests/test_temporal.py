@@ -235,6 +235,14 @@ def test_bare_month_follows_tense(nlp: Language) -> None:
     assert (future.value, future.precision) == (date(2013, 3, 1), "month")
 
 
+def test_last_month_name_is_before_the_report_month(nlp: Language) -> None:
+    december = datetime(2013, 12, 20, tzinfo=timezone.utc)
+    assert only(nlp, "A storm last December killed 1,200 people.", december).value == date(2012, 12, 1)
+    assert only(nlp, "A storm last December killed 1,200 people.").value == date(2012, 12, 1)
+    assert only(nlp, "A storm last March killed 1,200 people.", december).value == date(2013, 3, 1)
+    assert only(nlp, "The plant was built in December.", december).value == date(2013, 12, 1)
+
+
 @pytest.mark.parametrize("text, phrase, expected, precision", [
     ("Talks stalled earlier this week.", "earlier this week", date(2013, 1, 14), "week"),
     ("Talks resume next week.", "next week", date(2013, 1, 21), "week"),
