@@ -109,7 +109,7 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     g.add_argument("--words", type=int, default=150, metavar="N", help="summary length (default 150)")
     g.add_argument("--focus", metavar="TEXT", help="a question or topic that steers the summary")
     g.add_argument("--per-day", type=int, default=3, metavar="N",
-                   help="timeline entries per day (default 3)")
+                   help="at most N timeline entries per day (default 3)")
 
 
 def _scale(p: argparse.ArgumentParser) -> None:

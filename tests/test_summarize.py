@@ -178,13 +178,14 @@ def test_an_update_keeps_a_repeated_sentence_that_brings_a_new_number():
     assert texts == ["Floods in the northern city of Kano have now killed 20 people, the agency said."]
 
 
-def test_concept_weight_grows_faster_than_its_support():
-    """A fact three reports state outweighs two facts each stated by two reports."""
+def test_concept_weight_follows_its_support_raised_to_support_power():
+    """Linear by default; support_power=3 makes a fact three reports state outweigh two
+    facts each stated by two reports."""
     docs = story()
-    opts = SummaryOptions(min_df=1)
+    opts = SummaryOptions(min_df=1, support_power=3.0)
     weights = _concept_weights(docs, (), opts)
     three, two, one = weights[("lume", "dam")], weights[("region", "governor")], weights[("boat", "search")]
-    assert (one, two, three) == (1.0, 2.0 ** opts.support_power, 3.0 ** opts.support_power)
+    assert (one, two, three) == (1.0, 8.0, 27.0)
     assert three > 2 * two
-    linear = _concept_weights(docs, (), SummaryOptions(min_df=1, support_power=1.0))
+    linear = _concept_weights(docs, (), SummaryOptions(min_df=1))
     assert linear[("lume", "dam")] == 3.0 and linear[("region", "governor")] == 2.0
