@@ -1,9 +1,9 @@
 """Extractive multi-document summary in which every sentence cites its reports.
 
 Method: concept coverage after Gillick & Favre (ICSISumm). Concepts are bigrams of
-content stems; a concept weighs the cube of the number of independent reports that
-state it (wire copies count as one voice; concepts in fewer than ``min_df`` reports are
-noise and weigh nothing). The summary is the set of whole sentences that covers the most concept
+content stems; a concept weighs as many independent reports as state it (wire copies
+count as one voice; concepts in fewer than ``min_df`` reports are noise and weigh
+nothing). The summary is the set of whole sentences that covers the most concept
 weight within the word budget, solved exactly as an integer program (HiGHS through
 ``scipy.optimize.milp``; greedy by gain per word if the solver gives up), with a small
 bonus for sentences early in their report (news leads) and close to the focus

@@ -16,10 +16,9 @@ an entry (no headline runs, menus or markup left by the page). Candidates about 
 same event on the same day are merged and cite every report; entries are then chosen
 greedily by what they add to the chosen entries of their day and the days next to it
 (words weighted by how many reports use them, gently scaled by event salience, more for
-a sentence that dates its event itself), so a day's
-entries tell different facts and a day does not retell the day before. A day holds
-at most ``per_day`` entries (the user's limit, even on the busiest day). Sentences are
-quoted verbatim: nothing invented.
+a sentence that dates its event itself), so a day's entries tell different facts and a
+day does not retell the day before. A day holds at most ``per_day`` entries (the user's
+limit, even on the busiest day). Sentences are quoted verbatim: nothing invented.
 
 The event a date belongs to is read from ``TimeMention.governor`` (the word the parse
 attached the date to, recorded by the temporal stage); without it, or when the governor
