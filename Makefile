@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test install clean-out
+.PHONY: demo test gate install clean-out
 
 $(BIN)/storyline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: install
 ## test: set up, then run the whole test suite
 test: install
 	$(BIN)/python -m pytest
+
+## gate: rerun the benchmarks (when ../shared/eval is there) and fail below benchmarks/floors.json
+gate: install
+	$(BIN)/python benchmarks/gate.py
 
 clean-out:
 	rm -rf out

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -56,6 +58,31 @@ def _quoted_at_offsets(sentence: SummarySentence, texts: dict[str, str]) -> bool
     return texts[first.doc_id][first.start:first.end] == sentence.text
 
 
+def rouge_home() -> Path:
+    """A ready ROUGE-1.5.5: $ROUGE_HOME when set, else a writable copy of the shared one.
+
+    The shared copy may be read-only and ships its WordNet exception DB unbuilt (the DB link
+    stored as a text file), so the copy under benchmarks/results/ gets the DB built once.
+    Needs perl with XML::DOM and DB_File (../shared/eval/duc/setup.sh installs them)."""
+    if os.environ.get("ROUGE_HOME"):
+        return Path(os.environ["ROUGE_HOME"])
+    home = RESULTS.parent / "ROUGE-1.5.5"
+    db = home / "data" / "WordNet-2.0.exc.db"
+    if db.is_symlink() and db.exists():
+        return home
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.copytree(DUC / "ROUGE-1.5.5", home, symlinks=True)
+    for path in [home, *home.rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o700 if path.is_dir() else path.stat().st_mode | 0o600)
+    exceptions = home / "data" / "WordNet-2.0-Exceptions"
+    (exceptions / "WordNet-2.0.exc.db").unlink(missing_ok=True)
+    subprocess.run(["perl", "buildExeptionDB.pl", ".", "exc", "WordNet-2.0.exc.db"], cwd=exceptions,
+                   check=True, capture_output=True)
+    db.unlink(missing_ok=True)
+    db.symlink_to(Path("WordNet-2.0-Exceptions") / "WordNet-2.0.exc.db")
+    return home
+
+
 def score(directory: Path, sets: str | None = None) -> dict:
     """The official scorer's {metric: {"R": ...}} for our folder (optionally a subset of sets)."""
     out = RESULTS.parent / f"summary-duc-{sets or 'all'}.json"
@@ -63,10 +90,11 @@ def score(directory: Path, sets: str | None = None) -> dict:
            "--json", str(out)]
     if sets:
         cmd += ["--sets", sets]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, "ROUGE_HOME": str(rouge_home())}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode != 0:
-        raise SystemExit(f"scorer failed (see ../shared/eval/duc/README.md; set ROUGE_HOME to a "
-                         f"ready ROUGE-1.5.5 copy if the shared one is read-only):\n{done.stderr[-1500:]}")
+        raise SystemExit(f"scorer failed (see ../shared/eval/duc/README.md; perl needs XML::DOM "
+                         f"and DB_File, or set ROUGE_HOME to a ready ROUGE-1.5.5):\n{done.stderr[-1500:]}")
     return json.loads(out.read_text())["scores"]["storyline"]
 
 
@@ -78,6 +106,21 @@ def participants() -> dict[str, list[tuple[str, float, float]]]:
             if row["kind"] == "peer":
                 rows.setdefault(row["set"], []).append((row["system"], float(row["R2"]), float(row["RSU4"])))
     return rows
+
+
+def write_summaries(only: list[str] | None = None, words: int = 100) -> tuple[list[float], int, int]:
+    """Summarize every cluster (or ``only`` these) into RESULTS/<cluster>.txt: seconds per
+    cluster, summary sentences, and how many of them stand at their first citation's offsets."""
+    topics = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    seconds: list[float] = []
+    sentences = quoted = 0
+    for cluster in sorted(c for c in topics if not only or c in only):
+        summary, spent, ok = cluster_summary(cluster, topics[cluster], words)
+        seconds.append(spent)
+        sentences, quoted = sentences + len(summary), quoted + ok
+        (RESULTS / f"{cluster}.txt").write_text("".join(s.text + "\n" for s in summary), encoding="utf-8")
+    return seconds, sentences, quoted
 
 
 def rank(value: float, others: list[float]) -> int:
@@ -93,17 +136,8 @@ def main() -> int:
     if not (DATA / "topics.json").exists():
         print(f"skipped: {DATA} not found (evaluation data is not part of the repository)")
         return 0
-    topics = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
-    clusters = sorted(c for c in topics if not args.clusters or c in args.clusters)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    seconds: list[float] = []
-    sentences = quoted = 0
-    for cluster in clusters:
-        summary, spent, ok = cluster_summary(cluster, topics[cluster], args.words)
-        seconds.append(spent)
-        sentences, quoted = sentences + len(summary), quoted + ok
-        (RESULTS / f"{cluster}.txt").write_text("".join(s.text + "\n" for s in summary), encoding="utf-8")
-    print(f"{len(clusters)} clusters summarized: {sum(seconds) / max(1, len(seconds)):.3f} s per cluster, "
+    seconds, sentences, quoted = write_summaries(args.clusters, args.words)
+    print(f"{len(seconds)} clusters summarized: {sum(seconds) / max(1, len(seconds)):.3f} s per cluster, "
           f"slowest {max(seconds, default=0.0):.3f} s (after parsing; sumy LexRank, measured separately in BENCHMARKS.md: 0.63 s)")
     print(f"citations: {quoted} of {sentences} summary sentences stand verbatim at the offsets of "
           f"their first cited report ({quoted / max(1, sentences):.0%})")
