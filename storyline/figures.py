@@ -74,6 +74,9 @@ MAX_PER_DAY = 5  # numbers of one figure shown per report day
 # counted nouns that already name the event ("deaths", not "deaths killed")
 EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
 BODY_NOUNS = {"body", "corpse"}
+# incidents reports count under different words: one measure, labelled by the commonest word
+SAME_THING = {"blaze": "fire", "blast": "explosion", "bomb": "explosion",
+              "bombing": "explosion", "quake": "earthquake"}
 PEOPLE_WORDS = {"person", "persons"}
 # bare nouns that name a toll: "11 deaths" is the same measure as "11 people killed"
 TOLL_NOUNS_OF = {"killed": {"death", "fatality"}, "wounded": {"injury"}}
@@ -265,7 +268,8 @@ def _retrospect(sent: Sentence, q: Quantity) -> bool:
 
 
 def _group_key(q: Quantity) -> tuple[str, str]:
-    return q.event or "", _singular(_head_word(_counted(q)))
+    head = _singular(_head_word(_counted(q)))
+    return q.event or "", SAME_THING.get(head, head)
 
 
 def _counted(q: Quantity) -> str:

@@ -125,7 +125,8 @@ LIFE_VERBS = {"claim", "take", "cost", "lose"}
 # "the number of dead rose to 60": a number noun with a people word works like a toll
 NUMBER_NOUNS = {"number", "count"}
 # verbs that count people only ("carrying 1,000 commuters", not "carrying two bags")
-PEOPLE_VERBS = {"carry", "pull"}  # "pulled 1,400 survivors out", not "pulled 20 bodies"
+# ("pulled 1,400 survivors out", not "pulled 20 bodies"; "uprooted 5,000 families", not 23 trees)
+PEOPLE_VERBS = {"carry", "pull", "uproot"}
 # verbs that count things only ("80 homes burned down", not "three people burned")
 THING_VERBS = {"burn", "collapse"}
 # nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
@@ -410,10 +411,19 @@ def _number_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
             end += 2
         else:
             break
+    if _split_thousands(words, j, end):
+        return _Phrase(first=i, last=end + 2, value=float(words[j] + words[end + 2]))
     value = _run_value(words[i:end + 1])
     if value is None:
         return None
     return _Phrase(first=i, last=end, value=value)
+
+
+def _split_thousands(words: list[str], j: int, end: int) -> bool:
+    """"6, 000 men": scraped text split a thousands separator; "000" never counts on its own
+    (while "15, 119 injured" stays a list of two counts)."""
+    return (end == j and re.fullmatch(r"\d{1,3}", words[j]) is not None and end + 2 < len(words)
+            and words[end + 1] == "," and re.fullmatch(r"0\d\d", words[end + 2]) is not None)
 
 
 def _tens_then_unit(cur: str, nxt: str) -> bool:
@@ -765,6 +775,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "ordinal"
     if _is_phone(sent, phrase.first):
         return "phone number"
+    if _is_markup(sent, phrase.first):
+        return "markup"
     if re.fullmatch(r"0\d+", words[phrase.first]):
         return "code"  # "086", "007": an identifier or a number cut in two, not a count
     before = words[first - 1] if first > 0 else ""
@@ -790,6 +802,14 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
 def _counts_with_one(anchor: Token, counted: Token | None) -> bool:
     """"one person was killed" counts; "one of the largest", "one a Briton" do not."""
     return counted is not None and anchor.head.i == counted.i and anchor.dep_ == "nummod"
+
+
+def _is_markup(sent: Span, first: int) -> bool:
+    """'width="165"': a number given to a page attribute is scraped furniture, not a count."""
+    k = first - 1
+    while k >= 0 and sent[k].text in QUOTES:
+        k -= 1
+    return k >= 0 and sent[k].text.endswith("=")
 
 
 def _is_phone(sent: Span, first: int) -> bool:
@@ -1074,10 +1094,13 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 return "evacuated"  # "told its 53,000 residents to leave"
     if lemma in PEOPLE_VERBS and not _is_people(counted):
         return None
-    if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS):
-        return None  # "three people burned", "the fires burned for weeks"
+    if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS
+                                 or _lemma(counted) in NOUN_EVENTS):
+        return None  # "three people burned", "the fires burned for weeks", "371 bodies"
     if lemma in EVENT_VERBS:
         event, counts_object = EVENT_VERBS[lemma]
+        if not counts_object and role == "obj" and lemma not in THING_VERBS:
+            return None  # "demonstrated three reasons", "fled their two homes": not who did it
         passive = _is_passive(verb) or _headline_passive(verb)
         if counts_object and role == "subj" and not passive:
             return "attacked" if lemma in AGENT_VERBS and _attackers(counted, verb) else None

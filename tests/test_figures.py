@@ -225,6 +225,8 @@ def test_labels_from_page_furniture_are_dropped():
         assert figure_label(q) is None, counted
     q = Quantity(text="12", start=0, end=2, value=12, counted="men", event="killed", key=True)
     assert figure_label(q) == "men killed"
+    q = Quantity(text="12", start=0, end=2, value=12, counted="Algerian workers", event="killed", key=True)
+    assert figure_label(q) == "Algerian workers killed"
 
 
 def test_a_number_repeated_the_same_day_is_one_value_with_its_other_reports(nlp):
@@ -361,3 +363,14 @@ def test_others_wounded_are_people_wounded(nlp):
     assert "others wounded" not in labels
     values = figure(build_figures([a, b]), "people wounded").values
     assert [(v.low, v.high) for v in values] == [(24, 99), (25, None)]
+
+
+def test_blasts_and_explosions_are_one_count_in_the_commonest_word(nlp):
+    a = document(nlp, "a", "Two blasts hit the market on Thursday.", T0)
+    b = document(nlp, "b", "Three explosions hit the market, police said.", T0 + timedelta(days=1))
+    c = document(nlp, "c", "Three blasts were heard near the market.", T0 + timedelta(days=1))
+    figures = build_figures([a, b, c])
+    assert "explosions" not in {f.label for f in figures}
+    f = figure(figures, "blasts")
+    assert [v.value for v in f.values] == [2, 3] and f.change == "2 -> 3"
+    assert f.values[1].also_in == ["c"]

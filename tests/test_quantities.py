@@ -323,6 +323,8 @@ def test_money_says_what_it_is_for(nlp, text, quote, value, event):
     "The blast happened at 12.31 on Monday.",  # a time of day
     "Bombs went off in 11 locations across the city.",  # places
     "Customers were told to call 555-1234 if they lost power.",  # a phone number
+    'Photo: "width=" 165 "height=" 175 "title=" Bombings in the capital',  # page attributes
+    "Initial reports said 23 trees were uprooted.",  # displacement counts people
 ])
 def test_incident_and_money_traps_are_not_key(nlp, text):
     assert keys(nlp, text) == []
@@ -473,3 +475,27 @@ def test_a_vehicle_crowded_with_people_counts_them_on_board(nlp):
             "more than a thousand")
     assert (q.counted, q.event, q.key) == ("passengers", "on board", True)
     assert keys(nlp, "The truck was packed with 60 boxes.") == []
+
+
+def test_uprooted_families_are_displaced(nlp):
+    q = the(nlp, "The floods uprooted 5,000 families.", "5,000")
+    assert (q.counted, q.event, q.key) == ("families", "displaced", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Nationalists have demonstrated three reasons for the vote.",  # what was shown, not who
+    "The villagers fled their two homes.",
+])
+def test_the_object_of_a_verb_that_counts_its_subject_is_no_figure(nlp, text):
+    assert keys(nlp, text) == []
+
+
+def test_bodies_found_after_a_collapse_are_dead_not_damage(nlp):
+    q = the(nlp, "Building Collapsed 371 dead body found, many still missing", "371")
+    assert (q.event, q.key) == ("killed", True)
+
+
+def test_a_thousands_separator_split_by_scraping_is_one_number(nlp):
+    q = the(nlp, "The ship was carrying more than 4, 000 passengers.", "more than 4, 000")
+    assert (q.value, q.counted, q.event) == (4000, "passengers", "on board")
+    assert [q.value for q in keys(nlp, "The death toll rose to 15, 119 injured.")] == [15, 119]
