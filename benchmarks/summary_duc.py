@@ -2,7 +2,8 @@
 
 Each of the 30 clusters (10 topics x sets A, B, C) is summarized in-process the way
 ``storyline summarize INPUT --since EARLIER --focus QUERY --words 100`` does it (cached
-spaCy parse, so it is fast to iterate), one plain-text summary per cluster is written to
+spaCy parse, so it is fast to iterate; the sentence encoder when the embeddings extra is
+installed, as the CLI does), one plain-text summary per cluster is written to
 RESULTS/<cluster>.txt, and the official ROUGE-1.5.5 scorer (jackknifed over the 4 human
 summaries) gives R-2 and R-SU4 overall and per set, with the rank among DUC participants.
 
@@ -27,7 +28,7 @@ from corpus import EVAL, ROOT, annotated_documents  # noqa: E402
 
 from storyline.group import publication_order  # noqa: E402
 from storyline.models import Document, SummarySentence  # noqa: E402
-from storyline.pipeline import Options, copies_after_originals, mark_copies_since  # noqa: E402
+from storyline.pipeline import Options, copies_after_originals, mark_copies_since, summary_options  # noqa: E402
 from storyline.summarize import summarize  # noqa: E402
 
 DUC = EVAL / "duc"
@@ -44,7 +45,8 @@ def cluster_summary(cluster: str, topic: dict, words: int) -> tuple[list[Summary
     earlier: list[Document] = [d for c in topic["earlier_sets"] for d in annotated_documents(DATA / f"{c}.jsonl")]
     start = time.perf_counter()
     mark_copies_since(docs, earlier, Options().copy_threshold)
-    summary = summarize(copies_after_originals(docs), words=words, focus=topic["query"], earlier=earlier)
+    summary = summarize(copies_after_originals(docs), words=words, focus=topic["query"], earlier=earlier,
+                        options=summary_options(Options(focus=topic["query"])))
     spent = time.perf_counter() - start
     texts = {d.doc_id: d.text for d in docs}
     quoted = sum(1 for s in summary if _quoted_at_offsets(s, texts))
@@ -113,6 +115,9 @@ def write_summaries(only: list[str] | None = None, words: int = 100) -> tuple[li
     cluster, summary sentences, and how many of them stand at their first citation's offsets."""
     topics = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
     RESULTS.mkdir(parents=True, exist_ok=True)
+    loaded = summary_options(Options(focus="load the sentence encoder before timing"))
+    if loaded is not None and loaded.embed is not None:
+        loaded.embed(["warm up"])
     seconds: list[float] = []
     sentences = quoted = 0
     for cluster in sorted(c for c in topics if not only or c in only):
@@ -137,6 +142,8 @@ def main() -> int:
         print(f"skipped: {DATA} not found (evaluation data is not part of the repository)")
         return 0
     seconds, sentences, quoted = write_summaries(args.clusters, args.words)
+    encoder = summary_options(Options(focus="-"))
+    print(f"focus by meaning: {encoder.embed.name if encoder else 'off (the embeddings extra is not installed)'}")
     print(f"{len(seconds)} clusters summarized: {sum(seconds) / max(1, len(seconds)):.3f} s per cluster, "
           f"slowest {max(seconds, default=0.0):.3f} s (after parsing; sumy LexRank, measured separately in BENCHMARKS.md: 0.63 s)")
     print(f"citations: {quoted} of {sentences} summary sentences stand verbatim at the offsets of "

@@ -108,6 +108,10 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("analysis")
     g.add_argument("--words", type=int, default=150, metavar="N", help="summary length (default 150)")
     g.add_argument("--focus", metavar="TEXT", help="a question or topic that steers the summary")
+    g.add_argument("--embedding-model", metavar="NAME", default=None,
+                   help="sentence encoder that steers --focus by meaning (default all-MiniLM-L6-v2, "
+                        "bundled with the 'embeddings' extra; a sentence-transformers name or model "
+                        "folder; 'none': by shared words only)")
     g.add_argument("--per-day", type=int, default=3, metavar="N",
                    help="at most N timeline entries per day (default 3)")
 
@@ -140,12 +144,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _options(args: argparse.Namespace):
+    from storyline.embed import DEFAULT_MODEL
     from storyline.pipeline import Options
 
     if getattr(args, "words", 150) <= 0:
         raise ValueError("--words must be a positive number")
     return Options(db=getattr(args, "db", None), words=getattr(args, "words", 150),
                    focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", 3),
+                   embedding_model=getattr(args, "embedding_model", None) or DEFAULT_MODEL,
                    quiet=args.quiet, engine=getattr(args, "engine", "local"),
                    scheduler=getattr(args, "scheduler", None), workers=getattr(args, "workers", None))
 

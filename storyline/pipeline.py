@@ -25,6 +25,7 @@ from storyline import ingest
 from storyline import timeline as timeline_stage
 from storyline.annotate import annotate
 from storyline.dedupe import DEFAULT_THRESHOLD, CopyDetector
+from storyline.embed import DEFAULT_MODEL, INSTALL_HINT, encoder_available, encoder_for
 from storyline.engine import Engine, LocalEngine, make_engine
 from storyline.group import GroupOptions, StoryGrouper, publication_order
 from storyline.models import Document, RawReport, Rejection, RunReport, Story
@@ -32,7 +33,7 @@ from storyline.render_html import render_index_html, render_story_html
 from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
 from storyline.store import Store
-from storyline.summarize import independent, summarize
+from storyline.summarize import SummaryOptions, independent, summarize
 from storyline.undated import infer_dates
 
 Reporter = Callable[[Rejection], None]
@@ -45,6 +46,7 @@ class Options:
     db: str | None = None  # SQLite path or SQLAlchemy URL; None = ./storyline.sqlite
     words: int = 150  # summary budget
     focus: str | None = None
+    embedding_model: str | None = DEFAULT_MODEL  # steers the focus by meaning; None: by words
     per_day: int = 3  # timeline entries per day
     timeline_limit: int = 20
     copy_threshold: float = DEFAULT_THRESHOLD
@@ -134,6 +136,25 @@ def mark_copies_since(docs: Sequence[Document], earlier: Sequence[Document],
             d.duplicate_of = None
 
 
+def summary_options(options: Options) -> SummaryOptions | None:
+    """With a focus and an installed sentence encoder, the summary follows the focus by meaning."""
+    if not options.focus or not options.embedding_model or not encoder_available():
+        return None
+    return SummaryOptions(embed=encoder_for(options.embedding_model))
+
+
+def check_encoder(options: Options) -> None:
+    """Before the long work: stop if a model was asked for and cannot load; say once that
+    the default falls back to shared words when the ``embeddings`` extra is missing."""
+    if not options.focus or not options.embedding_model or encoder_available():
+        return
+    if options.embedding_model != DEFAULT_MODEL:
+        encoder_for(options.embedding_model)  # raises the ValueError that says what to install
+    if not options.quiet:
+        print(f"storyline: --focus steers the summary by shared words only; to steer it by meaning: "
+              f"{INSTALL_HINT}", file=sys.stderr)
+
+
 def analyze(story_id: str, docs: Sequence[Document], options: Options,
             earlier: Sequence[Document] = ()) -> Story:
     """Summary, figures and timeline of one story."""
@@ -143,7 +164,8 @@ def analyze(story_id: str, docs: Sequence[Document], options: Options,
         story_id=story_id, title="", documents=ordered,
         first_seen=min(dated) if dated else None, last_seen=max(dated) if dated else None,
     )
-    story.summary = summarize(ordered, words=options.words, focus=options.focus, earlier=earlier)
+    story.summary = summarize(ordered, words=options.words, focus=options.focus, earlier=earlier,
+                              options=summary_options(options))
     story.figures = figures_stage.build_figures(ordered)
     story.timeline = timeline_stage.build_timeline(
         ordered, per_day=options.per_day, limit=options.timeline_limit)
@@ -218,6 +240,7 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
         on_reject: Reporter | None = None, stdin: IO[bytes] | None = None, **overrides) -> RunReport:
     """Ingest ``inputs`` into the store, update their stories, write the reports to ``out_dir``."""
     options = replace(options or Options(), **overrides)
+    check_encoder(options)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     with engine_for(options) as engine:
         return _run(inputs, Path(out_dir), options, engine, on_reject, stdin)
@@ -314,7 +337,8 @@ def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
         if job.seen:  # what the new reports add to what the previous run summarized
             earlier = [d for d in story.documents if d.doc_id in job.seen]
             fresh = [d for d in story.documents if d.doc_id not in job.seen]
-            story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier)
+            story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier,
+                                     options=summary_options(options))
         out.append(story)
     return out
 
@@ -345,6 +369,7 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
                      stdin: IO[bytes] | None = None, **overrides) -> tuple[Story, RunReport]:
     """All inputs as one story (no store); ``since`` holds the earlier reports."""
     options = replace(options or Options(), **overrides)
+    check_encoder(options)
     report = RunReport()
     with engine_for(options) as engine:
         docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options, engine)
@@ -366,6 +391,7 @@ def group_inputs(inputs: Sequence[str | Path], options: Options | None = None, *
                  **overrides) -> tuple[dict[str, str], RunReport]:
     """Story id per report, in publication order, without a store or analysis."""
     options = replace(options or Options(), **overrides)
+    check_encoder(options)
     report = RunReport()
     with engine_for(options) as engine:
         docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options, engine)

@@ -7,9 +7,10 @@ nothing). The summary is the set of whole sentences that covers the most concept
 weight within the word budget, solved exactly as an integer program (HiGHS through
 ``scipy.optimize.milp``; greedy by gain per word if the solver gives up), with a small
 bonus for sentences early in their report (news leads) and close to the focus
-question. For an update summary, concepts the earlier reports stated weigh less and
-sentences repeating an earlier one are left out. Sentences are quoted verbatim, so
-nothing is invented, and each lists every report that says the same.
+question (in words or, given a sentence encoder, in meaning). For an update summary,
+concepts the earlier reports stated weigh less and sentences repeating an earlier one
+are left out. Sentences are quoted verbatim, so nothing is invented, and each lists
+every report that says the same.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -59,6 +60,11 @@ class SummaryOptions:
     # take well under a second, and a loaded machine must not change the summary
     max_candidates: int = 100  # the exact solver weighs at most this many sentences
     support_power: float = 1.0  # a concept weighs (reports stating it) ** support_power
+    # Focus by meaning: ``embed`` maps texts to one vector each (a sentence encoder, e.g.
+    # all-MiniLM-L6-v2). Without it, or without a focus, the summary is purely lexical.
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None
+    semantic_focus: float = 10.0  # bonus of the sentence closest in meaning to the focus
+    relevance_scale: float = 4.0  # others get (their cosine / the closest one's) ** this
 
 
 @dataclass
@@ -71,6 +77,7 @@ class Candidate:
     when: date | None = None
     rank: int = 0  # substantial sentences of its report before it (datelines do not count)
     relevance: float = 0.0  # cosine with the focus
+    closeness: float = 0.0  # focus cosine of its vector / the best candidate's, scaled (0-1)
     figures: int = 0  # key figures the sentence states (counts of an event)
     support: list[tuple[Document, Sentence]] = field(default_factory=list)
 
@@ -95,6 +102,8 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
         for c in candidates:
             c.relevance = _cosine(c.stems, question)
     weights = _concept_weights(voices, earlier, opts)
+    if opts.embed is not None and opts.focus and opts.semantic_focus:
+        _set_closeness(_most_promising(candidates, weights, opts), opts)
     if earlier:
         old = [Counter(_sentence_stems(s.text)) for d in earlier for s in d.sentences]
         candidates = [c for c in candidates if _adds_something(c, old, opts)]
@@ -235,7 +244,56 @@ def _concept_weights(voices: list[Document], earlier: Sequence[Document],
 def _bonus(c: Candidate, opts: SummaryOptions) -> float:
     """Lead sentences and sentences close to the question are worth a little more."""
     return (opts.position_weight / (1 + c.rank) + opts.focus_weight * c.relevance
-            + opts.figure_weight * min(c.figures, 1))
+            + opts.figure_weight * min(c.figures, 1) + opts.semantic_focus * c.closeness)
+
+
+# --- focus by meaning (sentence vectors from a caller-supplied encoder) ---------------
+
+
+def _set_closeness(candidates: list[Candidate], opts: SummaryOptions) -> None:
+    """How close each candidate comes to the focus in meaning, the closest one being 1.
+
+    Word overlap misses a sentence that answers the question in other words; an encoder
+    does not. Raw cosines crowd together (0.2-0.6 for any on-topic sentence), so they are
+    divided by the best and raised to ``relevance_scale``: only the few sentences that
+    answer the question earn much. One call to ``embed`` per summary: focus and candidates.
+    """
+    rows = _unit_rows([opts.focus or ""] + [c.sentence.text for c in candidates], opts)
+    for c, value in zip(candidates, closeness(rows[1:] @ rows[0], opts.relevance_scale)):
+        c.closeness = float(value)
+
+
+def _most_promising(candidates: list[Candidate], weights: dict,
+                    opts: SummaryOptions) -> list[Candidate]:
+    """The candidates worth encoding: those the solver's shortlist can hold.
+
+    The encoder costs far more than the rest of the summary (about 20 sentences a second
+    on two busy cores), and encoding the shortlist alone scores as well as encoding all.
+    """
+    if len(candidates) <= opts.max_candidates:
+        return candidates
+    return sorted(candidates, key=lambda c: -_shortlist_score(c, weights, opts))[:opts.max_candidates]
+
+
+def _shortlist_score(c: Candidate, weights: dict, opts: SummaryOptions) -> float:
+    """Concept weight per word, raised by the bonuses: the order of the solver's shortlist."""
+    return sum(weights.get(k, 0.0) for k in c.concepts) * (1 + _bonus(c, opts)) / math.sqrt(c.words)
+
+
+def closeness(cosines: np.ndarray, power: float) -> np.ndarray:
+    """Cosines to the focus as shares of the best, raised to ``power`` (negatives count 0)."""
+    cosines = np.clip(np.asarray(cosines, dtype=float), 0.0, None)
+    top = cosines.max() if len(cosines) else 0.0
+    return (cosines / top) ** power if top > 0 else np.zeros_like(cosines)
+
+
+def _unit_rows(texts: Sequence[str], opts: SummaryOptions) -> np.ndarray:
+    """The encoder's vectors scaled to length 1, so a dot product is a cosine."""
+    if opts.embed is None:
+        raise ValueError("no encoder")
+    rows = np.asarray(opts.embed(list(texts)), dtype=float)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)
 
 
 def _select(candidates: list[Candidate], weights: dict, opts: SummaryOptions) -> list[Candidate]:
@@ -259,8 +317,7 @@ def _select_exact(candidates: list[Candidate], weights: dict,
     if not pool:
         return []
     if len(pool) > opts.max_candidates:  # a big story: keep the solver (and pair checks) quick
-        pool.sort(key=lambda c: -sum(weights.get(k, 0.0) for k in c.concepts)
-                  * (1 + _bonus(c, opts)) / math.sqrt(c.words))
+        pool.sort(key=lambda c: -_shortlist_score(c, weights, opts))
         pool = pool[:opts.max_candidates]
     index = {k: i for i, k in enumerate(sorted({k for c in pool for k in c.concepts if k in weights}))}
     n, m = len(pool), len(index)
