@@ -15,10 +15,11 @@ report mentions or a busy day of restatements makes no day. Only running prose m
 an entry (no headline runs, menus or markup left by the page). Candidates about the
 same event on the same day are merged and cite every report; entries are then chosen
 greedily by what they add to the chosen entries of their day and the days next to it
-(words weighted by how many reports use them, gently scaled by event salience, more for
-a sentence that dates its event itself), so a day's entries tell different facts and a
-day does not retell the day before. A day holds at most ``per_day`` entries (the user's
-limit, even on the busiest day). Sentences are quoted verbatim: nothing invented.
+(words weighted by how many reports use them, more for sentences that keep to the story,
+state several kinds of fact and carry the date on their event word), so a day's entries
+tell different facts and a day does not retell the day before. A day holds at most
+``per_day`` entries (the user's limit, even on the busiest day), and the overall limit
+leaves no chosen day empty. Sentences are quoted verbatim: nothing invented.
 
 The event a date belongs to is read from ``TimeMention.governor`` (the word the parse
 attached the date to, recorded by the temporal stage); without it, or when the governor
@@ -31,7 +32,6 @@ explicit, year-bearing dates count; captions are never read (``Document.captions
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -53,7 +53,11 @@ BURST_SHARE = 0.2  # undated stories: a day counts when this share of the busies
 FRESH_SHARE = 0.05  # a day counts when it first publishes this share of the richest day's
 #                     new words
 NEWS_VOICES = 2  # reports that must repeat a word for it to be news, not a stray
-EXPLICIT_BONUS = 2.0  # an event dated by its own words is clearer than one its report dates
+GOVERNED_BONUS = 1.5  # a date on the event word itself ("stormed the plant on Thursday")
+#                       dates the event surely; other sentences may retell an older day
+TOPIC_POWER = 0.5  # how much a sentence's share of story words (vs stray page text) counts
+FACET_BONUS = 0.25  # per kind of fact a sentence states: a number, a place, an actor, an event
+PRIOR_SHARE = 0.1  # a day before the first report needs this share of the reports naming it
 TOLD_REACH = 1  # days either side whose chosen entries make a fact old news
 NEW_WORDS = 1  # new words a sentence needs to bring news
 COMMON_SHARE = 0.2  # words in more sentences than this share do not make sentences alike
@@ -371,7 +375,9 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours) -> l
 
     A report states what happened since the last one, so a sentence with no date of its
     own reports its event on the report's day, unless an earlier day's report already
-    said the same: then it is background, and the earlier report dates it.
+    said the same: then it is background, and the earlier report dates it. A sentence
+    whose only event word is a reporting verb ("..., said a British official") states
+    no event of that day.
     """
     out = []
     for unit in units:
@@ -385,6 +391,8 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours) -> l
         if earlier:
             continue
         event = max(events, key=lambda e: SALIENCE[e[2]])[2]
+        if event == "statement":
+            continue  # that someone spoke, with no date, is no event of the report's day
         out.append(_Candidate(
             day=unit.published, sentence=unit.sentence, voice=unit.voice, order=unit.order,
             event=event, salience=SALIENCE[event], lead=0, stems=unit.stems, explicit=False))
@@ -413,7 +421,8 @@ def _burst_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set
     days = {day for day, n in fresh.items() if n >= FRESH_SHARE * richest}
     first_day = min(day for _, day in published)
     opening = len({u.voice for u, day in published if day == first_day})
-    return days | _dated_days(candidates, opening)
+    reports = len({u.voice for u, _ in published})
+    return days | _dated_days(candidates, opening, first_day, reports)
 
 
 def _fresh_words(units: Sequence[_Unit]) -> Counter[date]:
@@ -431,16 +440,20 @@ def _fresh_words(units: Sequence[_Unit]) -> Counter[date]:
     return Counter(day for s, day in first.items() if len(voices[s]) >= NEWS_VOICES)
 
 
-def _dated_days(candidates: Sequence[_Candidate], opening: int) -> set[date]:
+def _dated_days(candidates: Sequence[_Candidate], opening: int, first_day: date | None = None,
+                reports: int = 0) -> set[date]:
     """Days on which at least as many reports date events by their own words as the
     story's first day has reports (``opening``): above all the event the first reports
     call "yesterday". A history date one report recalls, or a teaser's date, does not
-    qualify in a story of many reports."""
+    qualify in a story of many reports. A day before the first report must also be
+    named by a share of all the reports: the event that broke before coverage began is
+    retold by many ("began Wednesday"), the run-up ("the storm formed Monday") by few."""
     dating: dict[date, set[str]] = defaultdict(set)
     for c in candidates:
         if c.explicit:
             dating[c.day].add(c.voice)
-    return {day for day, v in dating.items() if len(v) >= opening}
+    return {day for day, v in dating.items() if len(v) >= opening
+            and (first_day is None or day >= first_day or len(v) >= PRIOR_SHARE * reports)}
 
 
 def _told_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set[date]:
@@ -506,8 +519,11 @@ def _same_event(entry: _Entry, candidate: _Candidate) -> bool:
     Within one story, two reports naming the same kind of event on the same dated day are
     about the same event; different kinds (an escape, an attack) never merge however
     alike the words; statements need overlapping wording (many people speak each day).
-    Undated sentences merge only by wording: a busy day has many deaths to tell.
+    Undated sentences merge by wording, or into the event their own report dates that
+    day (``_elaborates``): a busy day has many deaths to tell.
     """
+    if _elaborates(entry, candidate):
+        return True
     for member in entry.members:
         if member.event != candidate.event and None not in (member.event, candidate.event):
             continue
@@ -517,6 +533,16 @@ def _same_event(entry: _Entry, candidate: _Candidate) -> bool:
         if _jaccard(member.stems, candidate.stems) >= MERGE_JACCARD:
             return True
     return False
+
+
+def _elaborates(entry: _Entry, candidate: _Candidate) -> bool:
+    """An undated sentence of a report that names the kind of event the same report
+    dates on that day tells more of that event ("Militants on Friday offered ...",
+    then "The offer, according to ..."): one event, one entry."""
+    if candidate.explicit or candidate.event in (None, "statement"):
+        return False
+    return any(m.explicit and m.event == candidate.event and m.order[0] == candidate.order[0]
+               for m in entry.members)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -529,7 +555,9 @@ def _select(entries: list[_Entry], per_day: int, limit: int,
 
     Greedy: each step keeps the entry that adds most to what the chosen entries of its
     day and the days next to it already tell (see ``_gain``), so a day's entries are
-    different events rather than one event told three times.
+    different events rather than one event told three times. When the overall limit
+    would leave a day out, the last places go to days without an entry: a day's first
+    entry tells more than another day's third.
     """
     per: dict[date, int] = defaultdict(int)
     told: dict[date, set[str]] = defaultdict(set)
@@ -540,8 +568,13 @@ def _select(entries: list[_Entry], per_day: int, limit: int,
         left = [e for e in left if per[e.day] < per_day]
         if not left:
             break
-        best = max(left, key=lambda e: (_gain(e, _near(told, e.day), weight), e.salience,
-                                        [-x for x in e.first]))
+        unserved = {e.day for e in left if per[e.day] == 0}
+        if len(unserved) >= limit - len(kept):
+            left_now = [e for e in left if e.day in unserved]
+        else:
+            left_now = left
+        best = max(left_now, key=lambda e: (_gain(e, _near(told, e.day), weight), e.salience,
+                                            [-x for x in e.first]))
         left.remove(best)
         per[best.day] += 1
         told[best.day].update(_worded(best, weight).stems)
@@ -561,14 +594,27 @@ def _near(told: dict[date, set[str]], day: date) -> set[str]:
 
 def _gain(entry: _Entry, told: set[str], weight: dict[str, float]) -> float:
     """What an entry adds to what its day and the days next to it already tell: its new
-    words, each weighted by the share of the story's reports that use it, scaled gently
-    by its event's salience, and more when the sentence dates its event by its own words.
+    words, each weighted by the share of the story's reports that use it, scaled by how
+    much of the sentence is the story's own vocabulary (a long stray sentence from the
+    page collects many rare words), more for each kind of fact it states, and more when
+    its date stands on its event word (the event surely happened that day).
     Support is in the weights (a fact many reports tell uses words many reports use);
-    multiplying by support again, or by salience in full, let one much-told event crowd
-    out the day's other news."""
-    new = sum(weight.get(s, 0.0) for s in _worded(entry, weight).stems - told)
-    bonus = EXPLICIT_BONUS if entry.explicit else 1.0
-    return bonus * new * math.sqrt(entry.salience / max(SALIENCE.values()))
+    multiplying by support again, by the event's salience, or favouring every sentence
+    with a date of its own measured worse: one much-told event crowded out the day's
+    other news."""
+    worded = _worded(entry, weight)
+    new = sum(weight.get(s, 0.0) for s in worded.stems - told)
+    topical = sum(weight.get(s, 0.0) for s in worded.stems) / max(1, len(worded.stems))
+    bonus = GOVERNED_BONUS if any(m.governed for m in entry.members) else 1.0
+    return bonus * new * topical ** TOPIC_POWER * (1 + FACET_BONUS * _facets(worded.sentence))
+
+
+def _facets(sentence: Sentence) -> int:
+    """Kinds of fact a sentence states: how many, where, who, what happened. A sentence
+    that says who did what where, and how many, tells more of the story in one entry."""
+    labels = {e.label for e in sentence.entities}
+    return (bool(sentence.quantities) + bool(labels & {"GPE", "LOC", "FAC"})
+            + bool(labels & {"PERSON", "ORG", "NORP"}) + bool(_event_words(sentence.text)))
 
 
 def _word_weights(units: Sequence[_Unit]) -> dict[str, float]:
