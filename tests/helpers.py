@@ -6,7 +6,7 @@ import hashlib
 import re
 from datetime import datetime, timezone
 
-from storyline.models import Document, Sentence
+from storyline.models import Document, Entity, Sentence
 
 # Two reports of one small story, for the app and browser tests.
 FLOOD = (
@@ -42,3 +42,24 @@ def make_doc(doc_id: str, text: str, published: datetime | None = None, **kw) ->
         start = m.start() + lead
         doc.sentences.append(Sentence(doc_id=doc_id, index=i, start=start, end=start + len(body), text=body))
     return doc
+
+
+def parsed_report(nlp, doc_id: str, lines: list[str], published: datetime, *,
+                  entities: bool = True) -> Document:
+    """One report, one sentence a line, dated (and tagged) by spaCy as annotate does it."""
+    from storyline.temporal import find_times
+
+    text = "\n\n".join(lines)
+    sentences, start = [], 0
+    for i, line in enumerate(lines):
+        start = text.index(line, start)
+        span = nlp(line)[:]
+        times = find_times(span, published)
+        for t in times:  # offsets in the document, as annotate records them
+            t.start += start
+            t.end += start
+        found = [Entity(e.text, e.label_, start + e.start_char, start + e.end_char)
+                 for e in span.ents] if entities else []
+        sentences.append(Sentence(doc_id, i, start, start + len(line), line, times=times, entities=found))
+        start += len(line)
+    return Document(doc_id=doc_id, text=text, published=published, sentences=sentences)

@@ -8,10 +8,11 @@ from datetime import datetime, timezone
 import pytest
 from spacy.language import Language
 
-from storyline.models import Document, Sentence
+from storyline.models import Document
 from storyline.nlp import load_nlp
-from storyline.temporal import find_times
 from storyline.timeline import build_timeline
+
+from tests.helpers import parsed_report
 
 WEDNESDAY = datetime(2013, 1, 16, 9, tzinfo=timezone.utc)
 THURSDAY = datetime(2013, 1, 17, 9, tzinfo=timezone.utc)
@@ -24,19 +25,7 @@ def nlp() -> Language:
 
 
 def report(nlp: Language, doc_id: str, lines: list[str], published: datetime) -> Document:
-    """One report, one sentence a line, dated as annotate dates it."""
-    text = "\n\n".join(lines)
-    sentences, start = [], 0
-    for i, line in enumerate(lines):
-        start = text.index(line, start)
-        span = nlp(line)[:]
-        times = find_times(span, published)
-        for t in times:  # offsets in the document, as annotate records them
-            t.start += start
-            t.end += start
-        sentences.append(Sentence(doc_id, i, start, start + len(line), line, times=times))
-        start += len(line)
-    return Document(doc_id=doc_id, text=text, published=published, sentences=sentences)
+    return parsed_report(nlp, doc_id, lines, published, entities=False)
 
 
 def days(docs: list[Document]) -> list[str]:
