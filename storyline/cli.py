@@ -251,10 +251,15 @@ def _stdin(inputs: Sequence[str]):
 
 
 def _write(text: str, out: str | None) -> None:
-    if out:
-        Path(out).write_text(text, encoding="utf-8")
-    else:
+    """To ``out`` (its folder made if new), else to stdout."""
+    if not out:
         sys.stdout.write(text)
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise ValueError(f"--out {out} is a folder; give a file name, e.g. {path / 'story.md'}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 COMMANDS = {"run": cmd_run, "summarize": cmd_summarize, "group": cmd_group, "clean": cmd_clean,

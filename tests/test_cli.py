@@ -212,3 +212,12 @@ def test_bad_option_is_one_clear_line(tmp_path, capsys):
     assert "--words must be a positive number" in capsys.readouterr().err
     assert main(["run", str(SEEDS), "--out", str(tmp_path), "--db", str(tmp_path / "no" / "db.sqlite")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_summarize_out_makes_its_folder_and_refuses_a_folder(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "new" / "deeper" / "s.md"
+    assert main(["summarize", str(SEEDS), "--format", "md", "--out", str(target), "-q"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert main(["summarize", str(SEEDS), "--format", "md", "--out", str(tmp_path), "-q"]) == 2
+    assert "is a folder" in capsys.readouterr().err
