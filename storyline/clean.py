@@ -338,6 +338,10 @@ _CAPTION_PATTERNS = [
     re.compile(r"\b(?i:credit):\s*[A-Z][^.!?]{0,60}$"),
     # "Courtesy of the Meteorological Department" opening a line credits the picture beside it
     re.compile(r"^(?:(?:photo|image|picture)s?\s+)?courtesy of\s+\S", re.I),
+    # Wire captions close on the picture's full date, weekday and year included, which
+    # news prose never spells out: "A man watches rescuers in Savar, Saturday, April 27, 2013."
+    re.compile(r"^(?:\S+\s+){6,}.*,\s(?:on\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s"
+               r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s(?:19|20)\d\d\.?$"),
 ]
 MAX_CAPTION_WORDS = 80
 

@@ -294,6 +294,8 @@ CAPTIONS = [
     "Image copyright Getty Images",
     "Firefighters spray water on the burning warehouse. Getty Images",
     "Courtesy of the Regional Weather OfficeA satellite image of the storm taken on Oct. 30.",
+    "Volunteers carry sandbags along the flooded riverbank in Osk, Tuesday, March 4, 2025.",
+    "A rescuer searches the rubble of the collapsed market in Lume, on Friday, Sept. 12, 2014.",
 ]
 
 
@@ -562,3 +564,12 @@ def test_a_headline_only_report_keeps_its_headline_and_a_teaser_run_is_still_rej
     assert isinstance(clean_report(RawReport(origin="feed:2", doc_id="b", text=teasers)), Rejection)
     for furniture in ("Latest News", "Subscribe to our newsletter"):
         assert isinstance(clean_report(RawReport(origin="feed:3", doc_id="c", text=furniture)), Rejection)
+
+
+@pytest.mark.parametrize("line", [
+    "The plant will reopen on Thursday, the company said.",
+    "The ministry said on Tuesday, March 4, that the dam was safe.",
+    "Tuesday, March 4, 2025",
+])
+def test_dated_prose_and_date_lines_are_no_captions(line: str) -> None:
+    assert line not in clean_text(line + "\n\n" + ARTICLE_BODY).captions
