@@ -35,7 +35,7 @@ PRONOUN_START = re.compile(
     re.IGNORECASE,
 )
 PRONOUN_SPEAKER = re.compile(r",\s*(he|she|they)\s+(said|says|added|told|reported)\b", re.IGNORECASE)
-FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\|)", re.IGNORECASE)
+FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
 
 
 @dataclass

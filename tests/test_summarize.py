@@ -109,6 +109,8 @@ def test_sentences_that_cannot_stand_alone_are_avoided():
     assert not standalone('The governor said "we will rebuild the town and the.', opts)
     assert not standalone("Boats reached the stranded families on the roofs on Monday, he said.", opts)
     assert not standalone("taunted the two men before the crowd outside the court house.", opts)
+    assert not standalone("Residents of the valley were told to be wary of rising water.... read more.", opts)
+    assert not standalone("More >>; Floodwaters swept through the river town of Osk on Monday.", opts)
     assert standalone("The regional governor said at least 14 people were killed in the floods.", opts)
     summary = summarize(story(), words=150)
     assert all(not s.text.startswith("He ") for s in summary)
