@@ -250,7 +250,7 @@ class FigureView:
     conflict_note: str | None
     rows: list[ValueRow]
     sides: list[Side]
-    chart: Markup
+    chart: Markup | None  # None for a lone number: a one-dot chart shows nothing the table does not
 
 
 @dataclass
@@ -445,8 +445,13 @@ def _figure_view(figure: Figure, numbers: Mapping[str, SourceView], cites: _Cite
         label=figure.label[:1].upper() + figure.label[1:], unit=figure.unit,
         change=figure.change.replace("->", "→") if figure.change else None, conflict=figure.conflict,
         conflict_note=figure.conflict_note, rows=rows, sides=_sides(rows) if figure.conflict else [],
-        chart=Markup(figure_chart_svg(dated)),
+        chart=Markup(figure_chart_svg(dated)) if worth_a_chart(dated) else None,
     )
+
+
+def worth_a_chart(figure: Figure) -> bool:
+    """A chart earns its space only when there are two numbers to compare."""
+    return sum(v.value is not None or v.low is not None for v in figure.values) >= 2
 
 
 def _dated_figure(figure: Figure, numbers: Mapping[str, SourceView]) -> Figure:

@@ -20,7 +20,7 @@ from storyline.models import (
     Citation, Document, Figure, FigureValue, Story, SummarySentence, TimelineEntry,
 )
 from storyline.render_html import (
-    CONFLICT_COLOUR, POINT_COLOUR, conflicting_values, figure_chart_svg, format_span,
+    CONFLICT_COLOUR, POINT_COLOUR, conflicting_values, figure_chart_svg, format_span, worth_a_chart,
     format_timeline_date, format_when, passage_parts, render_index_html, render_story_html,
     safe_relative_link, safe_url,
 )
@@ -302,13 +302,31 @@ def test_figures_show_change_and_conflict(tree: Node) -> None:
     assert ["conflict" in r.classes for r in rows] == [False, True, True]
 
 
-def test_each_figure_has_a_chart_with_a_point_per_number(tree: Node, story: Story) -> None:
-    charts = tree.by_id("figures").find("svg", cls="figure-chart")
-    assert len(charts) == len(story.figures)
-    for chart, figure in zip(charts, story.figures):
+def test_each_figure_with_two_numbers_has_a_chart_with_a_point_per_number(tree: Node, story: Story) -> None:
+    articles = tree.by_id("figures").find("article", cls="figure")
+    assert len(articles) == len(story.figures)
+    charted = 0
+    for article, figure in zip(articles, story.figures):
         numeric = [v for v in figure.values if v.value is not None]
-        assert len(chart.find("circle", cls="point")) == len(numeric)
-    assert len(charts[0].find("circle", cls="conflict")) == 2
+        plotted = [v for v in figure.values if v.value is not None or v.low is not None]
+        charts = article.find("svg", cls="figure-chart")
+        if len(plotted) < 2:
+            assert charts == []  # a lone number: the table says it all
+            continue
+        charted += 1
+        assert len(charts[0].find("circle", cls="point")) == len(numeric)
+    assert charted >= 1
+    first = articles[0].find("svg", cls="figure-chart")[0]
+    assert len(first.find("circle", cls="conflict")) == 2
+
+
+def test_a_figure_with_one_number_gets_no_chart() -> None:
+    lone = Figure("people killed", values=[FigureValue(4, "Four people were killed.", "a")])
+    pair = Figure("people killed", values=[FigureValue(4, "Four died.", "a"), FigureValue(6, "Six died.", "b")])
+    ranged = Figure("people hurt", values=[FigureValue(None, "Dozens hurt.", "a", low=24, high=99),
+                                           FigureValue(30, "30 hurt.", "b")])
+    assert not worth_a_chart(lone)
+    assert worth_a_chart(pair) and worth_a_chart(ranged)
 
 
 def test_timeline_lists_dated_entries_with_source_links(tree: Node, story: Story) -> None:
