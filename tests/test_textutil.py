@@ -1,0 +1,53 @@
+"""Text helpers: stems, and the furniture a line cleaner cannot see inside a glued line."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.textutil import content_stems, headline_case, reads_as_furniture, word_count
+
+
+def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
+    assert content_stems("The militants said they were holding 41 hostages") == [
+        "milit", "hold", "41", "hostag"]
+    assert word_count("  two   words ") == 2
+
+
+@pytest.mark.parametrize("text", [
+    # teasers cut off by the page
+    "Secretary of State Hillary Clinton to pursue an elusive truce between...",
+    "The White House condemned a deadly bus bombing and said it would help Israel catch......",
+    "Hurricane Sandy Makes Landfall Near Kingston Jamaica..",
+    "Nearly 300 people have died in a huge fire at a clothing factory in Pakistan\u2026",
+    # video and share widgets, page stamps, entities left in
+    "Tweet Email Print Photo Gallery Temple shooting in Oak Creek Video Loading",
+    "Fire damage repairs published: 28 Aug 2012 author: localnet360videos Storm blows over trees.",
+    "U.S. &amp;raquo Colorado Shooting: Victims and their families.",
+    "1:42 UPDATE Mass Shooting at Temple in Oak Creek leaves seven dead.",
+    # headlines, tag clouds and shouting
+    "Suicide Bombing At Embassy Bombing Ankara, Turkey.",
+    "Japanese American Jared Polis Jefferson Territory John Arthur Love John Chivington",
+    "Dhaka building collapse: 87 DIED, 532 WOUNDED, HUNDREDS TRAPPED.",
+    "Typhoon Bopha Kills 503 In Philippines, Hundreds Missing!",
+])
+def test_glued_page_furniture_is_recognised(text: str) -> None:
+    assert reads_as_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    "At least 20 foreign hostages escaped from Islamist militants who had taken over an Algerian "
+    "natural gas complex in the Sahara desert, an Algerian security official reported.",
+    "Transport Secretary Juan Pablo Schiavi confirmed that 340 people were injured.",
+    "The warning applies to North Coast, Haida Gwaii and Central Coast but not Vancouver Island.",
+    "Greenfield Police Chief Bradley Wentlandt said four people were found dead inside the temple.",
+    "The U.S. Federal Emergency Management Agency sent teams to New Jersey and New York.",
+    '"We will not negotiate with terrorists!" the minister said on Friday.',
+])
+def test_report_prose_is_not_furniture(text: str) -> None:
+    assert not reads_as_furniture(text)
+
+
+def test_headline_case_needs_enough_long_words() -> None:
+    assert not headline_case("Troops Seize Plant")  # too few words to tell a headline from a name
+    assert headline_case("Algerian Troops Storm Desert Gas Plant To Free Hostages")
+    assert not headline_case("Algerian troops stormed the desert gas plant to free the hostages")
