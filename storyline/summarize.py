@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, SummarySentence
-from storyline.textutil import content_stems, word_count
+from storyline.textutil import content_stems, reads_as_furniture, word_count
 
 PRONOUN_START = re.compile(
     r"^(he|she|it|they|them|his|her|its|their|this|that|these|those|there|such|both|"
@@ -141,8 +141,8 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
         return False  # a pronoun with nothing to point to, or the tail of a cut sentence
     if PRONOUN_SPEAKER.search(text):
         return False  # "..., he said": the speaker is named in a sentence left behind
-    if FURNITURE_HINT.search(text):
-        return False
+    if FURNITURE_HINT.search(text) or reads_as_furniture(text):
+        return False  # a link, a teaser cut off, a headline or widget glued to the article
     quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
     return quotes % 2 == 0 and text.count("''") % 2 == 0
 

@@ -111,6 +111,8 @@ def test_sentences_that_cannot_stand_alone_are_avoided():
     assert not standalone("taunted the two men before the crowd outside the court house.", opts)
     assert not standalone("Residents of the valley were told to be wary of rising water.... read more.", opts)
     assert not standalone("More >>; Floodwaters swept through the river town of Osk on Monday.", opts)
+    assert not standalone("Floods Sweep Osk Valley As River Bursts Its Banks, Towns Evacuated.", opts)
+    assert not standalone("Rescuers reached the flooded river town of Osk late on Monday as the...", opts)
     assert standalone("The regional governor said at least 14 people were killed in the floods.", opts)
     summary = summarize(story(), words=150)
     assert all(not s.text.startswith("He ") for s in summary)
