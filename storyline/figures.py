@@ -39,15 +39,16 @@ CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 # how an event reads after the counted thing: "hostages held", "American hostages offered in exchange"
 EVENT_WORDS = {"traded": "offered in exchange", "casualties": "casualties", "incidents": ""}
 # other words reports use for an event, kept in the label when most values say them
-REPORTED_WORDS = {"missing": {"unaccounted": "unaccounted for"}}
+REPORTED_WORDS = {"missing": {"unaccounted": "unaccounted for"},
+                  "displaced": {"homeless": "left homeless"}}
 # casualties first, then what happened to hostages, then everything else
-EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "missing": 2, "held": 2, "freed": 2,
+EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "killed or wounded": 1, "missing": 2, "held": 2, "freed": 2,
               "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
               "damaged": 3}
 OTHER_RANK = 4
 # events whose count is a key figure even when one report alone gives it (the workforce of a
 # factory that burned or collapsed is how many were at risk; a crowd is a protest's measure)
-CLEAR_EVENTS = {"killed", "wounded", "casualties", "missing", "held", "freed", "escaped",
+CLEAR_EVENTS = {"killed", "wounded", "casualties", "killed or wounded", "missing", "held", "freed", "escaped",
                 "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
                 "traded", "employed", "protested"}
 MIN_REPORTS = 2
@@ -74,6 +75,8 @@ MAX_PER_DAY = 5  # numbers of one figure shown per report day
 # counted nouns that already name the event ("deaths", not "deaths killed")
 EVENT_NAMING_NOUNS = {"death", "fatality", "casualty", "injury", "arrest"}
 BODY_NOUNS = {"body", "corpse"}
+# adjectives that name the event of the people they describe ("dozens of injured soldiers")
+EVENT_ADJECTIVES = {"dead": "killed", "injured": "wounded", "wounded": "wounded", "missing": "missing"}
 # incidents reports count under different words: one measure, labelled by the commonest word
 SAME_THING = {"blaze": "fire", "blast": "explosion", "bomb": "explosion",
               "bombing": "explosion", "quake": "earthquake"}
@@ -117,7 +120,7 @@ def figure_label(q: Quantity) -> str | None:
         return None
     if q.event is None or not _plain_counted(q.counted):
         return None
-    return _label(q.counted, q.event)
+    return _label(_counted(q), q.event)
 
 
 def _plain_counted(counted: str) -> bool:
@@ -394,15 +397,26 @@ def _label(counted: str, event: str, word: str | None = None) -> str:
     head = _singular(_head_word(counted))
     if head in BODY_NOUNS and event == "killed":
         return counted if "dead" in counted.lower().split() else f"dead {counted}"
+    counted = _without_event_adjective(counted, event)
     if head in EVENT_NAMING_NOUNS:
         return counted
     word = word or EVENT_WORDS.get(event, event)
     return f"{counted} {word}" if word and counted != word else counted
 
 
+def _without_event_adjective(counted: str, event: str) -> str:
+    """"injured Malian soldiers wounded" says it twice: "Malian soldiers wounded"."""
+    words = counted.split()
+    if len(words) > 1 and EVENT_ADJECTIVES.get(words[0].lower()) == event:
+        return " ".join(words[1:])
+    return counted
+
+
 def _agreed_counted(counted: list[str]) -> str:
     """The counted thing in the reports' most common words, with the modifiers all agree on."""
     heads = Counter(_plain_head(c.split()[-1]) for c in counted if c.split())
+    plural = Counter({h: n for h, n in heads.items() if _singular(h) != h.lower()})
+    heads = plural or heads  # "children killed" names the measure, even when one report said "a child"
     head = heads.most_common(1)[0][0] if heads else counted[0]
     first = counted[0].split()
     others = [{w.lower() for w in c.split()[:-1]} for c in counted[1:]]

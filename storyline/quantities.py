@@ -168,7 +168,12 @@ NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": 
 INCIDENT_NOUNS = {"fire", "blaze", "blast", "explosion", "bombing", "bomb", "attack",
                   "aftershock", "tremor", "quake", "earthquake", "landslide", "mudslide",
                   "arson", "shooting", "strike", "raid", "airstrike", "rocket", "missile"}
-VICTIM_EVENTS = {"killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
+# "killing and wounding scores of people": one count of both, the casualties
+JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded"}
+# "will bury the 200 victims": the buried are dead ("the landslide buried 20 people" traps them)
+BURIED_DEAD = {"victim", "dead", "body", "corpse"}
+BURIED_UNDER = {"under", "beneath", "underneath"}  # "victims buried under the rubble": trapped
+VICTIM_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
                  "arrested", "displaced", "trapped", "stranded"}
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
@@ -184,7 +189,7 @@ LINKING_VERBS = {"be", "appear", "seem", "remain", "continue", "become", "stay",
                  "believe", "report", "presume", "think", "confirm", "say", "expect",
                  "pronounce", "declare", "find"}
 TOLL_NOUNS = {"toll", "tally"}
-PEOPLE_EVENTS = {"killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
+PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
                  "arrested", "displaced", "traded", "casualties", "attacked", "protested",
                  "stranded", "trapped", "affected", "employed", "without power", "on board",
                  "in shelters"}
@@ -319,7 +324,8 @@ def _phrases(sent: Span) -> Iterator[_Phrase]:
     words = [t.lower_ for t in sent]
     i = 0
     while i < len(sent):
-        phrase = _vague_at(sent, words, i) or _fraction_at(sent, words, i) or _number_at(sent, words, i)
+        phrase = (_vague_at(sent, words, i) or _scaled_fraction_at(words, i)
+                  or _fraction_at(sent, words, i) or _number_at(sent, words, i))
         if phrase is None:
             phrase = _ordinal_at(sent, words, i)
         if phrase is None:
@@ -363,6 +369,27 @@ def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
     share = numerator * FRACTIONS[words[j]] * total
     return _Phrase(first=i, last=j, value=share, kind="fraction", total=total,
                    text_last=total_tok.i - sent.start)
+
+
+def _scaled_fraction_at(words: list[str], i: int) -> _Phrase | None:
+    """"half a dozen" (6), "a quarter of a million" (250,000): a share of a number word."""
+    numerator, j = 1.0, i
+    if words[i] in ("a", "one") or words[i] in UNITS:
+        numerator = 1.0 if words[i] in ("a", "one") else float(UNITS[words[i]])
+        j = i + 1
+        if j < len(words) and words[j] == "-":
+            j += 1
+    if j >= len(words) or words[j] not in FRACTIONS:
+        return None
+    k = j + 1
+    if k < len(words) and words[k] == "of":
+        k += 1
+    if k + 1 >= len(words) or words[k] not in ("a", "an"):
+        return None
+    scale = SCALES.get(words[k + 1]) or MULTIPLIERS.get(words[k + 1])
+    if scale is None:
+        return None
+    return _Phrase(first=i, last=k + 1, value=numerator * FRACTIONS[words[j]] * scale)
 
 
 def _whole_after(sent: Span, j: int) -> Token | None:
@@ -616,6 +643,8 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
         node = counted if counted is not None else node
     reading = _Reading(anchor=anchor, node=node, counted=counted, whole=is_whole)
     reading.event = _event(sent, phrase, reading)
+    if phrase.money is not None and reading.event is not None:
+        reading.event += _money_rate(sent, phrase)
     undated = reading.event is None and counted is None and not phrase.money
     if undated and _in_entity(anchor, ("DATE", "TIME")):
         return None  # a date or time the checks above did not name
@@ -679,9 +708,20 @@ def _people_adjective_after(sent: Span, phrase: _Phrase) -> Token | None:
     tok = sent[k]
     modified = tok.head
     if tok.dep_ == "amod" and modified.i > tok.i and modified.pos_ in ("NOUN", "PROPN") \
-            and not modified.like_num:
+            and not modified.like_num and not _headline_break(sent, k):
         return None  # "20 dead bodies": the noun is counted
     return tok
+
+
+def _headline_break(sent: Span, k: int) -> bool:
+    """"50 injured Order: Reorder", "2 Dead turkey bombing": where the case changes between
+    the adjective and the next word (a nationality aside), the next headline starts."""
+    if k + 1 >= len(sent):
+        return False
+    adjective, nxt = sent[k], sent[k + 1]
+    if adjective.is_lower:
+        return nxt.text[:1].isupper() and nxt.ent_type_ != "NORP"
+    return adjective.is_title and nxt.is_lower
 
 
 def _of_object(sent: Span, tok: Token) -> Token | None:
@@ -787,8 +827,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if words[phrase.first] == "one" and phrase.first == phrase.last and not _counts_with_one(anchor, counted):
         return "pronoun one"
     after = words[phrase.last + 1] if phrase.last + 1 < len(words) else ""
-    if after in ("%", "percent", "per", "pct"):
-        return "percentage"
+    if after in ("%", "percent", "per", "pct") and not (phrase.money and after == "per"):
+        return "percentage"  # "$300 per square meter" is a rate of money, not a share
     lemma = _lemma(counted)
     if phrase.money is None and (lemma in MEASURES or _in_entity(anchor, ("QUANTITY", "PERCENT"))):
         return "measure"
@@ -872,6 +912,8 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
             break
         if tok.ent_type_ in NAME_MODIFIER_LABELS:
             break  # "Fox News officials": the outlet is not part of what is counted
+        if tok.tag_ == "IN":  # "kills 2 outside US embassy": a place, not what is counted
+            return "people" if reading.event in PEOPLE_EVENTS else None
         if noun not in tok.ancestors and tok.text != "-":
             break
         mods.insert(0, tok)
@@ -911,6 +953,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if after is not None:  # "left 200,000 people homeless, 380 people missing"
         return after
     event = _event_from_role(sent, reading.node, counted)
+    if event == "attacked" and counted is not None and _participle_after(counted):
+        event = None  # "Three Kiwis killed in bus crash ... kills 14": victims, not attackers
     if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
         event = _event_from_modifiers(sent, counted if counted is not None else reading.anchor)
     if event is None:
@@ -1027,9 +1071,36 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                 role = "subj" if cur.i < head.i else "obj"  # "Over 100 were wounded"
             if head.pos_ != "ADJ" and role == "other":
                 return None
-            return _verb_event(head, role, counted, set())
+            return _joint_event(head, role, _verb_event(head, role, counted, set()))
         return None
     return None
+
+
+def _joint_event(verb: Token, role: str, event: str | None) -> str | None:
+    """"killing and wounding scores of people", "dozens were killed or injured": verbs sharing
+    one count make it a count of both (the casualties), not of the last verb alone."""
+    if event is None or not any(event in pair for pair in JOINT_EVENTS):
+        return event
+    partners = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        partners.append(verb.head)
+    for other in partners:
+        entry = EVENT_VERBS.get(other.lemma_.lower())
+        if other.pos_ != "VERB" or entry is None or not _side_by_side(verb, other):
+            continue
+        joint = JOINT_EVENTS.get(frozenset({event, entry[0]}))
+        if joint is not None:
+            return joint
+    return event
+
+
+def _side_by_side(a: Token, b: Token) -> bool:
+    """Two verbs joined with nothing of their own between ("killed or seriously injured"),
+    unlike "killing 49 people and injuring 600 others"."""
+    first, last = sorted((a.i, b.i))
+    between = a.doc[first + 1:last]
+    return 0 < len(between) <= 3 and any(t.dep_ == "cc" for t in between) and all(
+        t.dep_ in ("cc", "punct", "advmod") for t in between)
 
 
 def _qualifying_preposition(prep: Token, obj: Token) -> bool:
@@ -1067,6 +1138,9 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
         return "killed"  # "11 people were burnt to death", not the gunmen who shot others to death
     if lemma in LIFE_VERBS and role in ("obj", "pass") and _lemma(counted) == "life":
         return "killed"
+    if lemma == "bury" and role in ("obj", "pass") and _lemma(counted) in BURIED_DEAD and not any(
+            c.dep_ == "prep" and c.lower_ in BURIED_UNDER for c in verb.children):
+        return "killed"  # "will bury the more than 200 victims": a funeral, not a rescue
     if lemma == "take" and role in ("obj", "pass") and any(
             c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "custody" for o in c.children)
             for c in verb.children):
@@ -1117,12 +1191,21 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if verb.pos_ == "AUX" or lemma in LINKING_VERBS:
         for child in verb.children:
             if child.dep_ in ("acomp", "xcomp", "oprd", "attr", "ccomp") and child.i not in seen:
+                if _own_subject(child):
+                    continue  # "Hundreds killed ... officials say many were trapped": not ours
                 event = _verb_event(child, role, counted, seen)
                 if event is not None:
                     return event
     if role == "subj":
         return _shared_subject_event(verb, counted, seen)
     return None
+
+
+def _own_subject(clause: Token) -> bool:
+    """A clause about someone else: its subject is a noun, not a pronoun pointing back
+    ("two sons said they were trapped", "14,000 found themselves homeless")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("PRP", "WP")
+               and c.lower_ not in PRONOUNS for c in clause.children)
 
 
 def _shared_subject_event(verb: Token, counted: Token | None, seen: set[int]) -> str | None:
@@ -1228,6 +1311,12 @@ def _event_from_modifiers(sent: Span, noun: Token) -> str | None:
     return None
 
 
+def _participle_after(noun: Token) -> bool:
+    """The noun is followed by an event participle of its own ("Three Kiwis killed in ...")."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1
+               and c.lemma_.lower() in EVENT_VERBS for c in noun.children)
+
+
 def _relative_role(clause: Token) -> str:
     """The relative pronoun's role in "who escaped" / "that were freed" / "they have taken"."""
     for c in clause.children:
@@ -1307,6 +1396,17 @@ def _money_event(sent: Span, node: Token) -> str | None:
             return _money_subject(head) or _money_noun(node)
         cur = head
     return _money_noun(node)
+
+
+def _money_rate(sent: Span, phrase: _Phrase) -> str:
+    """" per square meter" of "a fine of $300 per square meter": the amount is a rate, and
+    its label must say so ("dollars fined per square meter"), or "" for a plain sum."""
+    k = phrase.last + 1
+    if k + 1 >= len(sent) or sent[k].lower_ != "per":
+        return ""
+    unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])
+    words = [t for t in unit.lefts if t.dep_ in ("compound", "amod") and t.i > sent[k].i] + [unit]
+    return " per " + " ".join(t.lower_ for t in words)
 
 
 def _money_noun(node: Token) -> str | None:

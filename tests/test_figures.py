@@ -374,3 +374,26 @@ def test_blasts_and_explosions_are_one_count_in_the_commonest_word(nlp):
     f = figure(figures, "blasts")
     assert [v.value for v in f.values] == [2, 3] and f.change == "2 -> 3"
     assert f.values[1].also_in == ["c"]
+
+
+def test_a_label_names_the_event_once():
+    q = Quantity(text="dozens", start=0, end=6, value=None, low=24, high=99,
+                 counted="injured Malian soldiers", event="wounded", key=True)
+    assert figure_label(q) == "Malian soldiers wounded"
+    q = Quantity(text="scores", start=0, end=6, value=None, low=40, high=99,
+                 counted="people", event="killed or wounded", key=True)
+    assert figure_label(q) == "people killed or wounded"
+
+
+def test_people_left_homeless_keep_the_reports_word(nlp):
+    a = document(nlp, "a", "The explosions left some 3,000 people homeless.", T0)
+    b = document(nlp, "b", "More than 5,000 people were left homeless by the blasts.", T0 + timedelta(hours=30))
+    f = figure(build_figures([a, b]), "people left homeless")
+    assert [v.value for v in f.values] == [3000, 5000]
+
+
+def test_a_label_names_the_counted_thing_in_the_plural(nlp):
+    a = document(nlp, "a", "One child was killed in the crash.", T0)
+    b = document(nlp, "b", "Three children were killed in the crash.", T0 + timedelta(days=1))
+    f = figure(build_figures([a, b]), "children killed")
+    assert [v.value for v in f.values] == [1, 3]

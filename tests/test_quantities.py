@@ -499,3 +499,86 @@ def test_a_thousands_separator_split_by_scraping_is_one_number(nlp):
     q = the(nlp, "The ship was carrying more than 4, 000 passengers.", "more than 4, 000")
     assert (q.value, q.counted, q.event) == (4000, "passengers", "on board")
     assert [q.value for q in keys(nlp, "The death toll rose to 15, 119 injured.")] == [15, 119]
+
+
+@pytest.mark.parametrize("text,quote,counted", [
+    ("Explosions rocked the town on Tuesday, killing and wounding scores of people, police said.",
+     "scores", "people"),
+    ("A series of blasts killed and injured dozens of civilians in the market.", "dozens", "civilians"),
+    ("Dozens were killed or seriously injured in the blast.", "Dozens", "people"),
+])
+def test_two_verbs_sharing_one_count_count_the_casualties(nlp, text, quote, counted):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, "killed or wounded", True)
+
+
+def test_each_verb_with_its_own_count_keeps_its_event(nlp):
+    text = "The train hit the buffers, killing 49 people and injuring at least 600 passengers."
+    assert the(nlp, text, "49").event == "killed"
+    assert the(nlp, text, "at least 600").event == "wounded"
+    text = "At least 22 people were killed and over 64 injured when the building collapsed."
+    assert (the(nlp, text, "At least 22").event, the(nlp, text, "over 64").event) == ("killed", "wounded")
+
+
+def test_buried_victims_are_dead_unless_buried_under_rubble(nlp):
+    q = the(nlp, "The nation will bury the more than 200 victims of the blasts on Saturday.",
+            "more than 200")
+    assert (q.counted, q.event) == ("victims", "killed")
+    assert the(nlp, "Ten workers were buried under the rubble.", "Ten").event == "trapped"
+
+
+def test_a_reported_clause_about_others_gives_no_event(nlp):
+    # the headline's number was killed; the officials' clause is about "many of the workers"
+    q = the(nlp, "Hundreds killed in factory fire (AM) Pakistani officials say many of the "
+            "workers were trapped.", "Hundreds")
+    assert q.event == "killed"
+    q = the(nlp, "An estimated 14,000 people found themselves homeless.", "An estimated 14,000")
+    assert q.event == "displaced"
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("Colorado theater shooting (Update) 12 dead, 59 injured Order: Reorder Duration: 7:10", "59", "wounded"),
+    ("At least 72 killed and more than 180 wounded Scores of people have died in Baghdad.",
+     "more than 180", "wounded"),
+    ("Suicide Bombing At US Embassy In Ankara, 2 Dead turkey bombing us embassy.", "2", "killed"),
+])
+def test_a_headline_toll_run_into_the_next_headline_counts_people(nlp, text, quote, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == ("people", event, True)
+
+
+def test_a_nationality_after_the_adjective_is_still_counted(nlp):
+    q = the(nlp, "The attack left 14 dead Americans.", "14")
+    assert (q.counted, q.event) == ("dead Americans", "killed")
+
+
+def test_money_per_unit_is_a_rate_not_a_percentage(nlp):
+    q = the(nlp, "The government imposes a fine of about $300 per square meter of damaged reef.",
+            "about $300")
+    assert (q.value, q.counted, q.event, q.key) == (300, "dollars", "fined per square meter", True)
+    assert keys(nlp, "Unemployment rose 5 per cent.") == []
+
+
+def test_a_headline_participle_names_victims_not_attackers(nlp):
+    q = the(nlp, "Three Kiwis killed in Kenya bus crash Egypt building collapse kills 14", "Three")
+    assert (q.counted, q.event) == ("Kiwis", "killed")
+    assert the(nlp, "Four gunmen attacked the temple.", "Four").event == "attacked"
+
+
+def test_a_preposition_before_the_noun_is_a_place_not_the_counted_thing(nlp):
+    q = the(nlp, "Suicide bomber kills 2 outside US embassy in Turkey USA TODAY", "2")
+    assert (q.counted, q.event) == ("people", "killed")
+
+
+@pytest.mark.parametrize("text,quote,value", [
+    ("There were about half a dozen aftershocks.", "about half a dozen", 6),
+    ("More than a quarter of a million people have fled the country.",
+     "More than a quarter of a million", 250_000),
+    ("Half a million people were left without power.", "Half a million", 500_000),
+])
+def test_a_share_of_a_number_word_is_that_share(nlp, text, quote, value):
+    assert the(nlp, text, quote).value == value
+
+
+def test_half_an_hour_is_no_count(nlp):
+    assert keys(nlp, "The quake lasted half an hour.") == []
