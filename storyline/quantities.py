@@ -189,6 +189,9 @@ LINKING_VERBS = {"be", "appear", "seem", "remain", "continue", "become", "stay",
                  "believe", "report", "presume", "think", "confirm", "say", "expect",
                  "pronounce", "declare", "find"}
 TOLL_NOUNS = {"toll", "tally"}
+# what a revised count is called when the sentence told its event before ("the estimate")
+ESTIMATE_NOUNS = {"estimate", "figure"}
+TOLL_WORDS = {"killed", "wounded", "missing"}
 PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
                  "arrested", "displaced", "traded", "casualties", "attacked", "protested",
                  "stranded", "trapped", "affected", "employed", "without power", "on board",
@@ -1335,16 +1338,34 @@ def _event_from_toll(sent: Span, node: Token) -> str | None:
         verb = prep.head
     elif node.dep_ in ("attr", "dobj", "npadvmod", "acomp", "oprd"):
         verb = node.head
+    if verb is not None and verb.lower_ in ("down", "up") and verb.head.i != verb.i:
+        verb = verb.head  # "revising the estimate down to 120"
     if verb is None or not _in_span(sent, verb):
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TOLL_NOUNS:
             return _toll_event(child)
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in NUMBER_NOUNS:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in NUMBER_NOUNS:
             event = _number_of_event(child)
             if event is not None:
                 return event
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in ESTIMATE_NOUNS \
+                and node.dep_ == "pobj" and node.head.lower_ == "to":
+            return _event_told_before(sent, verb)
     return None
+
+
+def _event_told_before(sent: Span, verb: Token) -> str | None:
+    """"200 people had been killed before later revising the estimate down to 120": an
+    estimate revised to a number is the estimate of the event the sentence told before."""
+    told = None
+    for tok in sent.doc[sent.start:verb.i]:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ in EVENT_ADJECTIVES:
+            told = EVENT_ADJECTIVES[tok.lower_]
+        elif tok.pos_ == "VERB" and lemma in EVENT_VERBS and EVENT_VERBS[lemma][0] in TOLL_WORDS:
+            told = EVENT_VERBS[lemma][0]
+    return told
 
 
 def _number_of_event(number: Token) -> str | None:

@@ -582,3 +582,17 @@ def test_a_share_of_a_number_word_is_that_share(nlp, text, quote, value):
 
 def test_half_an_hour_is_no_count(nlp):
     assert keys(nlp, "The quake lasted half an hour.") == []
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("An adviser said around 200 people had been killed before later revising the estimate "
+     "down to 120.", "120"),
+    ("Officials revised the number of dead to 120.", "120"),
+])
+def test_a_revised_count_keeps_the_event_it_counts(nlp, text, quote):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == ("people", "killed", True)
+
+
+def test_a_figure_raised_without_a_told_event_is_no_toll(nlp):
+    assert keys(nlp, "Police raised the figure to 15.") == []
