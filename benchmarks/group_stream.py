@@ -6,14 +6,23 @@ excluded and reported apart), the time at 25 %, 50 % and 100 % of the largest st
 copy-threshold measurement: how many wire copies MinHash/LSH finds at each threshold and how
 many of them share a gold story with their original. Skips cleanly when the data is absent.
 
+With the ``embeddings`` extra installed, each report is also encoded once (title + lead, as
+``storyline run`` does; cached under benchmarks/results/cache, keyed by the texts) and both views
+are printed: lexical, and with embeddings (the product's default). Encoding speed is printed
+apart from grouping speed.
+
     .venv/bin/python benchmarks/group_stream.py [--streams dev uci] [--threshold X] [--no-copies]
+                                                [--pipeline] [--embedding-model NAME|none]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
+import hashlib
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -24,7 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
+from storyline.annotate import embed_documents, embedding_text  # noqa: E402
 from storyline.dedupe import CopyDetector  # noqa: E402
+from storyline.embed import DEFAULT_MODEL, encoder_available, encoder_for  # noqa: E402
 from storyline.group import GroupOptions, StoryGrouper, publication_order  # noqa: E402
 from storyline.models import Document, Entity, Sentence  # noqa: E402
 
@@ -59,7 +72,10 @@ def entities(name: str, records: list[dict]) -> list[list[tuple[str, str]]]:
     return out
 
 
-def documents(records: list[dict], ents: list[list[tuple[str, str]]]) -> list[Document]:
+def documents(records: list[dict], ents: list[list[tuple[str, str]]], *,
+              embedding_model: str | None = DEFAULT_MODEL) -> list[Document]:
+    """Raw reports as Documents with their cached entities, and embeddings when the extra is
+    installed (as the product's default; ``embedding_model=None`` for the lexical view)."""
     docs = []
     for r, es in zip(records, ents):
         published = datetime.fromisoformat(r["published"].replace("Z", "+00:00")) if r.get("published") else None
@@ -67,7 +83,45 @@ def documents(records: list[dict], ents: list[list[tuple[str, str]]]) -> list[Do
                         entities=[Entity(t, label, 0, 0) for t, label in es])
         docs.append(Document(doc_id=r["id"], text=r["text"], title=r.get("title"),
                              published=published, source=r.get("source"), sentences=[sent]))
+    if embedding_model and encoder_available():
+        attach_embeddings(docs, embedding_model)
     return docs
+
+
+def attach_embeddings(docs: list[Document], model: str = DEFAULT_MODEL) -> None:
+    """Set ``embedding`` on every report, encoding as ``storyline run`` does (cached: the key is
+    the model and every text, so a changed text or stream is encoded afresh)."""
+    texts = [embedding_text(d) for d in docs]
+    key = hashlib.sha1("\x00".join([model, *texts]).encode()).hexdigest()[:16]
+    path = CACHE / f"embeddings.{key}.npy"
+    timing = path.with_suffix(".json")
+    if path.exists():
+        vectors = np.load(path)
+        if timing.exists():
+            t = json.loads(timing.read_text())
+            print(f"  encoding ({model}): cached; measured cold: {t['reports']} reports in {t['seconds']:.1f} s "
+                  f"= {t['reports'] / t['seconds']:.1f} reports/s (load {t['load']:.1f})")
+    else:
+        encoder = encoder_for(model)
+        fresh = [dataclasses.replace(d, embedding=None) for d in docs]
+        encoder([texts[0]])  # the model load is not encoding time
+        start = time.perf_counter()
+        embed_documents(fresh, encoder)
+        elapsed = time.perf_counter() - start
+        load = os.getloadavg()[0]
+        print(f"  encoding ({model}, cold, cached afterwards): {len(docs)} reports in {elapsed:.1f} s "
+              f"= {len(docs) / elapsed:.1f} reports/s (load {load:.1f})")
+        vectors = np.stack([d.embedding for d in fresh])
+        CACHE.mkdir(parents=True, exist_ok=True)
+        np.save(path, vectors)
+        timing.write_text(json.dumps({"reports": len(docs), "seconds": elapsed, "load": load}))
+    for d, vector in zip(docs, vectors):
+        d.embedding = vector
+
+
+def lexical(docs: list[Document]) -> list[Document]:
+    """The same reports without embeddings: the grouping of an install without the extra."""
+    return [dataclasses.replace(d, embedding=None) for d in docs]
 
 
 def group(docs: list[Document], options: GroupOptions, copy_threshold: float) -> tuple[dict, float, float]:
@@ -157,6 +211,8 @@ def main() -> int:
     parser.add_argument("--pipeline", action="store_true",
                         help="read the stream as `storyline group` does (ingest, clean, full annotation; "
                              "parse cached) instead of raw text with cached entities")
+    parser.add_argument("--embedding-model", default=DEFAULT_MODEL,
+                        help="sentence encoder for the view by meaning ('none': lexical view only)")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"skipped: {EVAL} not found (evaluation data is not part of the repository)")
@@ -164,6 +220,10 @@ def main() -> int:
     options = GroupOptions()
     if args.threshold is not None:
         options.threshold = args.threshold
+    model = None if args.embedding_model.lower() == "none" else args.embedding_model
+    if model and not encoder_available():
+        print("  the embeddings extra is not installed: lexical view only")
+        model = None
     (ROOT / "benchmarks" / "results").mkdir(parents=True, exist_ok=True)
     for name in args.streams:
         records = load(name)
@@ -174,28 +234,48 @@ def main() -> int:
             docs = annotated_documents(EVAL / STREAMS[name])
             print(f"  --pipeline: {len(docs)} of {len(records)} reports kept by ingest and clean "
                   "(the rest are rejected with a reason, as the CLI does; scored as singletons)")
+            if model:
+                attach_embeddings(docs, model)
         else:
-            docs = documents(records, entities(name, records))
-        pred, elapsed, cpu = group(docs, options, args.copy_threshold)
-        print(f"== {name}: {len(docs)} reports, {len(set(pred.values()))} stories, grouping {elapsed:.2f} s "
-              f"= {len(docs) / elapsed:.0f} reports/s (CPU {cpu:.2f} s = {len(docs) / cpu:.0f} reports/s)")
-        print(score(name, pred))
-        if name == "dev":
-            # per corpus, and without the TS pseudo-docs no assessor matched to their event
-            # (their gold story is only "pooled for it": most of them are off-topic pages)
-            print(_blocks(score(name, pred, "--by-corpus"), skip=1))
-            print("  --matched-only:")
-            print(_blocks(score(name, pred, "--matched-only")))
-            incremental = group_in_runs(docs, options, args.copy_threshold)
-            print("  the same stream in 4 runs against the store, as `storyline run` adds reports:")
-            print(_blocks(score(name, incremental)).split("\n   ARI")[0])
-            for share in (0.25, 0.5, 1.0):
-                part = docs[: int(len(docs) * share)]
-                _, t, c = group(part, options, args.copy_threshold)
-                print(f"  {int(share * 100)}% ({len(part)} reports): {t:.2f} s (CPU {c:.2f} s)")
+            docs = documents(records, entities(name, records), embedding_model=model)
+        views = [("lexical", lexical(docs))] + ([("with embeddings", docs)] if model else [])
+        for view, view_docs in views:
+            report_view(name, f"{name}, {view}", view_docs, options, args.copy_threshold)
         if not args.no_copies:
             print(copy_thresholds(records, docs))
     return 0
+
+
+def report_view(name: str, label: str, docs: list[Document], options: GroupOptions,
+                copy_threshold: float) -> None:
+    """Scores and speed of one view of one stream (dev: per corpus, matched-only, in 4 runs, scaling)."""
+    pred, elapsed, cpu = group(docs, options, copy_threshold)
+    print(f"== {label}: {len(docs)} reports, {len(set(pred.values()))} stories, grouping {elapsed:.2f} s "
+          f"= {len(docs) / elapsed:.0f} reports/s (CPU {cpu:.2f} s = {len(docs) / cpu:.0f} reports/s)")
+    print(score(name, pred))
+    if name != "dev":
+        return
+    # per corpus, and without the TS pseudo-docs no assessor matched to their event
+    # (their gold story is only "pooled for it": most of them are off-topic pages)
+    print(_blocks(score(name, pred, "--by-corpus"), skip=1))
+    print("  --matched-only:")
+    print(_blocks(score(name, pred, "--matched-only")))
+    incremental = group_in_runs(docs, options, copy_threshold)
+    same = "identical to one go" if _partition(incremental) == _partition(pred) else "differs from one go"
+    print(f"  the same stream in 4 runs against the store, as `storyline run` adds reports ({same}):")
+    print(_blocks(score(name, incremental)).split("\n   ARI")[0])
+    for share in (0.25, 0.5, 1.0):
+        part = docs[: int(len(docs) * share)]
+        _, t, c = group(part, options, copy_threshold)
+        print(f"  {int(share * 100)}% ({len(part)} reports): {t:.2f} s (CPU {c:.2f} s)")
+
+
+def _partition(story_of: dict[str, str]) -> set[frozenset[str]]:
+    """Stories as sets of reports (story ids may differ between runs)."""
+    members: dict[str, set[str]] = {}
+    for doc_id, story in story_of.items():
+        members.setdefault(story, set()).add(doc_id)
+    return {frozenset(m) for m in members.values()}
 
 
 if __name__ == "__main__":

@@ -3,12 +3,15 @@
 spaCy runs once over each document's whole text so every offset is a character offset
 into ``Document.text``; later stages cite passages by those offsets. The stage
 fills ``Document.sentences`` and uses only dataclasses downstream, so analysis never
-needs spaCy.
+needs spaCy. With a sentence encoder it also fills ``Document.embedding`` once per
+report (the grouper's view by meaning); the store keeps it, so no report is encoded twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import numpy as np
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,6 +21,9 @@ from storyline.models import Document, Entity, Sentence
 from storyline.nlp import load_nlp
 
 ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"}
+EMBED_CHARS = 1000  # of the body, after the title: what a report is about is said first
+
+Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 def annotate(documents: Iterable[Document], *, nlp: Language | None = None,
@@ -33,6 +39,32 @@ def annotate(documents: Iterable[Document], *, nlp: Language | None = None,
 
 def annotate_one(document: Document, *, nlp: Language | None = None) -> Document:
     return next(annotate([document], nlp=nlp))
+
+
+def embedding_text(document: Document, chars: int = EMBED_CHARS) -> str:
+    """The title and the first ``chars`` characters of the body: the part an encoder reads.
+
+    A headline-only report (body = title) is its title once.
+    """
+    title = (document.title or "").strip()
+    body = document.text
+    if not title:
+        return body[:chars]
+    if not body.strip() or body.strip() == title:
+        return title
+    return f"{title}. {body[:chars]}"
+
+
+def embed_documents(documents: Sequence[Document], encoder: Encoder | None) -> None:
+    """Fill ``embedding`` (float32, unit length) on the reports that have none, in one batch."""
+    todo = [d for d in documents if d.embedding is None]
+    if encoder is None or not todo:
+        return
+    vectors = np.asarray(encoder([embedding_text(d) for d in todo]), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms > 0, norms, 1.0)
+    for d, vector in zip(todo, vectors):
+        d.embedding = vector
 
 
 def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:

@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     _inputs(grp)
     grp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     grp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _embedding_model(grp.add_argument_group("analysis"))
     _scale(grp)
     _common(grp)
 
@@ -108,12 +109,17 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("analysis")
     g.add_argument("--words", type=int, default=150, metavar="N", help="summary length (default 150)")
     g.add_argument("--focus", metavar="TEXT", help="a question or topic that steers the summary")
-    g.add_argument("--embedding-model", metavar="NAME", default=None,
-                   help="sentence encoder that steers --focus by meaning (default all-MiniLM-L6-v2, "
-                        "bundled with the 'embeddings' extra; a sentence-transformers name or model "
-                        "folder; 'none': by shared words only)")
+    _embedding_model(g)
     g.add_argument("--per-day", type=int, default=3, metavar="N",
                    help="at most N timeline entries per day (default 3)")
+
+
+def _embedding_model(g: argparse._ActionsContainer) -> None:
+    g.add_argument("--embedding-model", metavar="NAME", default=None,
+                   help="sentence encoder that groups reports by meaning as well as by words, and "
+                        "steers --focus (default all-MiniLM-L6-v2, bundled with the 'embeddings' "
+                        "extra; a sentence-transformers name or model folder; 'none': by shared "
+                        "words only, nothing encoded)")
 
 
 def _scale(p: argparse.ArgumentParser) -> None:

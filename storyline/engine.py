@@ -1,8 +1,9 @@
 """Where the heavy stages run: in this process (the default) or on a Dask cluster.
 
-Annotation (the spaCy parse) is independent per report and analysis is independent per
-story, so both scale out; grouping is one online pass in publication order and stays on
-the driver (it is cheap: hundreds of reports a second). The engine is picked by
+Annotation (the spaCy parse, and the sentence encoder when the ``embeddings`` extra is in use)
+is independent per report and analysis is independent per story, so both scale out; grouping
+is one online pass in publication order and stays on the driver (it is cheap: hundreds of
+reports a second). The engine is picked by
 configuration and the pipeline calls it the same way, as datasketch picks its storage.
 """
 
@@ -53,7 +54,7 @@ class LocalEngine:
 class DaskEngine:
     """Chunks go to Dask workers: a cluster at ``address``, else a local one of ``workers``.
 
-    Each worker process loads spaCy once and keeps it, so chunks should be large enough
+    Each worker process loads spaCy (and the sentence encoder) once and keeps it, so chunks should be large enough
     (tens of reports) to amortize shipping the documents.
     """
 

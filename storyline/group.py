@@ -8,6 +8,9 @@ gap beyond a window asks for a little more similarity, so a report weeks later a
 similar topic starts a new story unless it is strongly linked; a story tolerates gaps in
 proportion to its own recent pace (a burst that fell silent is over, a slow topic is not). When
 a report could have joined two stories, they merge if their centroids also agree.
+When reports carry a sentence embedding (``Document.embedding``, the ``embeddings`` extra),
+meaning is one more view: reports that tell one event in other words still meet, and two
+stories whose mean embeddings agree merge. Without embeddings the grouping is lexical only.
 Candidate stories come from an inverted index whose posting lists are capped, so the
 cost per report stays bounded however many stories exist.
 """
@@ -21,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.models import Document
@@ -47,6 +51,10 @@ class GroupOptions:
     posting_cap: int = 64  # stories remembered per index key (most recently updated)
     pace_reports: int = 30  # the pace is read from this many latest dated reports (0: all)
     lead_chars: int = 10000  # only the title and this much of the text are read (0: all of it)
+    # the meaning view, used only for reports that carry an embedding
+    embedding_weight: float = 0.15  # share of the score from embedding cosine (0: view off)
+    embedding_floor: float = 0.3  # embedding cosine that counts as no evidence (unrelated news sits near it)
+    embedding_merge: float = 0.7  # cosine of two stories' mean embeddings that also merges them (0: off)
 
 
 @dataclass
@@ -55,6 +63,7 @@ class Features:
     entities: dict[str, float]  # entity -> idf
     title: frozenset[str]
     published: datetime | None
+    vector: np.ndarray | None = None  # unit-length sentence embedding, when the report has one
 
 
 @dataclass
@@ -70,6 +79,7 @@ class StoryState:
     last: datetime | None = None
     times: list[float] = field(default_factory=list)  # members' publication times (epoch s), sorted
     members: list[str] = field(default_factory=list)
+    vector: np.ndarray | None = None  # sum of members' embeddings (points where their mean does)
 
 
 def tokens(text: str) -> list[str]:
@@ -160,6 +170,7 @@ class StoryGrouper:
             entities={e: self._idf(f"e:{e}") for e in ents},
             title=frozenset(title_words),
             published=doc.published,
+            vector=unit_vector(doc.embedding),
         )
 
     # --- internals ----------------------------------------------------------
@@ -193,7 +204,15 @@ class StoryGrouper:
             views.append((o.entity_weight, _weighted_overlap(feats.entities, story.entities)))
         if feats.title:
             views.append((o.title_weight, _overlap(feats.title, story.title)))
+        if o.embedding_weight > 0 and feats.vector is not None and story.vector is not None:
+            views.append((o.embedding_weight, self._meaning(feats.vector, story.vector)))
         return sum(w * v for w, v in views) / sum(w for w, _ in views)
+
+    def _meaning(self, vector: np.ndarray, story_vector: np.ndarray) -> float:
+        """Embedding cosine above the floor, scaled to 0..1: any two news reports sit near the
+        floor, so only what lies above it is evidence of one story."""
+        floor = self.options.embedding_floor
+        return max(0.0, _cosine(vector, story_vector) - floor) / (1 - floor)
 
     def _needed(self, when: datetime | None, story: StoryState) -> float:
         """Join threshold, raised for each doubling of the gap beyond the story's window.
@@ -234,10 +253,20 @@ class StoryGrouper:
             if story.norm2 == 0 or other.norm2 == 0:
                 continue
             cosine = _dot(story.centroid, other.centroid) / math.sqrt(story.norm2 * other.norm2)
-            if cosine >= self.options.merge_threshold + self._gap_extra(story.first, story.last, other):
+            extra = self._gap_extra(story.first, story.last, other)
+            # by words, or by meaning (across a time gap, words must still reach the gap's extra)
+            if (cosine >= self.options.merge_threshold + extra
+                    or (cosine >= extra and self._same_meaning(story, other, extra))):
                 sid = self._merge(sid, other_id)
                 story = self.stories[sid]
         return sid
+
+    def _same_meaning(self, a: StoryState, b: StoryState, extra: float) -> bool:
+        """Two stories whose mean embeddings agree are one even when their words differ."""
+        bar = self.options.embedding_merge
+        if bar <= 0 or a.vector is None or b.vector is None:
+            return False
+        return _cosine(a.vector, b.vector) >= bar + extra
 
     def _gap_extra(self, first: datetime | None, last: datetime | None, story: StoryState) -> float:
         return max(self._needed(first, story), self._needed(last, story)) - self.options.threshold
@@ -262,6 +291,7 @@ class StoryGrouper:
             self._index(f"e:{e}", sid)
         story.entities.update(feats.entities.keys())
         story.title.update(feats.title)
+        story.vector = _add(story.vector, feats.vector)
         story.size += 1
         story.members.append(doc_id)
         if feats.published is not None:
@@ -283,6 +313,7 @@ class StoryGrouper:
             self._index(f"e:{e}", a.story_id)
         a.entities.update(b.entities)
         a.title.update(b.title)
+        a.vector = _add(a.vector, b.vector)
         a.size += b.size
         a.dated += b.dated
         a.members.extend(b.members)
@@ -301,6 +332,26 @@ class StoryGrouper:
             self._next += 1
             if sid not in self.stories and sid not in self.merged_into:
                 return sid
+
+
+def unit_vector(values: np.ndarray | None) -> np.ndarray | None:
+    """The embedding as a float64 unit vector (None when absent or all zero)."""
+    if values is None:
+        return None
+    vec = np.asarray(values, dtype=np.float64)
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm > 0 else None
+
+
+def _add(total: np.ndarray | None, vector: np.ndarray | None) -> np.ndarray | None:
+    if vector is None:
+        return total
+    return vector.copy() if total is None else total + vector
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm > 0 else 0.0
 
 
 def _overlap(items: frozenset[str], pool: Counter) -> float:

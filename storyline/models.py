@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+
 
 # --- ingest -----------------------------------------------------------------
 
@@ -120,6 +122,9 @@ class Document:
     content_hash: str = ""
     duplicate_of: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    # unit-length sentence embedding of the title and lead (float32), for grouping by meaning;
+    # None without the ``embeddings`` extra. The store keeps it in its own column, not in JSON.
+    embedding: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 # --- analyze ----------------------------------------------------------------
@@ -218,6 +223,8 @@ def to_dict(obj: Any) -> Any:
         return obj.isoformat()
     if isinstance(obj, list):
         return [to_dict(x) for x in obj]
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     return obj
@@ -244,6 +251,8 @@ def _convert(tp: Any, data: Any) -> Any:
         return datetime.fromisoformat(data)
     if tp is date:
         return date.fromisoformat(data)
+    if tp is np.ndarray:
+        return np.asarray(data, dtype=np.float32)
     if dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         names = {f.name for f in dataclasses.fields(tp)}

@@ -23,9 +23,9 @@ from storyline import clean as clean_stage
 from storyline import figures as figures_stage
 from storyline import ingest
 from storyline import timeline as timeline_stage
-from storyline.annotate import annotate
+from storyline.annotate import Encoder, annotate, embed_documents
 from storyline.dedupe import DEFAULT_THRESHOLD, CopyDetector
-from storyline.embed import DEFAULT_MODEL, INSTALL_HINT, encoder_available, encoder_for
+from storyline.embed import DEFAULT_MODEL, INSTALL_HINT, SentenceEncoder, encoder_available, encoder_for
 from storyline.engine import Engine, LocalEngine, make_engine
 from storyline.group import GroupOptions, StoryGrouper, publication_order
 from storyline.models import Document, RawReport, Rejection, RunReport, Story
@@ -46,7 +46,7 @@ class Options:
     db: str | None = None  # SQLite path or SQLAlchemy URL; None = ./storyline.sqlite
     words: int = 150  # summary budget
     focus: str | None = None
-    embedding_model: str | None = DEFAULT_MODEL  # steers the focus by meaning; None: by words
+    embedding_model: str | None = DEFAULT_MODEL  # groups and steers the focus by meaning; None: by words
     per_day: int = 3  # timeline entries per day
     timeline_limit: int = 20
     copy_threshold: float = DEFAULT_THRESHOLD
@@ -88,19 +88,39 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
     return docs
 
 
-def annotate_documents(docs: Sequence[Document], options: Options,
-                       engine: Engine | None = None) -> list[Document]:
-    """Annotate in publication order (the order every later stage wants)."""
+def annotate_documents(docs: Sequence[Document], options: Options, engine: Engine | None = None,
+                       encoder: Encoder | None = None) -> list[Document]:
+    """Annotate in publication order (the order every later stage wants); with an ``encoder``,
+    reports without an embedding are also encoded, in the same tasks (on the workers)."""
     if not docs:
         return []
     ordered = publication_order(list(docs))
-    return (engine or LocalEngine()).map_chunks(annotate_chunk, ordered, chunk=options.chunk,
-                                               desc="annotating", quiet=options.quiet)
+    desc = "annotating + encoding" if encoder is not None else "annotating"
+    return (engine or LocalEngine()).map_chunks(partial(annotate_chunk, encoder=encoder), ordered,
+                                               chunk=options.chunk, desc=desc, quiet=options.quiet)
 
 
-def annotate_chunk(docs: list[Document]) -> list[Document]:
-    """One task: spaCy over a batch of reports (a worker loads the model once)."""
-    return list(annotate(docs))
+def annotate_chunk(docs: list[Document], encoder: Encoder | None = None) -> list[Document]:
+    """One task: spaCy over a batch of reports, then one encoder batch (a worker loads each model once)."""
+    out = list(annotate(docs))
+    embed_documents(out, encoder)
+    return out
+
+
+def embed_chunk(docs: list[Document], encoder: Encoder) -> list[Document]:
+    """One task: encode reports that were annotated before an encoder was in use."""
+    embed_documents(docs, encoder)
+    return docs
+
+
+def grouping_encoder(options: Options) -> SentenceEncoder | None:
+    """The encoder that gives reports their embedding for grouping by meaning; None when switched
+    off (``--embedding-model none``) or when the default model's extra is not installed."""
+    if not options.embedding_model or options.embedding_model.lower() == "none":
+        return None
+    if options.embedding_model == DEFAULT_MODEL and not encoder_available():
+        return None
+    return encoder_for(options.embedding_model)
 
 
 @contextmanager
@@ -143,16 +163,22 @@ def summary_options(options: Options) -> SummaryOptions | None:
     return SummaryOptions(embed=encoder_for(options.embedding_model))
 
 
-def check_encoder(options: Options) -> None:
+def check_encoder(options: Options, *, grouping: bool = False) -> None:
     """Before the long work: stop if a model was asked for and cannot load; say once that
-    the default falls back to shared words when the ``embeddings`` extra is missing."""
-    if not options.focus or not options.embedding_model or encoder_available():
+    the default falls back to shared words when the ``embeddings`` extra is missing.
+
+    ``grouping``: the command groups reports into stories, which also uses the encoder.
+    """
+    wanted = bool(options.embedding_model) and options.embedding_model.lower() != "none"
+    if not wanted or not (options.focus or grouping) or encoder_available():
         return
     if options.embedding_model != DEFAULT_MODEL:
         encoder_for(options.embedding_model)  # raises the ValueError that says what to install
-    if not options.quiet:
-        print(f"storyline: --focus steers the summary by shared words only; to steer it by meaning: "
-              f"{INSTALL_HINT}", file=sys.stderr)
+    if options.quiet:
+        return
+    what = " and ".join(x for x in ("stories are grouped" if grouping else "",
+                                    "--focus steers the summary" if options.focus else "") if x)
+    print(f"storyline: {what} by shared words only; to use meaning too: {INSTALL_HINT}", file=sys.stderr)
 
 
 def analyze(story_id: str, docs: Sequence[Document], options: Options,
@@ -240,7 +266,7 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, options: Options | No
         on_reject: Reporter | None = None, stdin: IO[bytes] | None = None, **overrides) -> RunReport:
     """Ingest ``inputs`` into the store, update their stories, write the reports to ``out_dir``."""
     options = replace(options or Options(), **overrides)
-    check_encoder(options)
+    check_encoder(options, grouping=True)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     with engine_for(options) as engine:
         return _run(inputs, Path(out_dir), options, engine, on_reject, stdin)
@@ -259,10 +285,14 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
             report.unchanged += 1
         else:
             new_docs.append(d)
-    new_docs = annotate_documents(new_docs, options, engine)
+    encoder = grouping_encoder(options)
+    model = encoder.name if encoder else None
+    new_docs = annotate_documents(new_docs, options, engine, encoder)
 
     new_ids = {d.doc_id for d in new_docs}
-    stored = [d for d in store.documents() if d.doc_id not in new_ids]
+    stored = [d for d in store.documents(embedding_model=model) if d.doc_id not in new_ids]
+    if encoder is not None:
+        encode_stored(stored, store, encoder, options, engine)
     stored_story = store.assignments()
     detector = CopyDetector(options.copy_threshold)
     grouper = StoryGrouper(options.grouping)
@@ -284,7 +314,7 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     moves = {old: grouper.resolve(old) for old in set(stored_story.values()) if old
              and grouper.resolve(old) != old}
     new_docs = date_from_stories(new_docs, stored, story_of, options, engine)
-    store.put_documents(new_docs, story_of)
+    store.put_documents(new_docs, story_of, embedding_model=model)
     if moves:
         store.move_stories(moves)
 
@@ -301,6 +331,20 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
     return report
+
+
+def encode_stored(stored: Sequence[Document], store: Store, encoder: SentenceEncoder,
+                  options: Options, engine: Engine) -> None:
+    """Stored reports without a vector of this encoder (a store from before it) get one, once."""
+    missing = [d for d in stored if d.embedding is None and d.duplicate_of is None]
+    if not missing:
+        return
+    encoded = {d.doc_id: d.embedding for d in engine.map_chunks(
+        partial(embed_chunk, encoder=encoder), missing, chunk=options.chunk, desc="encoding stored reports",
+        quiet=options.quiet)}
+    for d in missing:
+        d.embedding = encoded.get(d.doc_id)
+    store.put_embeddings(missing, encoder.name)
 
 
 def date_from_stories(new_docs: list[Document], stored: Sequence[Document], story_of: dict[str, str],
@@ -391,10 +435,11 @@ def group_inputs(inputs: Sequence[str | Path], options: Options | None = None, *
                  **overrides) -> tuple[dict[str, str], RunReport]:
     """Story id per report, in publication order, without a store or analysis."""
     options = replace(options or Options(), **overrides)
-    check_encoder(options)
+    check_encoder(options, grouping=True)
     report = RunReport()
     with engine_for(options) as engine:
-        docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options, engine)
+        docs = annotate_documents(load_documents(inputs, options, report, on_reject, stdin), options, engine,
+                                  grouping_encoder(options))
     mark_copies(docs, CopyDetector(options.copy_threshold))
     grouper = StoryGrouper(options.grouping)
     story_of: dict[str, str] = {}

@@ -3,7 +3,8 @@
 An embedded SQLite file by default; any SQLAlchemy URL (``postgresql+psycopg://...``)
 selects another backend with no change for the caller, as datasketch picks its storage
 by configuration. Documents are kept with their annotations so a new run only parses
-what is new.
+what is new, and with their sentence embedding (float32 bytes in a column of their own,
+tagged with the model that made it) so a new run never encodes a stored report again.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_engine, delete,
-                        select, update)
+import numpy as np
+from sqlalchemy import (Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
+                        delete, inspect, select, text, update)
 from sqlalchemy.engine import Engine
 
 from storyline.models import Document, Story, from_dict, to_dict
@@ -33,7 +36,12 @@ documents_table = Table(
     Column("published", String(40)),
     Column("added_at", String(40), nullable=False),
     Column("data", Text, nullable=False),
+    Column("embedding", LargeBinary),  # float32 bytes; NULL when no encoder ran
+    Column("embedding_model", String(200)),
 )
+
+# columns added after the first release: a store written before them gains them on open
+ADDED_COLUMNS = {"documents": ("embedding", "embedding_model")}
 
 stories_table = Table(
     "stories", metadata,
@@ -70,8 +78,21 @@ class Store:
         try:
             self.engine: Engine = create_engine(url)
             metadata.create_all(self.engine)
+            self._add_missing_columns()
         except Exception as exc:  # surface driver errors as one clear line
             raise ValueError(f"cannot open store {db!s}: {exc}") from exc
+
+    def _add_missing_columns(self) -> None:
+        """An older store file opens as it is, with the newer columns added (empty)."""
+        inspector = inspect(self.engine)
+        for table_name, names in ADDED_COLUMNS.items():
+            present = {c["name"] for c in inspector.get_columns(table_name)}
+            table = metadata.tables[table_name]
+            with self.engine.begin() as conn:
+                for name in names:
+                    if name not in present:
+                        kind = table.c[name].type.compile(dialect=self.engine.dialect)
+                        conn.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {name} {kind}"))
 
     # --- documents ---------------------------------------------------------
 
@@ -85,7 +106,9 @@ class Store:
             rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.story_id))
             return {r.doc_id: r.story_id for r in rows}
 
-    def put_documents(self, docs: Sequence[Document], story_of: dict[str, str]) -> None:
+    def put_documents(self, docs: Sequence[Document], story_of: dict[str, str],
+                      embedding_model: str | None = None) -> None:
+        """Store reports (replacing same ids); ``embedding_model`` names the encoder of their vectors."""
         now = _now()
         with self.engine.begin() as conn:
             ids = [d.doc_id for d in docs]
@@ -97,17 +120,36 @@ class Store:
                         "doc_id": d.doc_id, "content_hash": d.content_hash,
                         "story_id": story_of.get(d.doc_id), "duplicate_of": d.duplicate_of,
                         "published": d.published.isoformat() if d.published else None,
-                        "added_at": now, "data": json.dumps(to_dict(d)),
+                        "added_at": now, "data": json.dumps(_json_data(d)),
+                        "embedding": _vector_bytes(d.embedding),
+                        "embedding_model": embedding_model if d.embedding is not None else None,
                     }
                     for d in docs
                 ])
 
-    def documents(self, story_id: str | None = None) -> list[Document]:
-        query = select(documents_table.c.data)
+    def documents(self, story_id: str | None = None, *,
+                  embedding_model: str | None = None) -> list[Document]:
+        """Stored reports; with ``embedding_model``, each carries its vector if that model made it."""
+        cols = [documents_table.c.data, documents_table.c.embedding, documents_table.c.embedding_model]
+        query = select(*cols)
         if story_id is not None:
             query = query.where(documents_table.c.story_id == story_id)
+        out = []
         with self.engine.connect() as conn:
-            return [from_dict(Document, json.loads(r.data)) for r in conn.execute(query)]
+            for r in conn.execute(query):
+                doc = from_dict(Document, json.loads(r.data))
+                if embedding_model and r.embedding is not None and r.embedding_model == embedding_model:
+                    doc.embedding = np.frombuffer(r.embedding, dtype=np.float32).copy()
+                out.append(doc)
+        return out
+
+    def put_embeddings(self, docs: Sequence[Document], embedding_model: str) -> None:
+        """Keep vectors computed for reports stored without one (a store from before the encoder)."""
+        with self.engine.begin() as conn:
+            for d in docs:
+                if d.embedding is not None:
+                    conn.execute(update(documents_table).where(documents_table.c.doc_id == d.doc_id)
+                                 .values(embedding=_vector_bytes(d.embedding), embedding_model=embedding_model))
 
     def move_stories(self, moves: dict[str, str]) -> None:
         """Reassign every report of story A to story B (after a merge)."""
@@ -179,6 +221,17 @@ class Store:
             out.append((story, r.slug))
         out.sort(key=lambda x: (x[0].last_seen is None, -(x[0].last_seen.timestamp() if x[0].last_seen else 0)))
         return out
+
+
+def _json_data(doc: Document) -> dict:
+    """The report as JSON, without its vector (kept as bytes in its own column)."""
+    data = to_dict(replace(doc, embedding=None))
+    data.pop("embedding", None)
+    return data
+
+
+def _vector_bytes(vector: np.ndarray | None) -> bytes | None:
+    return None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
 
 
 def _in_order(docs: list[Document], order: list[str] | None) -> list[Document]:

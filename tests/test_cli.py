@@ -179,6 +179,18 @@ def test_group_prints_one_line_per_report(capsys):
     assert story["strike-1"] == story["strike-2"] != story["siege_day4"]
 
 
+def test_group_by_words_only_encodes_nothing(monkeypatch, capsys):
+    import storyline.pipeline
+
+    def no_encoder(name):
+        raise AssertionError(f"--embedding-model none loaded {name}")
+
+    monkeypatch.setattr(storyline.pipeline, "encoder_for", no_encoder)
+    assert main(["group", str(SEEDS), str(E2E / "later"), "-q", "--embedding-model", "none"]) == 0
+    story = {r["id"]: r["story"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert story["000_859f0715c1a21f90"] == story["002_ccd22e2c14d346af"] != story["strike-1"]
+
+
 def test_group_counts_its_stories_and_keeps_headline_only_reports(tmp_path, capsys):
     feed = tmp_path / "alerts.jsonl"
     feed.write_text("".join(json.dumps({"id": f"h{i}", "title": t, "text": t}) + "\n" for i, t in enumerate([

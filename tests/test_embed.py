@@ -86,3 +86,27 @@ def test_focus_by_meaning_finds_the_answer_in_other_words(capsys: pytest.Capture
     # the question shares no content word with the answer ("escaped")
     assert "escaped" not in _summary(capsys, "none")
     assert "escaped" in _summary(capsys, embed.DEFAULT_MODEL)
+
+
+@pytest.mark.skipif(not embed.encoder_available(), reason="the 'embeddings' extra is not installed")
+def test_grouping_encodes_each_report_once_with_the_bundled_model() -> None:
+    # the two seeds are one AP story scraped twice (other titles, other furniture): their vectors agree
+    docs = pipeline.load_documents([SEEDS], Options(quiet=True), pipeline.RunReport())
+    encoder = pipeline.grouping_encoder(Options())
+    assert encoder == embed.SentenceEncoder(embed.DEFAULT_MODEL)
+    annotated = pipeline.annotate_documents(docs, Options(quiet=True), encoder=encoder)
+    vectors = np.stack([d.embedding for d in annotated])
+    assert vectors.shape == (2, 384) and vectors.dtype == np.float32
+    assert float(vectors[0] @ vectors[1]) > 0.7
+    assert pipeline.grouping_encoder(Options(embedding_model="none")) is None
+
+
+def test_grouping_without_the_extra_is_lexical_with_one_notice(monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pipeline, "encoder_available", lambda: False)
+    pipeline.check_encoder(Options(), grouping=True)
+    err = capsys.readouterr().err
+    assert "grouped by shared words only" in err and len(err.strip().splitlines()) == 1
+    assert pipeline.grouping_encoder(Options()) is None
+    pipeline.check_encoder(Options(embedding_model="none"), grouping=True)
+    assert capsys.readouterr().err == ""

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
+from storyline.embed import DEFAULT_MODEL, encoder_available
 from storyline.engine import DaskEngine, LocalEngine, chunks, make_engine
 from storyline.pipeline import Options, run
+from storyline.store import Store
 
 from tests.helpers import FLOOD, LATER
 
@@ -65,6 +67,10 @@ def test_a_run_on_dask_writes_what_a_local_run_writes(tmp_path):
     assert local.processed == dask.processed == 3
     assert _stories(tmp_path / "dask") == _stories(tmp_path / "local")
     assert len(_stories(tmp_path / "local")) == 2
+    if encoder_available():  # the workers encoded the reports too, as the local run did
+        vectors = {d.doc_id: d.embedding for d in Store(str(tmp_path / "d.sqlite")).documents(
+            embedding_model=DEFAULT_MODEL)}
+        assert len(vectors) == 3 and all(v is not None and v.shape == (384,) for v in vectors.values())
 
 
 def test_cli_reports_a_bad_engine_setting_in_one_line(tmp_path, capsys):
