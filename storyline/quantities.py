@@ -353,8 +353,8 @@ def _vague_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
     return None
 
 
-def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
-    """"half of the 132", "two-thirds of 90": only with a stated whole, else no number."""
+def _fraction_word(words: list[str], i: int) -> tuple[float, int] | None:
+    """The numerator and the index of the fraction word at ``i`` ("half", "two-thirds", "a quarter")."""
     numerator, j = 1.0, i
     if words[i] in ("a", "one") or words[i] in UNITS:
         numerator = 1.0 if words[i] in ("a", "one") else float(UNITS[words[i]])
@@ -363,6 +363,15 @@ def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
             j += 1
     if j >= len(words) or words[j] not in FRACTIONS:
         return None
+    return numerator, j
+
+
+def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
+    """"half of the 132", "two-thirds of 90": only with a stated whole, else no number."""
+    read = _fraction_word(words, i)
+    if read is None:
+        return None
+    numerator, j = read
     total_tok = _whole_after(sent, j)
     if total_tok is None:
         return None
@@ -376,14 +385,10 @@ def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
 
 def _scaled_fraction_at(words: list[str], i: int) -> _Phrase | None:
     """"half a dozen" (6), "a quarter of a million" (250,000): a share of a number word."""
-    numerator, j = 1.0, i
-    if words[i] in ("a", "one") or words[i] in UNITS:
-        numerator = 1.0 if words[i] in ("a", "one") else float(UNITS[words[i]])
-        j = i + 1
-        if j < len(words) and words[j] == "-":
-            j += 1
-    if j >= len(words) or words[j] not in FRACTIONS:
+    read = _fraction_word(words, i)
+    if read is None:
         return None
+    numerator, j = read
     k = j + 1
     if k < len(words) and words[k] == "of":
         k += 1

@@ -1,28 +1,10 @@
-import os
-
 import pytest
-from sqlalchemy import create_engine
 
 from storyline.models import Citation, Story, SummarySentence
 from storyline.pipeline import Options, run
-from storyline.store import Store, database_url, metadata
+from storyline.store import Store, database_url
 
 from tests.helpers import FLOOD, LATER, make_doc, utc
-
-POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES")  # an SQLAlchemy URL; .ci/run starts a server
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    """Each store test on SQLite, and on PostgreSQL when a test server is given."""
-    if request.param == "sqlite":
-        return str(tmp_path / "s.sqlite")
-    if not POSTGRES:
-        pytest.skip("set STORYLINE_TEST_POSTGRES to a PostgreSQL URL to test that backend")
-    engine = create_engine(POSTGRES)
-    metadata.drop_all(engine)  # every test starts from an empty database
-    engine.dispose()
-    return POSTGRES
 
 
 def test_documents_round_trip_with_annotations(db):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,11 +12,10 @@ from sqlalchemy import create_engine, inspect, text
 from storyline import pipeline
 from storyline.models import Document
 from storyline.pipeline import Options, run
-from storyline.store import Store, metadata
+from storyline.store import Store
 
 from tests.helpers import FLOOD, LATER, make_doc, utc
 
-POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES")  # an SQLAlchemy URL; .ci/run starts a server
 
 THIRD = ("KANO, Nigeria (AP) - Aid agencies began handing out food and blankets in Kano on Thursday "
          "after the floods, the state emergency agency said.")
@@ -37,19 +35,6 @@ class CountingEncoder:
         return np.asarray(rows, dtype=np.float32)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Each test on SQLite, and on PostgreSQL when a test server is given."""
-    if request.param == "sqlite":
-        return str(tmp_path / "s.sqlite")
-    if not POSTGRES:
-        pytest.skip("set STORYLINE_TEST_POSTGRES to a PostgreSQL URL to test that backend")
-    engine = create_engine(POSTGRES)
-    metadata.drop_all(engine)  # every test starts from an empty database
-    engine.dispose()
-    return POSTGRES
-
-
 @pytest.fixture
 def encoder(monkeypatch: pytest.MonkeyPatch) -> CountingEncoder:
     fake = CountingEncoder()
@@ -59,9 +44,9 @@ def encoder(monkeypatch: pytest.MonkeyPatch) -> CountingEncoder:
 
 def _inputs(tmp_path: Path, *texts: str) -> list[Path]:
     paths = []
-    for i, text in enumerate(texts):
+    for i, body in enumerate(texts):
         path = tmp_path / f"r{i}.txt"
-        path.write_text(text)
+        path.write_text(body)
         paths.append(path)
     return paths
 
