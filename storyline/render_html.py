@@ -275,6 +275,9 @@ class StoryPage:
     timeline: list[EntryView]
     sources: list[SourceView]
     relative: bool = False  # the timeline counts days from a weekday: no report gives a date
+    # A big story's figure can hold dozens of values: the page shows this many, folds the rest
+    visible_rows: int = 6
+    visible_sides: int = 6  # and this many disagreeing values side by side
 
 
 @dataclass

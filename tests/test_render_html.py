@@ -728,3 +728,26 @@ def test_a_long_list_of_supporting_reports_is_folded_after_the_first_four() -> N
     assert first.find("label", **{"for": toggle.attrs["id"]})[0].text() == "+3"
     assert [c.text() for c in folded.find("a", cls="cite")] == ["[5]", "[6]", "[7]"]
     assert not second.find(cls="more-list") and len(second.find("a", cls="cite")) == 5
+
+
+def test_a_long_figure_shows_its_first_values_and_folds_the_rest() -> None:
+    """A big story's toll can hold dozens of values: the page stays readable, nothing is lost."""
+    base = make_story()
+    values = [FigureValue(100 + 7 * i, f"Officials said {100 + 7 * i} people died.", "doc-a",
+                          reported_at=utc(17, 8) + timedelta(minutes=5 * i), quote=str(100 + 7 * i))
+              for i in range(15)]
+    toll = Figure("people killed", conflict=True, values=values)
+    story = Story("story-2", "Toll rises", base.documents, figures=[toll],
+                  first_seen=base.first_seen, last_seen=base.last_seen)
+    (article,) = parse(render_story_html(story)).by_id("figures").find("article", cls="figure")
+    tables = article.find("table", cls="figure-table")
+    assert len(tables) == 2  # the first values, then the rest inside a fold
+    (fold,) = article.find("details", cls="more-values")
+    shown = tables[0].find("tr", cls="value-row")
+    folded = fold.find("tr", cls="value-row")
+    assert len(shown) == 6 and len(shown) + len(folded) == 15
+    assert "The other 9 values" in fold.find("summary")[0].text()
+    sides = article.find("div", cls="side")
+    assert len(sides) == 6  # disagreeing values side by side, at most six
+    assert "9 other values" in article.find("p", cls="more-sides")[0].text()
+    assert len(article.find("circle", cls="point")) == 15  # the chart still shows every value
