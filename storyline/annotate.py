@@ -84,8 +84,58 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             entities=_entities(span),
             times=temporal.find_times(span, document.published),
             quantities=quantities.find_quantities(span),
+            caption=photo_caption(span),
         )
         index += 1
+
+
+MONTH_WORDS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+})
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def photo_caption(span: Span) -> bool:
+    """A wire photo caption: present tense, then where, then the calendar date, and nothing after.
+
+    "Rescue workers look for trapped workers at the collapsed building in Savar, on Friday,
+    April 26." Report prose tells the past ("collapsed on April 24") and names days, not
+    calendar dates, after a place; a present-tense report verb ("say") is no caption.
+    """
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 6:
+        return False
+    tail = _trailing_date(words)
+    if tail is None or not _place_or_comma_before(span, words, tail):
+        return False
+    root = span.root
+    if root.tag_ not in ("VBZ", "VBP") or root.lemma_ in ("be", "have", "say", "tell", "report"):
+        return False
+    return not any(t.lemma_ in ("say", "tell") for t in span)
+
+
+def _trailing_date(words: list) -> int | None:
+    """Index of the first word of a calendar date (a month and a day) closing the sentence."""
+    i = len(words)
+    while i > 0 and words[i - 1].ent_type_ == "DATE":
+        i -= 1
+    date_words = words[i:]
+    has_month = any(w.lower_.rstrip(".") in MONTH_WORDS for w in date_words)
+    has_day = any(w.like_num for w in date_words)
+    return i if date_words and has_month and has_day else None
+
+
+def _place_or_comma_before(span: Span, words: list, first: int) -> bool:
+    """The date follows a place ("in Savar on ...") or a comma ("..., on Friday, April 26")."""
+    j = words[first].i - 1
+    if j >= span.start and span.doc[j].lower_ == "on":
+        j -= 1
+    if j < span.start:
+        return False
+    before = span.doc[j]
+    return before.text == "," or before.ent_type_ in PLACE_LABELS
 
 
 def _split_sentences(parsed: Doc) -> Iterator[Span]:

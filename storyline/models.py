@@ -102,6 +102,9 @@ class Sentence:
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    # a photo caption left in the text ("Rescuers search the rubble in Savar on April 24, 2013."):
+    # quoted in no summary or timeline, though its numbers and dates are still read
+    caption: bool = False
 
 
 @dataclass

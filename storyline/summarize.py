@@ -153,7 +153,7 @@ def _candidates(document: Document, opts: SummaryOptions) -> list[Candidate]:
     for s in document.sentences:
         if word_count(s.text) >= opts.min_words:
             rank += 1  # a dateline or heading does not push the lead down
-        if not standalone(s.text, opts):
+        if s.caption or not standalone(s.text, opts):
             continue
         stems = _sentence_stems(s.text)
         out.append(Candidate(

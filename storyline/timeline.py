@@ -229,8 +229,8 @@ def _units(ordered: Sequence[Document]) -> list[_Unit]:
 
 
 def _candidate(sentence: Sentence, voice: str, order: tuple[int, int]) -> _Candidate | None:
-    if len(sentence.text.split()) < MIN_WORDS:
-        return None
+    if len(sentence.text.split()) < MIN_WORDS or sentence.caption:
+        return None  # a photo caption dates the picture, not an event
     dated = _dating_mention(sentence)
     if dated is None:
         return None

@@ -40,3 +40,16 @@ def test_entities_dates_and_numbers_are_attached_to_their_sentence():
     for s in doc.sentences:
         for e in s.entities:
             assert TEXT[e.start:e.end] == e.text
+
+
+def test_photo_captions_are_marked_and_report_prose_is_not():
+    doc = annotate_one(Document("cap", (
+        "Rescue workers look for trapped garment workers at the collapsed building in Savar, "
+        "outside Dhaka, on Friday, April 26.\n\n"
+        "Soldiers search the rubble of the factory in Karachi, Pakistan on Sept. 12, 2012.\n\n"
+        "The building collapsed in Savar on April 24, 2013, killing at least 300 workers.\n\n"
+        "Police say the owner was arrested in Benapole on April 28, 2013.\n\n"
+        "The inquiry opens on May 3, 2013."
+    ), published=utc(2013, 4, 29)))
+    assert [s.caption for s in doc.sentences] == [True, True, False, False, False]
+    assert doc.sentences[2].quantities  # numbers are still read

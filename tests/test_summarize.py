@@ -193,3 +193,13 @@ def test_concept_weight_follows_its_support_raised_to_support_power():
     assert three > 2 * two
     linear = _concept_weights(docs, (), SummaryOptions(min_df=1))
     assert linear[("lume", "dam")] == 3.0 and linear[("region", "governor")] == 2.0
+
+
+def test_a_photo_caption_is_never_quoted():
+    docs = story()
+    plain = summarize(docs, words=60)
+    lead = plain[0].sources[0]
+    for d in docs:
+        for s in d.sentences:
+            s.caption = (d.doc_id, s.start) == (lead.doc_id, lead.start)  # as annotate marks one
+    assert plain[0].text not in [s.text for s in summarize(docs, words=60)]
