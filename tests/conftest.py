@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from spacy.language import Language
+
+from storyline.nlp import load_nlp
 from storyline.store import metadata
 
 POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES")  # an SQLAlchemy URL; .ci/run starts a server
@@ -24,3 +27,9 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     metadata.drop_all(engine)  # every test starts from an empty database
     engine.dispose()
     return POSTGRES
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """spaCy's pipeline, loaded once for every test that parses text."""
+    return load_nlp()

@@ -9,17 +9,11 @@ import pytest
 
 from storyline.figures import build_figures, figure_label
 from storyline.models import Document, Entity, Figure, Quantity, Sentence
-from storyline.nlp import load_nlp
 from storyline.quantities import find_quantities
 from storyline.temporal import find_times
 
 SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def document(nlp, doc_id: str, text: str, published: datetime | None = None,

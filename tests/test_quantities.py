@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.models import Quantity
-from storyline.nlp import load_nlp
 from storyline.quantities import find_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def quantities(nlp, text: str) -> list[Quantity]:

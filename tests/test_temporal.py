@@ -8,15 +8,9 @@ import pytest
 from spacy.language import Language
 
 from storyline.models import TimeMention
-from storyline.nlp import load_nlp
 from storyline.temporal import find_times, resolve_mentions, resolve_weekday
 
 FRIDAY = datetime(2013, 1, 18, 9, 30, tzinfo=timezone.utc)  # the report date: a Friday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def times(nlp: Language, text: str, published: datetime | None = FRIDAY) -> list[TimeMention]:

@@ -12,18 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from storyline.models import Document, Entity, Sentence, TimelineEntry
-from storyline.nlp import load_nlp
 from storyline.temporal import find_times
 from storyline.timeline import build_timeline
 
 SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
 THURSDAY = datetime(2013, 1, 17, tzinfo=timezone.utc)
 FRIDAY = datetime(2013, 1, 18, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def make_doc(nlp: Language, doc_id: str, text: str, published: datetime | None,

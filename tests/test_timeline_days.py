@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
 from spacy.language import Language
 
 from storyline.models import Document
-from storyline.nlp import load_nlp
 from storyline.timeline import build_timeline
 
 from tests.helpers import parsed_report
@@ -17,11 +15,6 @@ from tests.helpers import parsed_report
 WEDNESDAY = datetime(2013, 1, 16, 9, tzinfo=timezone.utc)
 THURSDAY = datetime(2013, 1, 17, 9, tzinfo=timezone.utc)
 FRIDAY = datetime(2013, 1, 18, 9, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def report(nlp: Language, doc_id: str, lines: list[str], published: datetime) -> Document:
