@@ -130,7 +130,9 @@ class Store:
     def documents(self, story_id: str | None = None, *,
                   embedding_model: str | None = None) -> list[Document]:
         """Stored reports; with ``embedding_model``, each carries its vector if that model made it."""
-        cols = [documents_table.c.data, documents_table.c.embedding, documents_table.c.embedding_model]
+        cols = [documents_table.c.data]
+        if embedding_model:  # vectors are read only by the grouping that asks for them
+            cols += [documents_table.c.embedding, documents_table.c.embedding_model]
         query = select(*cols)
         if story_id is not None:
             query = query.where(documents_table.c.story_id == story_id)
