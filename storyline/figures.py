@@ -29,6 +29,9 @@ from datetime import date, datetime, timedelta, timezone
 from storyline.models import Document, Figure, FigureValue, Quantity, Sentence, TimeMention
 
 SAME_TIME = timedelta(hours=12)
+# reports this close say how things stand at one moment: any disagreement between them is a
+# conflict; further apart (within SAME_TIME) a count that rose is news coming in, not a conflict
+SAME_MOMENT = timedelta(hours=2)
 PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ -]*")
 MAX_COUNTED_WORDS = 4
 SHORT_HEADS = {"men", "kg"}
@@ -338,7 +341,7 @@ def _figure(group: _Group) -> Figure:
     entries = sorted(group.entries, key=lambda e: e.order)
     values = _best_of_each_day([e.value for e in entries])
     counted = _agreed_counted([e.counted for e in entries])
-    conflicts = _conflicts(values)
+    conflicts = conflict_pairs(values)
     unit = counted if counted in MONEY_UNITS else None
     return Figure(
         label=_label(counted, group.event, _reported_word(group.event, values)),
@@ -471,15 +474,21 @@ def _change(values: list[FigureValue]) -> str | None:
     return " -> ".join(describe(v) for v in steps)
 
 
-def _conflicts(values: list[FigureValue]) -> list[tuple[int, int]]:
-    """Pairs of values from about the same time whose ranges cannot both hold."""
+def conflict_pairs(values: Sequence[FigureValue]) -> list[tuple[int, int]]:
+    """Pairs of values (indices) from about the same time whose ranges cannot both hold.
+
+    Within :data:`SAME_MOMENT` any two independent values that cannot both be true disagree
+    ("41" and "132" hostages in the same hour). Hours apart, a later count that is higher is
+    the toll rising as news comes in (32, then 70, then at least 87 dead), not a conflict;
+    a later count that is lower still is one (a stale or revised number beside a newer one).
+    """
     pairs = []
     for i, a in enumerate(values):
         for j in range(i + 1, len(values)):
             b = values[j]
             if not _independent(a, b) or not _same_time(a, b):
                 continue
-            if not _overlap(_range(a), _range(b)):
+            if not _overlap(_range(a), _range(b)) and not _rose(a, b):
                 pairs.append((i, j))
     return pairs
 
@@ -496,6 +505,15 @@ def _same_time(a: FigureValue, b: FigureValue) -> bool:
     if ta is None or tb is None:
         return ta is None and tb is None
     return abs(ta - tb) <= SAME_TIME
+
+
+def _rose(a: FigureValue, b: FigureValue) -> bool:
+    """The later of two values, reported more than a moment after the other, is the higher."""
+    ta, tb = _utc(a.reported_at), _utc(b.reported_at)
+    if ta is None or tb is None or abs(ta - tb) <= SAME_MOMENT:
+        return False
+    early, late = (a, b) if ta < tb else (b, a)
+    return _range(late)[0] > _range(early)[1]
 
 
 def _range(v: FigureValue) -> tuple[float, float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timezone
 
+from storyline.figures import conflict_pairs
 from storyline.models import Citation, Document, Figure, FigureValue, Story
 from storyline.undated import date_note
 
@@ -132,18 +133,19 @@ def _esc(text: str) -> str:
 def conflicting_values(figure: Figure) -> set[int]:
     """Indices of the values that disagree, for a figure flagged as a conflict.
 
-    Two values disagree when what they claim cannot both be true ('at least 20' and
-    41 can) and they were reported within a day of each other: a count that grows
-    over days is news, not a conflict. When the analyzer saw a conflict these rules
-    cannot place, the rules loosen (any time, then any different number) rather than
-    mark nothing.
+    The pairs are the analyzer's (:func:`storyline.figures.conflict_pairs`: about the same
+    time, and not a count that rose hours later), kept when what they claim cannot both be
+    true ('at least 20' and 41 can). When a figure is flagged but no pair passes (a figure
+    made by hand, or read back without times), the rules loosen (within a day, then any
+    time, then any different number) rather than mark nothing.
     """
     if not figure.conflict:
         return set()
     vals = figure.values
     pairs = [(i, j) for i in range(len(vals)) for j in range(i + 1, len(vals))]
     clashing = [(i, j) for i, j in pairs if _disagree(vals[i], vals[j])]
-    for chosen in ([p for p in clashing if _near_in_time(vals[p[0]], vals[p[1]])], clashing,
+    for chosen in ([p for p in conflict_pairs(vals) if _disagree(vals[p[0]], vals[p[1]])],
+                   [p for p in clashing if _near_in_time(vals[p[0]], vals[p[1]])], clashing,
                    [(i, j) for i, j in pairs if value_bounds(vals[i]) != value_bounds(vals[j])]):
         marked = {k for pair in chosen for k in pair if value_bounds(vals[k]) is not None}
         if marked:

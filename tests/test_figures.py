@@ -63,6 +63,29 @@ def test_same_time_disagreement_is_a_conflict_with_sources(nlp):
     assert f.change is None  # same time: a disagreement, not a movement
 
 
+def test_a_toll_rising_over_hours_is_news_not_a_conflict(nlp):
+    a = document(nlp, "a", "Thirty-two people were killed, officials said.", T0)
+    b = document(nlp, "b", "Seventy people were killed, the health minister said.", T0 + timedelta(hours=3))
+    c = document(nlp, "c", "At least 87 people were killed, rescuers said.", T0 + timedelta(hours=6))
+    f = figure(build_figures([a, b, c]), "people killed")
+    assert [v.value for v in f.values] == [32, 70, 87]
+    assert not f.conflict and f.conflict_note is None
+
+
+def test_a_lower_count_hours_after_a_higher_one_conflicts(nlp):
+    a = document(nlp, "a", "Seventy people were killed, the health minister said.", T0)
+    b = document(nlp, "b", "Thirty-two people were killed, officials said.", T0 + timedelta(hours=3))
+    f = figure(build_figures([a, b]), "people killed")
+    assert f.conflict
+    assert f.conflict_note == "a (the health minister): 70; b (officials): 32"
+
+
+def test_a_higher_count_within_the_hour_still_conflicts(nlp):
+    a = document(nlp, "a", "Thirty-two people were killed, officials said.", T0)
+    b = document(nlp, "b", "Seventy people were killed, the health minister said.", T0 + timedelta(minutes=40))
+    assert figure(build_figures([a, b]), "people killed").conflict
+
+
 def test_undated_reports_that_disagree_conflict(nlp):
     a = document(nlp, "a", "Five soldiers were killed.")
     b = document(nlp, "b", "Nine soldiers were killed.")
