@@ -138,8 +138,16 @@ def _place_or_comma_before(span: Span, words: list, first: int) -> bool:
     return before.text == "," or before.ent_type_ in PLACE_LABELS
 
 
+# A headline glued to its article's first sentence leaves an article opening mid-"sentence":
+# "49 dead in Buenos Aires train crash A packed commuter train slammed into ...".
+GLUED_OPENERS = frozenset({"A", "An", "The"})
+NOT_BEFORE_GLUE = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT", "POS"})  # "an A from", "the A list"
+MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
+
+
 def _split_sentences(parsed: Doc) -> Iterator[Span]:
-    """spaCy's sentences, never crossing a line break (paragraphs are separate)."""
+    """spaCy's sentences, never crossing a line break (paragraphs are separate) nor a glued
+    headline (the article's own sentence is cited without it)."""
     for sent in parsed.sents:
         begin = sent.start
         for token in sent:
@@ -147,8 +155,24 @@ def _split_sentences(parsed: Doc) -> Iterator[Span]:
                 if token.i > begin:
                     yield parsed[begin : token.i]
                 begin = token.i + 1
+            elif token.i > begin + 1 and glued_opening(token, sent.end):
+                yield parsed[begin : token.i]
+                begin = token.i
         if begin < sent.end:
             yield parsed[begin : sent.end]
+
+
+def glued_opening(token, end: int) -> bool:
+    """A capitalised article ("A", "The") straight after a word or number, without punctuation,
+    followed by a lower-case word and a sentence's worth of text: an article's opening glued
+    onto the headline before it. In prose a mid-sentence capital article starts a title ("in
+    The Dark Knight") or names the letter ("got an A"), which this leaves alone."""
+    if token.text not in GLUED_OPENERS or end - token.i < MIN_GLUED_TAIL:
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    if not (after.is_alpha and after.is_lower) or before.tag_ in NOT_BEFORE_GLUE:
+        return False
+    return before.like_num or (before.is_alpha and before.is_lower and len(before) > 1)
 
 
 def _entities(span: Span) -> list[Entity]:

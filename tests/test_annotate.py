@@ -53,3 +53,22 @@ def test_photo_captions_are_marked_and_report_prose_is_not():
     ), published=utc(2013, 4, 29)))
     assert [s.caption for s in doc.sentences] == [True, True, False, False, False]
     assert doc.sentences[2].quantities  # numbers are still read
+
+
+def test_a_headline_glued_to_the_article_is_a_sentence_of_its_own():
+    text = ("49 dead, hundreds injured in Buenos Aires train crash A packed commuter train slammed "
+            "into a retaining wall on Wednesday, officials said.")
+    doc = annotate_one(Document(doc_id="g", text=text, published=utc(2012, 2, 22)))
+    assert [s.text for s in doc.sentences] == [
+        "49 dead, hundreds injured in Buenos Aires train crash",
+        "A packed commuter train slammed into a retaining wall on Wednesday, officials said.",
+    ]
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+
+
+def test_a_capital_article_inside_prose_is_not_a_glued_headline():
+    for text in ("He received an A from his teacher for the project on the camps.",
+                 "Hanging out on the A list in Hollywood leaves her cold every time.",
+                 "Fans watched The Dark Knight Rises at a midnight showing in Aurora."):
+        doc = annotate_one(Document(doc_id="p", text=text))
+        assert [s.text for s in doc.sentences] == [text]
