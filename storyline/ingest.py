@@ -94,15 +94,19 @@ class _Bad(Exception):
 
 
 def read_inputs(paths: Sequence[str | Path], *, stdin: IO[bytes] | None = None,
-                max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """Every report in ``paths`` (files, folders, ``-``), in order, with rejections inline."""
+                max_bytes: int = MAX_BYTES, skip: Sequence[str | Path] = ()) -> Iterator[Item]:
+    """Every report in ``paths`` (files, folders, ``-``), in order, with rejections inline.
+
+    A folder's walk leaves out the paths in ``skip`` and everything under them: a run's own
+    report folder and store may sit inside the folder it reads, and are no news.
+    """
     for given in paths:
         if str(given) == "-":
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
             continue
         path = Path(given)
         if path.is_dir():
-            files = _walk(path)
+            files = _walk(path, skip)
             if not files:
                 yield Rejection(str(path), "no input files in directory")
             for f in files:
@@ -113,7 +117,7 @@ def read_inputs(paths: Sequence[str | Path], *, stdin: IO[bytes] | None = None,
             yield Rejection(str(path), "no such file or directory")
 
 
-def list_input_files(paths: Iterable[str | Path]) -> list[Path]:
+def list_input_files(paths: Iterable[str | Path], *, skip: Sequence[str | Path] = ()) -> list[Path]:
     """The files ``read_inputs`` would read (folders expanded; ``-`` and missing paths left out)."""
     out: list[Path] = []
     for given in paths:
@@ -121,7 +125,7 @@ def list_input_files(paths: Iterable[str | Path]) -> list[Path]:
         if str(given) == "-":
             continue
         if path.is_dir():
-            out.extend(_walk(path))
+            out.extend(_walk(path, skip))
         elif path.exists():
             out.append(path)
     return out
@@ -222,13 +226,17 @@ def parse_published(value: object) -> datetime | None:
 # --- files and folders -------------------------------------------------------------------
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files under ``folder``, sorted, leaving out hidden files and folders and sidecars."""
+def _walk(folder: Path, skip: Sequence[str | Path] = ()) -> list[Path]:
+    """Files under ``folder``, sorted, leaving out hidden files and folders, sidecars and
+    the ``skip`` paths."""
+    left_out = {os.path.realpath(p) for p in skip}
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and os.path.realpath(os.path.join(root, d)) not in left_out)
         for name in files:
-            if not name.startswith(".") and not name.endswith(SIDECAR):
+            if (not name.startswith(".") and not name.endswith(SIDECAR)
+                    and os.path.realpath(os.path.join(root, name)) not in left_out):
                 found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 

@@ -32,7 +32,7 @@ from storyline.models import Document, RawReport, Rejection, RunReport, Story
 from storyline.render_html import render_index_html, render_story_html
 from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
-from storyline.store import Store
+from storyline.store import Store, database_files
 from storyline.summarize import SummaryOptions, independent, summarize
 from storyline.undated import infer_dates
 
@@ -64,10 +64,11 @@ class Options:
 
 def load_documents(inputs: Sequence[str | Path], options: Options, report: RunReport,
                    on_reject: Reporter | None = None, stdin: IO[bytes] | None = None,
-                   ) -> list[Document]:
-    """Read and clean every input; count and report what could not be used."""
+                   skip: Sequence[str | Path] = ()) -> list[Document]:
+    """Read and clean every input (folders without the ``skip`` paths); count and report
+    what could not be used."""
     raws: list[RawReport] = []
-    for item in ingest.read_inputs(inputs, stdin=stdin, max_bytes=options.max_bytes):
+    for item in ingest.read_inputs(inputs, stdin=stdin, max_bytes=options.max_bytes, skip=skip):
         report.read += 1
         if isinstance(item, Rejection):
             _reject(report, item, on_reject)
@@ -276,7 +277,8 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
          on_reject: Reporter | None, stdin: IO[bytes] | None) -> RunReport:
     report = RunReport()
     store = Store(options.db)
-    docs = load_documents(inputs, options, report, on_reject, stdin)
+    own = [out_dir, *database_files(options.db)]  # a run never reads its own reports or store
+    docs = load_documents(inputs, options, report, on_reject, stdin, skip=own)
 
     stored_hashes = store.content_hashes()
     new_docs = []

@@ -66,6 +66,15 @@ def database_url(db: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
+def database_files(db: str | Path | None) -> list[Path]:
+    """The files an SQLite store writes (the database and its journals); none for a server."""
+    url = database_url(db)
+    if not url.startswith("sqlite:///"):
+        return []
+    path = Path(url[len("sqlite:///"):])
+    return [path] + [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+
+
 class Store:
     """Documents, their story assignments and the analysed stories."""
 

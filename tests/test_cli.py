@@ -113,6 +113,16 @@ def test_second_run_adds_nothing_twice(seed_run, capsys):
     assert len(story_files(seed_run / "out")) == 1
 
 
+def test_a_run_never_reads_its_own_reports_or_store_inside_its_input_folder(tmp_path, capsys):
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    args = ["run", str(folder), "--out", str(folder / "out"), "--db", str(folder / "store.sqlite")]
+    assert main(args) == 0
+    assert main(args) == 0  # the folder now holds out/*.html, *.json, *.md and the store
+    second = capsys.readouterr().err.strip().splitlines()[-1]
+    assert second.startswith("2 reports read: 0 processed, 0 copies, 2 already stored, 0 rejected")
+
+
 def test_new_inputs_update_the_stored_story_and_start_others(tmp_path, capsys):
     db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
     assert main(["run", str(SEEDS), "--out", out, "--db", db, "-q"]) == 0
