@@ -455,23 +455,43 @@ def _singular(word: str) -> str:
 
 
 def _change(values: list[FigureValue]) -> str | None:
-    """"2 -> at least 6": how the first value of each report time moved.
+    """"2 -> at least 6": how the figure moved, one step per :data:`SAME_TIME` of reports.
 
-    Reports within :data:`SAME_TIME` of the last step are the same moment (they may
-    conflict, but they do not show a movement); undated reports have no place in time.
+    A step stands for the middle value its reports gave (not the first one to arrive): in a
+    big story a stale toll reprinted beside the new one must not read as a fall. Undated
+    reports have no place in time.
     """
-    steps: list[FigureValue] = []
-    last_time: datetime | None = None
+    steps: list[list[FigureValue]] = []
+    start: datetime | None = None
     for v in values:
         when = _utc(v.reported_at)
-        if when is None or (last_time is not None and when - last_time <= SAME_TIME):
+        if when is None:
             continue
-        last_time = when
-        if not steps or not _same(steps[-1], v):
-            steps.append(v)
-    if len(steps) < 2:
+        if start is None or when - start > SAME_TIME:
+            steps.append([])
+            start = when
+        steps[-1].append(v)
+    moves: list[FigureValue] = []
+    for step in steps:
+        middle = _middle(step)
+        if not moves or not _same(moves[-1], middle):
+            moves.append(middle)
+    if len(moves) < 2:
         return None
-    return " -> ".join(describe(v) for v in steps)
+    return " -> ".join(describe(v) for v in moves)
+
+
+def _middle(step: list[FigureValue]) -> FigureValue:
+    """The median of a step's numbers (the lower of two middles); a vague amount ("dozens")
+    only when the step gives no number."""
+    numbers = [v for v in step if v.value is not None] or step
+    ranked = sorted(numbers, key=_midpoint)
+    return ranked[(len(ranked) - 1) // 2]
+
+
+def _midpoint(v: FigureValue) -> float:
+    low, high = _range(v)
+    return low if high == float("inf") else (low + high) / 2
 
 
 def conflict_pairs(values: Sequence[FigureValue]) -> list[tuple[int, int]]:

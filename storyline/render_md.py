@@ -68,6 +68,9 @@ def value_text(v: FigureValue) -> str:
     return f"{phrase} ({core})" if words_only else core
 
 
+SHOWN_SIDES = 6  # values named in a "Reports disagree" line
+
+
 def _disagreement(figure: Figure, numbers: dict[str, int]) -> str:
     """'Reports disagree: [3] the militants: 41; [5] 132', sources by their numbers in the list."""
     parts = []
@@ -75,7 +78,11 @@ def _disagreement(figure: Figure, numbers: dict[str, int]) -> str:
         v = figure.values[i]
         said = f"{_esc(v.attributed_to)}: " if v.attributed_to else ""
         parts.append(f"[{numbers.get(v.doc_id, '?')}] {said}{_esc(value_text(v))}")
-    return "Reports disagree: " + "; ".join(parts) if parts else _esc(figure.conflict_note or "")
+    if not parts:
+        return _esc(figure.conflict_note or "")
+    if len(parts) > SHOWN_SIDES:  # the table below lists every value; the line points to the clash
+        parts = parts[:SHOWN_SIDES] + [f"and {len(parts) - SHOWN_SIDES} more"]
+    return "Reports disagree: " + "; ".join(parts)
 
 
 def _num(x: float) -> str:

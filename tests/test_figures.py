@@ -100,6 +100,15 @@ def test_growing_numbers_days_apart_are_a_change_not_a_conflict(nlp):
     assert not f.conflict
 
 
+def test_a_stale_toll_reprinted_beside_new_ones_does_not_read_as_a_fall(nlp):
+    first = document(nlp, "a", "Twenty-five people were killed, the television channel said.", T0)
+    stale = document(nlp, "b", "Eighty people were killed, officials said.", T0 + timedelta(hours=13))
+    newer = document(nlp, "c", "A total of 113 people were killed, police said.", T0 + timedelta(hours=14))
+    newest = document(nlp, "d", "The collapse killed 124 people, rescuers said.", T0 + timedelta(hours=15))
+    f = figure(build_figures([first, stale, newer, newest]), "people killed")
+    assert f.change == "25 -> 113"
+
+
 def test_unchanged_value_has_no_change(nlp):
     a = document(nlp, "a", "Two people were killed.", T0)
     b = document(nlp, "b", "Two people were killed, police said.", T0 + timedelta(days=1))

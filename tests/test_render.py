@@ -81,3 +81,12 @@ def test_markdown_says_which_numbered_sources_disagree():
     ], conflict=True, conflict_note="a (the militants): 41; b: 132")
     md = render_markdown(Story("s", "Siege", [a, b], figures=[figure]))
     assert "> Reports disagree: [1] the militants: 41; [2] 132" in md
+
+
+def test_markdown_names_at_most_six_disagreeing_values():
+    docs = [make_doc(f"d{i}", f"Officials said {10 * (i + 1)} people died.", utc(2013, 1, 17, i)) for i in range(8)]
+    values = [FigureValue(10 * (8 - i), d.sentences[0].text, d.doc_id, reported_at=d.published)
+              for i, d in enumerate(docs)]  # falling within hours: every pair disagrees
+    md = render_markdown(Story("s", "Toll", docs, figures=[Figure("people killed", values, conflict=True)]))
+    line = next(x for x in md.splitlines() if x.startswith("> Reports disagree"))
+    assert line.count("; ") == 6 and line.endswith("and 2 more")
