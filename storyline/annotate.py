@@ -84,7 +84,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             entities=_entities(span),
             times=temporal.find_times(span, document.published),
             quantities=quantities.find_quantities(span),
-            caption=photo_caption(span),
+            caption=photo_caption(span) or scene_caption(span),
         )
         index += 1
 
@@ -114,6 +114,57 @@ def photo_caption(span: Span) -> bool:
     if root.tag_ not in ("VBZ", "VBP") or root.lemma_ in ("be", "have", "say", "tell", "report"):
         return False
     return not any(t.lemma_ in ("say", "tell") for t in span)
+
+
+# Who a photo shows doing something: the subjects of captions ("Residents wade ...").
+PEOPLE_WORDS = frozenset({
+    "people", "person", "man", "men", "woman", "women", "child", "children", "boy", "boys", "girl",
+    "girls", "family", "families", "resident", "residents", "villager", "villagers", "crowd",
+    "crowds", "worker", "workers", "official", "officials", "police", "policeman", "policemen",
+    "officer", "officers", "soldier", "soldiers", "force", "forces", "troops", "firefighter",
+    "firefighters", "rescuer", "rescuers", "volunteer", "volunteers", "civilian", "civilians",
+    "survivor", "survivors", "relative", "relatives", "mourner", "mourners", "protester",
+    "protesters", "demonstrator", "demonstrators", "student", "students", "crew", "crews",
+    "member", "members", "supporter", "supporters", "passenger", "passengers", "victim", "victims",
+})
+NOT_A_SCENE = frozenset({"be", "have", "say", "tell", "report", "need", "want", "know", "think",
+                         "believe", "expect", "predict", "warn", "seem", "appear", "mean", "include",
+                         "remain", "become", "see", "live"})  # states of things, not a moment shown
+PLACE_TAIL = 0.6  # the place sits in the last 40 % of a caption's words
+
+
+def scene_caption(span: Span) -> bool:
+    """A photo caption with no date: people doing something now, then where.
+
+    "Crowds gather at the collapsed building as people rescue workers trapped in the rubble,
+    in Savar, outside Dhaka." Reports tell what happened in the past tense, or say who said
+    it; a present-tense headline counts things ("kills 65") or has no people doing anything.
+    """
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    root = span.root
+    if len(words) < 6 or root.tag_ not in ("VBZ", "VBP") or root.lemma_ in NOT_A_SCENE:
+        return False
+    if any(t.tag_ == "MD" or t.lemma_ in ("say", "tell") for t in span):
+        return False  # a forecast or a report
+    kids = list(root.children)
+    if any(k.dep_ in ("aux", "auxpass", "ccomp", "xcomp") for k in kids):
+        return False
+    subjects = [k for k in kids if k.dep_ == "nsubj"]
+    if len(subjects) != 1 or not _people(subjects[0]) or any(
+            c.dep_ == "nummod" and c.text[:1].isdigit() for c in subjects[0].children):
+        return False  # "600 people speak Euskera": a count, not a picture ("Two men paddle" is one)
+    plural = subjects[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subjects[0].children)
+    if (root.tag_ == "VBP") != plural:
+        return False  # "A series of blasts hit ...": a past tense that looks present
+    if any(k.dep_ == "dobj" and (k.like_num or any(c.dep_ == "nummod" for c in k.children)) for k in kids):
+        return False  # "... kill 65": a headline's toll
+    tail = words[int(len(words) * PLACE_TAIL)].i
+    return any(e.label_ in PLACE_LABELS and e.start >= tail for e in span.ents)
+
+
+def _people(token) -> bool:
+    """A subject that names people: a person or group by name, or a word for people."""
+    return token.ent_type_ in ("PERSON", "NORP") or token.lower_ in PEOPLE_WORDS
 
 
 def _trailing_date(words: list) -> int | None:

@@ -55,6 +55,18 @@ def test_photo_captions_are_marked_and_report_prose_is_not():
     assert doc.sentences[2].quantities  # numbers are still read
 
 
+def test_captions_without_a_date_are_marked_and_present_tense_prose_is_not():
+    doc = annotate_one(Document("scene", (
+        "Crowds gather at the collapsed building as people rescue trapped workers, in Savar, outside Dhaka.\n\n"
+        "Two men paddle a boat with street signs in flood waters in Reserve, Louisiana.\n\n"
+        "A wave of bombings in Baghdad kills 65 people in Iraq.\n\n"
+        "An estimated 600,000 people speak Basque in the seven provinces in Spain and France.\n\n"
+        "Forecasters predict the storm will make landfall in New Jersey.\n\n"
+        "Rescue workers searched the rubble of the factory in Savar."
+    ), published=utc(2013, 4, 25)))
+    assert [s.caption for s in doc.sentences] == [True, True, False, False, False, False]
+
+
 def test_a_headline_glued_to_the_article_is_a_sentence_of_its_own():
     text = ("49 dead, hundreds injured in Buenos Aires train crash A packed commuter train slammed "
             "into a retaining wall on Wednesday, officials said.")
