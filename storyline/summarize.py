@@ -63,6 +63,7 @@ class SummaryOptions:
     # Focus by meaning: ``embed`` maps texts to one vector each (a sentence encoder, e.g.
     # all-MiniLM-L6-v2). Without it, or without a focus, the summary is purely lexical.
     embed: Callable[[Sequence[str]], np.ndarray] | None = None
+    semantic_redundancy: float = 0.0  # with ``embed``: two sentences this close in meaning are one (0: off)
     semantic_focus: float = 10.0  # bonus of the sentence closest in meaning to the focus
     relevance_scale: float = 4.0  # others get (their cosine / the closest one's) ** this
 
@@ -296,6 +297,15 @@ def _unit_rows(texts: Sequence[str], opts: SummaryOptions) -> np.ndarray:
     return rows / np.where(norms > 0, norms, 1.0)
 
 
+def _meaning_cosines(pool: list[Candidate], opts: SummaryOptions) -> np.ndarray | None:
+    """Cosines in meaning between the solver's candidates, when asked for and an encoder is given:
+    outlets tell one fact in their own words, which shared stems miss."""
+    if opts.embed is None or opts.semantic_redundancy <= 0 or len(pool) < 2:
+        return None
+    rows = _unit_rows([c.sentence.text for c in pool], opts)
+    return rows @ rows.T
+
+
 def _select(candidates: list[Candidate], weights: dict, opts: SummaryOptions) -> list[Candidate]:
     chosen = _select_exact(candidates, weights, opts)
     return chosen if chosen is not None else _select_greedy(candidates, weights, opts)
@@ -345,9 +355,11 @@ def _select_exact(candidates: list[Candidate], weights: dict,
                 holders[index[k]].append(j)
     for i, js in holders.items():
         constraint([(n + i, 1.0)] + [(j, -1.0) for j in js], -np.inf, 0.0)
+    meaning = _meaning_cosines(pool, opts)
     for a in range(n):
         for b in range(a + 1, n):
-            if _cosine(pool[a].stems, pool[b].stems) >= opts.redundancy:
+            if (_cosine(pool[a].stems, pool[b].stems) >= opts.redundancy
+                    or meaning is not None and meaning[a, b] >= opts.semantic_redundancy):
                 constraint([(a, 1.0), (b, 1.0)], -np.inf, 1.0)
     matrix = coo_matrix((vals, (rows, cols)), shape=(len(lower), n + m)).tocsr()
     result = milp(cost, integrality=np.ones(n + m), bounds=Bounds(0, 1),

@@ -30,12 +30,16 @@ def test_encoder_pickles_as_its_name() -> None:
     assert pickle.loads(pickle.dumps(encoder)) == encoder
 
 
-def test_summary_uses_the_encoder_only_with_a_focus(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_summary_reads_meaning_with_or_without_a_focus(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "encoder_available", lambda: True)
-    assert pipeline.summary_options(Options(focus=None)) is None
     assert pipeline.summary_options(Options(focus="q", embedding_model=None)) is None
-    chosen = pipeline.summary_options(Options(focus="q", embedding_model="my-model"))
-    assert chosen is not None and chosen.embed == embed.SentenceEncoder("my-model")
+    assert pipeline.summary_options(Options(embedding_model="none")) is None
+    focused = pipeline.summary_options(Options(focus="q", embedding_model="my-model"))
+    assert focused is not None and focused.embed == embed.SentenceEncoder("my-model")
+    assert focused.semantic_redundancy == 0  # a focus steers; held-out DUC topics lost with the rule
+    unfocused = pipeline.summary_options(Options(embedding_model="my-model"))
+    assert unfocused is not None and unfocused.embed == embed.SentenceEncoder("my-model")
+    assert unfocused.semantic_redundancy == pipeline.UNFOCUSED_REDUNDANCY
 
 
 def test_default_model_falls_back_to_words_with_a_notice(monkeypatch: pytest.MonkeyPatch,

@@ -99,3 +99,15 @@ def test_only_the_solvers_shortlist_is_encoded():
     opts = SummaryOptions(embed=counting_embed, max_candidates=2)
     summarize(story(), words=45, focus=QUESTION, options=opts)
     assert len(calls) == 1 and len(calls[0]) == 1 + 2
+
+
+def flood_axis(text):
+    return "inspect" not in text and "helicopter" not in text
+
+
+def test_without_a_focus_one_fact_told_in_other_words_is_said_once():
+    plain = texts_of(summarize(story(), words=60))
+    assert sum(flood_axis(t) for t in plain) >= 2
+    once = SummaryOptions(embed=toy_embed, semantic_redundancy=0.9)
+    said = texts_of(summarize(story(), words=60, options=once))
+    assert sum(flood_axis(t) for t in said) == 1 and len(said) >= 2
