@@ -9,12 +9,13 @@ report (the grouper's view by meaning); the store keeps it, so no report is enco
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline import quantities, temporal
 from storyline.models import Document, Entity, Sentence
@@ -84,7 +85,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             entities=_entities(span),
             times=temporal.find_times(span, document.published),
             quantities=quantities.find_quantities(span),
-            caption=photo_caption(span) or scene_caption(span),
+            caption=photo_caption(span) or scene_caption(span) or bool(CAPTION_LEAD.match(text)),
         )
         index += 1
 
@@ -111,9 +112,27 @@ def photo_caption(span: Span) -> bool:
     if tail is None or not _place_or_comma_before(span, words, tail):
         return False
     root = span.root
-    if root.tag_ not in ("VBZ", "VBP") or root.lemma_ in ("be", "have", "say", "tell", "report"):
+    if _present(root) is None or root.lemma_ in ("be", "have", "say", "tell", "report"):
         return False
     return not any(t.lemma_ in ("say", "tell") for t in span)
+
+
+# what a picture shows done to people ("A man is helped by bystanders ...")
+PICTURED = frozenset({"see", "show", "picture", "help", "treat", "carry", "keep", "rescue", "pull",
+                      "lead", "escort", "comfort", "evacuate", "load", "lay", "wheel"})
+
+
+def _present(root: Token) -> Token | None:
+    """The present-tense verb of a clause ("gather", or "are" of "are seen"), else None."""
+    kids = list(root.children)
+    if root.tag_ in ("VBZ", "VBP"):
+        return None if any(k.dep_ in ("aux", "auxpass") for k in kids) else root
+    if root.tag_ == "VBN":
+        helpers = [k for k in kids if k.dep_ in ("aux", "auxpass")]
+        if (len(helpers) == 1 and helpers[0].dep_ == "auxpass" and helpers[0].tag_ in ("VBZ", "VBP")
+                and root.lemma_ in PICTURED):
+            return helpers[0]  # "Bodies are kept ...": the passive of a picture, not "is charged"
+    return None
 
 
 # Who a photo shows doing something: the subjects of captions ("Residents wade ...").
@@ -126,7 +145,10 @@ PEOPLE_WORDS = frozenset({
     "survivor", "survivors", "relative", "relatives", "mourner", "mourners", "protester",
     "protesters", "demonstrator", "demonstrators", "student", "students", "crew", "crews",
     "member", "members", "supporter", "supporters", "passenger", "passengers", "victim", "victims",
+    "body", "bodies", "commuters", "patients", "refugees", "evacuees", "fans", "worshippers",
 })
+# "Pictured above: ...", "Photo: ...": a caption that says so
+CAPTION_LEAD = re.compile(r"(?:pictured|photo|picture|image)\b[\w ]{0,15}:", re.IGNORECASE)
 NOT_A_SCENE = frozenset({"be", "have", "say", "tell", "report", "need", "want", "know", "think",
                          "believe", "expect", "predict", "warn", "seem", "appear", "mean", "include",
                          "remain", "become", "see", "live"})  # states of things, not a moment shown
@@ -142,19 +164,20 @@ def scene_caption(span: Span) -> bool:
     """
     words = [t for t in span if not t.is_punct and not t.is_space]
     root = span.root
-    if len(words) < 6 or root.tag_ not in ("VBZ", "VBP") or root.lemma_ in NOT_A_SCENE:
+    verb = _present(root)
+    if len(words) < 6 or verb is None or root.lemma_ in NOT_A_SCENE:
         return False
     if any(t.tag_ == "MD" or t.lemma_ in ("say", "tell") for t in span):
         return False  # a forecast or a report
     kids = list(root.children)
-    if any(k.dep_ in ("aux", "auxpass", "ccomp", "xcomp") for k in kids):
+    if any(k.dep_ in ("ccomp", "xcomp") for k in kids):
         return False
-    subjects = [k for k in kids if k.dep_ == "nsubj"]
+    subjects = [k for k in kids if k.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or not _people(subjects[0]) or any(
             c.dep_ == "nummod" and c.text[:1].isdigit() for c in subjects[0].children):
         return False  # "600 people speak Euskera": a count, not a picture ("Two men paddle" is one)
     plural = subjects[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subjects[0].children)
-    if (root.tag_ == "VBP") != plural:
+    if (verb.tag_ == "VBP") != plural:
         return False  # "A series of blasts hit ...": a past tense that looks present
     if any(k.dep_ == "dobj" and (k.like_num or any(c.dep_ == "nummod" for c in k.children)) for k in kids):
         return False  # "... kill 65": a headline's toll

@@ -67,6 +67,15 @@ def test_captions_without_a_date_are_marked_and_present_tense_prose_is_not():
     assert [s.caption for s in doc.sentences] == [True, True, False, False, False, False]
 
 
+def test_captions_in_the_passive_or_that_say_so_are_marked_and_passive_prose_is_not():
+    doc = annotate_one(Document("passive", (
+        "A man is helped by bystanders after twin explosions in Dilsukh Nagar, Hyderabad, India.\n\n"
+        "Pictured above: injured commuters lie on stretchers after the crash.\n\n"
+        "Rudolph, a carpenter, is charged in the bombing of the clinic in Birmingham, Alabama."
+    ), published=utc(2013, 2, 22)))
+    assert [s.caption for s in doc.sentences] == [True, True, False]
+
+
 def test_a_headline_glued_to_the_article_is_a_sentence_of_its_own():
     text = ("49 dead, hundreds injured in Buenos Aires train crash A packed commuter train slammed "
             "into a retaining wall on Wednesday, officials said.")
