@@ -163,12 +163,20 @@ def mark_copies_since(docs: Sequence[Document], earlier: Sequence[Document],
 UNFOCUSED_REDUNDANCY = 0.7
 
 
+def analysis_encoder(options: Options) -> SentenceEncoder | None:
+    """The sentence encoder the summary and the timeline read meaning with; None when switched
+    off (``--embedding-model none``) or when the ``embeddings`` extra is not installed."""
+    if not options.embedding_model or options.embedding_model.lower() == "none" or not encoder_available():
+        return None
+    return encoder_for(options.embedding_model)
+
+
 def summary_options(options: Options) -> SummaryOptions | None:
     """With an installed sentence encoder the summary reads meaning: it follows the focus, or,
     without one, says each fact once however differently the reports word it."""
-    if not options.embedding_model or options.embedding_model.lower() == "none" or not encoder_available():
+    encoder = analysis_encoder(options)
+    if encoder is None:
         return None
-    encoder = encoder_for(options.embedding_model)
     if options.focus:
         return SummaryOptions(embed=encoder)
     return SummaryOptions(embed=encoder, semantic_redundancy=UNFOCUSED_REDUNDANCY)
@@ -205,7 +213,7 @@ def analyze(story_id: str, docs: Sequence[Document], options: Options,
                               options=summary_options(options))
     story.figures = figures_stage.build_figures(ordered)
     story.timeline = timeline_stage.build_timeline(
-        ordered, per_day=options.per_day, limit=options.timeline_limit)
+        ordered, per_day=options.per_day, limit=options.timeline_limit, encoder=analysis_encoder(options))
     story.relative_timeline = timeline_stage.build_relative_timeline(ordered, per_day=options.per_day)
     story.title = story_title(story)
     return story

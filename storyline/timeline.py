@@ -17,7 +17,10 @@ same event on the same day are merged and cite every report; entries are then ch
 greedily by what they add to the chosen entries of their day and the days next to it
 (words weighted by how many reports use them, more for sentences that keep to the story,
 state several kinds of fact and carry the date on their event word), so a day's entries
-tell different facts and a day does not retell the day before. A day holds at most
+tell different facts and a day does not retell the day before. With a sentence
+encoder, a sentence's closeness in meaning to the story's centre (what its reports tell,
+each in its own words) replaces its share of story words in that ranking; only each
+day's best entries by words are encoded. A day holds at most
 ``per_day`` entries (the user's limit, even on the busiest day), and the overall limit
 leaves no chosen day empty. Sentences are quoted verbatim: nothing invented.
 
@@ -35,9 +38,11 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+import numpy as np
 
 from storyline.models import Citation, Document, Sentence, TimeMention, TimelineEntry
 from storyline.textutil import content_stems, stem
@@ -56,6 +61,10 @@ NEWS_VOICES = 2  # reports that must repeat a word for it to be news, not a stra
 GOVERNED_BONUS = 1.5  # a date on the event word itself ("stormed the plant on Thursday")
 #                       dates the event surely; other sentences may retell an older day
 TOPIC_POWER = 0.5  # how much a sentence's share of story words (vs stray page text) counts
+CENTRE_POWER = 0.75  # with an encoder: how much a sentence's closeness in meaning to the
+#                      story's centre counts (instead of its share of story words)
+ENCODED_PER_PLACE = 4  # with an encoder, only each day's best entries by words are encoded
+#                        (encoding is the slow part): this many per place the day has
 FACET_BONUS = 0.25  # per kind of fact a sentence states: a number, a place, an actor, an event
 PRIOR_SHARE = 0.1  # a day before the first report needs this share of the reports naming it
 TOLD_REACH = 1  # days either side whose chosen entries make a fact old news
@@ -151,14 +160,19 @@ class _Entry:
         return min(m.order for m in self.members)
 
 
+Encoder = Callable[[Sequence[str]], np.ndarray]  # texts -> one unit vector a row
+
+
 # --- public API ---------------------------------------------------------------------
 
 
-def build_timeline(documents: Sequence[Document], *, per_day: int = 3,
-                   limit: int = 20) -> list[TimelineEntry]:
+def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: int = 20,
+                   encoder: Encoder | None = None) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, each citing every report that states it.
 
-    ``per_day`` entries a day at most, ``limit`` in all.
+    ``per_day`` entries a day at most, ``limit`` in all. With a sentence ``encoder``
+    (``storyline.embed``), entries are ranked by how close in meaning they are to what
+    the story's reports tell (see ``_closeness``); without one, by words alone.
     """
     ordered = _publication_order(documents)
     units = _units(ordered)
@@ -173,7 +187,11 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3,
     candidates = [c for c in candidates if _prose(c.sentence.text)]
     entries = [e for e in _merge(candidates, neighbours) if e.day in days]
     weight = _word_weights(units)
-    chosen = _select(entries, per_day, limit, weight)
+    closeness = None
+    if encoder is not None:
+        entries = _shortlist(entries, ENCODED_PER_PLACE * per_day, weight)
+        closeness = _closeness(entries, weight, encoder)
+    chosen = _select(entries, per_day, limit, weight, closeness)
     return [_to_entry(e, weight) for e in chosen]
 
 
@@ -549,8 +567,8 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _select(entries: list[_Entry], per_day: int, limit: int,
-            weight: dict[str, float]) -> list[_Entry]:
+def _select(entries: list[_Entry], per_day: int, limit: int, weight: dict[str, float],
+            closeness: dict[int, float] | None = None) -> list[_Entry]:
     """Best entries, at most ``per_day`` a day and ``limit`` in all, oldest first.
 
     Greedy: each step keeps the entry that adds most to what the chosen entries of its
@@ -573,8 +591,9 @@ def _select(entries: list[_Entry], per_day: int, limit: int,
             left_now = [e for e in left if e.day in unserved]
         else:
             left_now = left
-        best = max(left_now, key=lambda e: (_gain(e, _near(told, e.day), weight), e.salience,
-                                            [-x for x in e.first]))
+        best = max(left_now, key=lambda e: (
+            _gain(e, _near(told, e.day), weight, closeness.get(id(e)) if closeness else None),
+            e.salience, [-x for x in e.first]))
         left.remove(best)
         per[best.day] += 1
         told[best.day].update(_worded(best, weight).stems)
@@ -592,7 +611,8 @@ def _near(told: dict[date, set[str]], day: date) -> set[str]:
     return out
 
 
-def _gain(entry: _Entry, told: set[str], weight: dict[str, float]) -> float:
+def _gain(entry: _Entry, told: set[str], weight: dict[str, float],
+          closeness: float | None = None) -> float:
     """What an entry adds to what its day and the days next to it already tell: its new
     words, each weighted by the share of the story's reports that use it, scaled by how
     much of the sentence is the story's own vocabulary (a long stray sentence from the
@@ -601,12 +621,56 @@ def _gain(entry: _Entry, told: set[str], weight: dict[str, float]) -> float:
     Support is in the weights (a fact many reports tell uses words many reports use);
     multiplying by support again, by the event's salience, or favouring every sentence
     with a date of its own measured worse: one much-told event crowded out the day's
-    other news."""
+    other news. ``closeness`` (the sentence's cosine to the story's centre, when an
+    encoder gave one) stands in for the share of story words: it also sees the story in
+    a sentence that tells it in other words."""
     worded = _worded(entry, weight)
     new = sum(weight.get(s, 0.0) for s in worded.stems - told)
-    topical = sum(weight.get(s, 0.0) for s in worded.stems) / max(1, len(worded.stems))
+    if closeness is None:
+        topical = sum(weight.get(s, 0.0) for s in worded.stems) / max(1, len(worded.stems))
+        on_topic = topical ** TOPIC_POWER
+    else:
+        on_topic = max(closeness, 1e-6) ** CENTRE_POWER
     bonus = GOVERNED_BONUS if any(m.governed for m in entry.members) else 1.0
-    return bonus * new * topical ** TOPIC_POWER * (1 + FACET_BONUS * _facets(worded.sentence))
+    return bonus * new * on_topic * (1 + FACET_BONUS * _facets(worded.sentence))
+
+
+def _shortlist(entries: Sequence[_Entry], size: int, weight: dict[str, float]) -> list[_Entry]:
+    """Each day's ``size`` best entries by words alone: the day's few places go to
+    these anyway, and encoding every candidate sentence of a long story costs minutes."""
+    by_day: dict[date, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.day].append(entry)
+    keep: set[int] = set()
+    for day_entries in by_day.values():
+        ranked = sorted(day_entries, key=lambda e: -_gain(e, set(), weight))
+        keep.update(id(e) for e in ranked[:size])
+    return [e for e in entries if id(e) in keep]
+
+
+def _closeness(entries: Sequence[_Entry], weight: dict[str, float],
+               encoder: Encoder) -> dict[int, float]:
+    """Each entry's cosine to the story's centre: the mean meaning of the entries'
+    sentences, each counted once per report that tells it. A fact many outlets tell,
+    each in its own words, pulls the centre towards it; a stray sentence of the page,
+    or a side remark, lies far from it, however many of the story's words it uses.
+    Only the sentence that words each entry is encoded, once, in one batch."""
+    worded = [_worded(e, weight).sentence.text for e in entries]
+    texts = list(dict.fromkeys(worded))
+    if not texts:
+        return {}
+    vectors = np.asarray(encoder(texts), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms > 0, norms, 1.0)
+    row = {t: i for i, t in enumerate(texts)}
+    centre = np.zeros(vectors.shape[1], dtype=np.float32)
+    for entry, text in zip(entries, worded):
+        centre += entry.support * vectors[row[text]]
+    norm = float(np.linalg.norm(centre))
+    if norm == 0.0:
+        return {}
+    centre /= norm
+    return {id(e): float(vectors[row[text]] @ centre) for e, text in zip(entries, worded)}
 
 
 def _facets(sentence: Sentence) -> int:
