@@ -116,8 +116,9 @@ def _analysis(p: argparse.ArgumentParser) -> None:
 
 def _embedding_model(g: argparse._ActionsContainer) -> None:
     g.add_argument("--embedding-model", metavar="NAME", default=None,
-                   help="sentence encoder that groups reports by meaning as well as by words, and "
-                        "steers --focus (default all-MiniLM-L6-v2, bundled with the 'embeddings' "
+                   help="sentence encoder that groups reports by meaning as well as by words, "
+                        "steers --focus, and keeps summaries and timelines to one telling of each "
+                        "fact (default all-MiniLM-L6-v2, bundled with the 'embeddings' "
                         "extra; a sentence-transformers name or model folder; 'none': by shared "
                         "words only, nothing encoded)")
 
