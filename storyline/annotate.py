@@ -85,7 +85,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             entities=_entities(span),
             times=temporal.find_times(span, document.published),
             quantities=quantities.find_quantities(span),
-            caption=photo_caption(span) or scene_caption(span) or bool(CAPTION_LEAD.match(text)),
+            caption=is_caption(span),
         )
         index += 1
 
@@ -96,6 +96,11 @@ MONTH_WORDS = frozenset({
     "october", "november", "december",
 })
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def is_caption(span: Span) -> bool:
+    """A photo caption left in the text: dated, a scene without a date, or one that says so."""
+    return photo_caption(span) or scene_caption(span) or bool(CAPTION_LEAD.match(span.text.strip()))
 
 
 def photo_caption(span: Span) -> bool:
@@ -165,7 +170,7 @@ def scene_caption(span: Span) -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
     root = span.root
     verb = _present(root)
-    if len(words) < 6 or verb is None or root.lemma_ in NOT_A_SCENE:
+    if len(words) < 6 or verb is None or verb is root and root.lemma_ in NOT_A_SCENE:
         return False
     if any(t.tag_ == "MD" or t.lemma_ in ("say", "tell") for t in span):
         return False  # a forecast or a report
@@ -185,7 +190,7 @@ def scene_caption(span: Span) -> bool:
     return any(e.label_ in PLACE_LABELS and e.start >= tail for e in span.ents)
 
 
-def _people(token) -> bool:
+def _people(token: Token) -> bool:
     """A subject that names people: a person or group by name, or a word for people."""
     return token.ent_type_ in ("PERSON", "NORP") or token.lower_ in PEOPLE_WORDS
 
@@ -236,7 +241,7 @@ def _split_sentences(parsed: Doc) -> Iterator[Span]:
             yield parsed[begin : sent.end]
 
 
-def glued_opening(token, end: int) -> bool:
+def glued_opening(token: Token, end: int) -> bool:
     """A capitalised article ("A", "The") straight after a word or number, without punctuation,
     followed by a lower-case word and a sentence's worth of text: an article's opening glued
     onto the headline before it. In prose a mid-sentence capital article starts a title ("in
