@@ -35,6 +35,7 @@ explicit, year-bearing dates count; captions are never read (``Document.captions
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -625,9 +626,9 @@ def _gain(entry: _Entry, told: set[str], weight: dict[str, float],
     encoder gave one) stands in for the share of story words: it also sees the story in
     a sentence that tells it in other words."""
     worded = _worded(entry, weight)
-    new = sum(weight.get(s, 0.0) for s in worded.stems - told)
+    new = math.fsum(weight.get(s, 0.0) for s in worded.stems - told)
     if closeness is None:
-        topical = sum(weight.get(s, 0.0) for s in worded.stems) / max(1, len(worded.stems))
+        topical = math.fsum(weight.get(s, 0.0) for s in worded.stems) / max(1, len(worded.stems))
         on_topic = topical ** TOPIC_POWER
     else:
         on_topic = max(closeness, 1e-6) ** CENTRE_POWER
@@ -697,7 +698,7 @@ def _worded(entry: _Entry, weight: dict[str, float]) -> _Candidate:
     began Wednesday"), and that tells most of what the story's reports say."""
     return max(entry.members, key=lambda m: (not LEADING_PRONOUN.match(m.sentence.text),
                                              m.governed,
-                                             sum(weight.get(s, 0.0) for s in m.stems),
+                                             math.fsum(weight.get(s, 0.0) for s in m.stems),
                                              [-x for x in m.order]))
 
 
