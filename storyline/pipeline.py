@@ -245,7 +245,8 @@ def story_title(story: Story) -> str:
             if len(s.text.split()) >= 8:
                 return headline(s.text)
     lead = story.summary[0].text if story.summary else ""
-    return headline(lead) or story.story_id
+    text = next((s.text for d in voices for s in d.sentences if s.text.strip()), "")
+    return headline(lead) or headline(text) or story.story_id
 
 
 # A lead clause that cannot head a story: "While the storm spared the city, ...", "Mounting

@@ -96,6 +96,9 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
         opts.focus = focus
     voices = independent(documents)
     candidates = [c for d in voices for c in _candidates(d, opts)]
+    short = not candidates
+    if short:  # headline-only or very short reports: quote their leads rather than say nothing
+        candidates = [c for d in voices for c in _candidates(d, opts, strict=False)]
     if not candidates:
         return []
     if opts.focus:
@@ -108,7 +111,7 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
     if earlier:
         old = [Counter(_sentence_stems(s.text)) for d in earlier for s in d.sentences]
         candidates = [c for c in candidates if _adds_something(c, old, opts)]
-    if len(voices) < opts.min_voices and not opts.focus:
+    if short or len(voices) < opts.min_voices and not opts.focus:
         chosen = _select_leads(candidates, opts)
     else:
         chosen = _select(candidates, weights, opts)
@@ -148,13 +151,19 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
     return quotes % 2 == 0 and text.count("''") % 2 == 0
 
 
-def _candidates(document: Document, opts: SummaryOptions) -> list[Candidate]:
+def _quotable(text: str, opts: SummaryOptions) -> bool:
+    return 0 < word_count(text) <= opts.max_words and not FURNITURE_HINT.search(text)
+
+
+def _candidates(document: Document, opts: SummaryOptions, strict: bool = True) -> list[Candidate]:
+    """The report's sentences a summary may quote; not ``strict``: any that is no caption,
+    link or widget and fits the budget (for reports too short to have a standalone one)."""
     out = []
     rank = -1
     for s in document.sentences:
         if word_count(s.text) >= opts.min_words:
             rank += 1  # a dateline or heading does not push the lead down
-        if s.caption or not standalone(s.text, opts):
+        if s.caption or not (standalone(s.text, opts) if strict else _quotable(s.text, opts)):
             continue
         stems = _sentence_stems(s.text)
         out.append(Candidate(

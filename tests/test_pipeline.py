@@ -1,4 +1,7 @@
-from storyline.pipeline import copies_after_originals, headline, slugify
+from storyline.models import Sentence, Story
+from storyline.pipeline import copies_after_originals, headline, slugify, story_title
+
+from tests.helpers import make_doc
 
 from tests.helpers import make_doc, utc
 
@@ -30,3 +33,9 @@ def test_copies_follow_their_original():
     a, b = make_doc("a", "A.", utc(2024, 1, 1)), make_doc("b", "B.", utc(2024, 1, 2))
     a2 = make_doc("a2", "A.", utc(2024, 1, 3), duplicate_of="a")
     assert [d.doc_id for d in copies_after_originals([a, b, a2])] == ["a", "a2", "b"]
+
+
+def test_a_story_of_one_short_untitled_report_is_headed_by_its_words():
+    doc = make_doc("r1", "Short.")
+    doc.sentences = [Sentence(doc_id="r1", index=0, start=0, end=6, text="Short.")]
+    assert story_title(Story(story_id="s00004", title="", documents=[doc])) == "Short"

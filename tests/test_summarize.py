@@ -1,7 +1,7 @@
 from datetime import date
 from itertools import combinations
 
-from storyline.models import TimeMention
+from storyline.models import Sentence, TimeMention
 
 from storyline.summarize import (
     SummaryOptions,
@@ -203,3 +203,28 @@ def test_a_photo_caption_is_never_quoted():
         for s in d.sentences:
             s.caption = (d.doc_id, s.start) == (lead.doc_id, lead.start)  # as annotate marks one
     assert plain[0].text not in [s.text for s in summarize(docs, words=60)]
+
+
+def _headline(doc_id, text, published):
+    doc = make_doc(doc_id, text, published)
+    doc.sentences = [Sentence(doc_id=doc_id, index=0, start=0, end=len(text), text=text)]
+    return doc
+
+
+def test_headline_only_reports_are_summarized_by_their_leads():
+    # Bare headlines are no standalone sentences (short, no full stop); a story of them
+    # still gets a summary quoting them, each cited at its offsets.
+    docs = [_headline("h1", "Dam fails in Osk, 14 dead", utc(2024, 5, 6)),
+            _headline("h2", "Osk flood toll rises to 22", utc(2024, 5, 7))]
+    summary = summarize(docs, words=50)
+    assert [s.text for s in summary] == ["Dam fails in Osk, 14 dead", "Osk flood toll rises to 22"]
+    for s, d in zip(summary, docs):
+        assert d.text[s.sources[0].start:s.sources[0].end] == s.text
+
+
+def test_an_update_of_headlines_quotes_only_what_is_new():
+    earlier = [_headline("h1", "Dam fails in Osk, 14 dead", utc(2024, 5, 6))]
+    new = _headline("h2", "Osk flood toll rises to 22", utc(2024, 5, 7))
+    assert [s.text for s in summarize([new], earlier=earlier)] == ["Osk flood toll rises to 22"]
+    repeat = _headline("h3", "Dam fails in Osk, 14 dead", utc(2024, 5, 7))
+    assert summarize([repeat], earlier=earlier) == []
