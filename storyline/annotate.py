@@ -86,6 +86,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             times=temporal.find_times(span, document.published),
             quantities=quantities.find_quantities(span),
             caption=is_caption(span),
+            fragment=not any(t.pos_ in ("VERB", "AUX") for t in span),
         )
         index += 1
 
@@ -100,7 +101,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 def is_caption(span: Span) -> bool:
     """A photo caption left in the text: dated, a scene without a date, or one that says so."""
-    return photo_caption(span) or scene_caption(span) or bool(CAPTION_LEAD.match(span.text.strip()))
+    text = span.text.strip()
+    return (photo_caption(span) or scene_caption(span) or bool(CAPTION_LEAD.match(text))
+            or bool(CAPTION_WORDS.search(text)))
 
 
 def photo_caption(span: Span) -> bool:
@@ -154,6 +157,13 @@ PEOPLE_WORDS = frozenset({
 })
 # "Pictured above: ...", "Photo: ...": a caption that says so
 CAPTION_LEAD = re.compile(r"(?:pictured|photo|picture|image)\b[\w ]{0,15}:", re.IGNORECASE)
+# "... in this handout photograph released by ...", "An aerial view of ...": a caption's words
+CAPTION_WORDS = re.compile(
+    r"\bin this (?:[\w-]+ ){0,2}(?:photo|image|picture|photograph|handout)\b"
+    r"|\b(?:photo|image|picture|photograph)s? (?:released|provided|taken|distributed|made available) by\b"
+    r"|\bhandout (?:photo|picture|image|photograph)\b"
+    r"|\b[A-Z][a-z]+, (?:left|right|center|centre|second from (?:left|right)|(?:top|bottom) (?:left|right)),"
+    r"|^(?:an? |the )?(?:(?:aerial|elevated|general|close-up|partial) )?view (?:of|shows)\b", re.IGNORECASE)
 NOT_A_SCENE = frozenset({"be", "have", "say", "tell", "report", "need", "want", "know", "think",
                          "believe", "expect", "predict", "warn", "seem", "appear", "mean", "include",
                          "remain", "become", "see", "live"})  # states of things, not a moment shown

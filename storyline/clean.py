@@ -52,6 +52,9 @@ class HtmlArticle:
 
 NO_HTML_TEXT = "HTML page has no article text"
 NO_TEXT_LEFT = "no article text left after cleaning"
+# spaCy's parser refuses longer texts (1 GB of memory per 100,000 characters, by its account); a
+# "report" this long is a book, a dump or many reports in one file, so it is rejected, not cut
+MAX_TEXT_CHARS = 1_000_000
 NO_INPUT = "report has neither text nor HTML"
 
 # --- unit kinds ------------------------------------------------------------------
@@ -790,6 +793,9 @@ def clean_report(raw: RawReport, *, repeated_lines: frozenset[str] = frozenset()
         if headline is None:
             return Rejection(raw.origin, empty_reason)
         cleaned = CleanText(body=headline, title=cleaned.title)
+    if len(cleaned.body) > MAX_TEXT_CHARS:
+        return Rejection(raw.origin, f"text too long for one report ({len(cleaned.body):,} characters "
+                                     f"after cleaning, at most {MAX_TEXT_CHARS:,}): split it into reports")
     return _document(raw, cleaned, article)
 
 

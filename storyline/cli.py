@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -148,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away ("| head"): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def _options(args: argparse.Namespace):
@@ -156,6 +161,8 @@ def _options(args: argparse.Namespace):
 
     if getattr(args, "words", 150) <= 0:
         raise ValueError("--words must be a positive number")
+    if getattr(args, "per_day", 3) <= 0:
+        raise ValueError("--per-day must be a positive number")
     return Options(db=getattr(args, "db", None), words=getattr(args, "words", 150),
                    focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", 3),
                    embedding_model=getattr(args, "embedding_model", None) or DEFAULT_MODEL,
@@ -176,6 +183,7 @@ def _finish(report: RunReport, quiet: bool) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from storyline.pipeline import run
 
+    _check_out(args.out, folder=True)
     report = run(args.inputs, args.out, _options(args), on_reject=_print_rejection,
                  stdin=_stdin(args.inputs))
     if not args.quiet:
@@ -189,6 +197,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from storyline.render_json import dumps
     from storyline.render_md import render_markdown
 
+    _check_out(args.out, folder=False)
     story, report = summarize_inputs(args.inputs, _options(args), since=args.since,
                                      on_reject=_print_rejection, stdin=_stdin(args.inputs))
     render = {"json": dumps, "md": render_markdown, "html": render_story_html}[args.format]
@@ -199,6 +208,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 def cmd_group(args: argparse.Namespace) -> int:
     from storyline.pipeline import group_inputs
 
+    _check_out(args.out, folder=False)
     assignments, report = group_inputs(args.inputs, _options(args), on_reject=_print_rejection,
                                        stdin=_stdin(args.inputs))
     if args.format == "csv":
@@ -255,6 +265,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _stdin(inputs: Sequence[str]):
     """Standard input's bytes, only when an input is '-' (tests replace sys.stdin)."""
     return sys.stdin.buffer if "-" in inputs else None
+
+
+def _check_out(out: str | None, *, folder: bool) -> None:
+    """Refuse an --out that cannot be written before any work is done, in one line."""
+    if not out:
+        return
+    path = Path(out)
+    if folder and path.exists() and not path.is_dir():
+        raise ValueError(f"--out {out} is a file; give a folder for the report pages")
+    if not folder and path.is_dir():
+        raise ValueError(f"--out {out} is a folder; give a file name, e.g. {path / 'story.md'}")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ValueError(f"--out {out}: {parent} is a file, not a folder")
+            break
 
 
 def _write(text: str, out: str | None) -> None:

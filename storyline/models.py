@@ -105,6 +105,9 @@ class Sentence:
     # a photo caption left in the text ("Rescuers search the rubble in Savar on April 24, 2013."):
     # quoted in no summary or timeline, though its numbers and dates are still read
     caption: bool = False
+    # no verb at all ("Mohammad Asif, 20, a worker at the factory."): a caption or a list
+    # item cut from its page, not a statement a summary can quote
+    fragment: bool = False
 
 
 @dataclass

@@ -42,10 +42,28 @@ def word_count(text: str) -> int:
 _CUT_OFF = re.compile(r"\w\s?(?:\.\.+|…)")  # "truce between..." "Damag..." "Jamaica.."
 _PAGE_MARKS = re.compile(
     r"\b(?:published|updated|posted|author)\s?:|\bvideo loading\b|\bwatch video\b|\bphoto gallery\b"
-    r"|&(?:amp|quot|raquo|laquo|nbsp|#\d+);|\bclick here\b|\brelated links?\b",
+    r"|&(?:amp|quot|raquo|laquo|nbsp|#\d+);|\bclick here\b|\brelated links?\b"
+    r"|\bemail print\b|\bprint share\b|\bsend feedback\b|\b(?:hot|popular) topics\b|\u00c2|\u00e2\u20ac",
     re.IGNORECASE,
 )
 _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")
+# Stamps prose does not write: machine dates, a feed item's age, photo credits
+_STAMP = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2},?\s\d{1,2}:\d{2}\b|\b\d+\s+(?:hours?|mins?|minutes?)\s+ago\b"
+    r"|\b(?:Getty Images|AFP|AP Photo|Reuters|EPA)\s*/|/\s*(?:AFP|Getty|Reuters|AP)\b")
+# A headline of a numbered list: "Two fires kill 310 people in Pakistan 3."
+_LIST_NUMBER = re.compile(r"\b([A-Z][a-z]+) [1-9]\.$")
+# Scraping debris: words run together ("articleBack"), a broken entity ("& gt;"), a live-blog
+# or update stamp in front ("1.15pm Turkish time:", "Updated 12:29 p.m."), an outlet after a
+# dash at the end ("... kills at least 18 - Trend.")
+_DEBRIS_CASED = re.compile(r"\b[a-z]{4,}[A-Z][a-z]")
+_DEBRIS = re.compile(
+    r"&\s?(?:gt|lt|amp|quot|nbsp);"
+    r"|^\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|^(?:last\s)?(?:updated|posted|published)\b\W{0,3}\d"
+    r"|\s[-\u2013]\s[A-Za-z.]+(?:\s\d+)?\.$", re.IGNORECASE)
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+           "Sept", "Oct", "Nov", "Dec"}
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 HEADLINE_CASE_SHARE = 0.75  # prose rarely capitalises three in four of its longer words
@@ -68,6 +86,11 @@ def reads_as_furniture(text: str) -> bool:
     """A "sentence" that is page furniture glued to the article: cut off, a headline, a widget."""
     stripped = text.strip()
     if _CUT_OFF.search(stripped) or _PAGE_MARKS.search(stripped) or _CLOCK_START.match(stripped):
+        return True
+    if _STAMP.search(stripped) or _DEBRIS_CASED.search(stripped) or _DEBRIS.search(stripped):
+        return True
+    listed = _LIST_NUMBER.search(stripped)
+    if listed and listed.group(1) not in _MONTHS:
         return True
     if stripped.endswith("!") or len(_SHOUT.findall(stripped)) >= 3:
         return True  # exclamations and shouting are blog and headline style, not report prose

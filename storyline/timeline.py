@@ -46,7 +46,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, TimeMention, TimelineEntry
-from storyline.textutil import content_stems, stem
+from storyline.textutil import content_stems, reads_as_furniture, stem
 
 DATED_KINDS = ("absolute", "weekday", "relative")
 HISTORY_DAYS = 30  # how far before the first report a date can still belong to the story
@@ -186,7 +186,8 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: in
     candidates = explicit + fresh
     days = _burst_days(units, candidates)
     candidates = [c for c in candidates if _prose(c.sentence.text)]
-    entries = [e for e in _merge(candidates, neighbours) if e.day in days]
+    entries = [e for e in _merge(candidates, neighbours) if e.day in days
+               and any(_clean(m) for m in e.members)]
     weight = _word_weights(units)
     closeness = None
     if encoder is not None:
@@ -692,11 +693,17 @@ def _word_weights(units: Sequence[_Unit]) -> dict[str, float]:
     return {s: len(v) / total for s, v in voices.items()}
 
 
+def _clean(candidate: _Candidate) -> bool:
+    """Whole prose, not page furniture run into the report ("published: ... author: ...",
+    "Email Print Share") or a verbless fragment: such a member supports an entry, never words it."""
+    return not candidate.sentence.fragment and not reads_as_furniture(candidate.sentence.text)
+
+
 def _worded(entry: _Entry, weight: dict[str, float]) -> _Candidate:
-    """An entry reads best in a sentence that stands on its own (no leading pronoun),
+    """An entry reads best in clean prose (``_clean``), in a sentence that stands on its own (no leading pronoun),
     whose date sits on the event word itself (not on a side clause: "the assault that
     began Wednesday"), and that tells most of what the story's reports say."""
-    return max(entry.members, key=lambda m: (not LEADING_PRONOUN.match(m.sentence.text),
+    return max(entry.members, key=lambda m: (_clean(m), not LEADING_PRONOUN.match(m.sentence.text),
                                              m.governed,
                                              math.fsum(weight.get(s, 0.0) for s in m.stems),
                                              [-x for x in m.order]))

@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from storyline import clean
 from storyline.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,10 +142,13 @@ def test_new_inputs_update_the_stored_story_and_start_others(tmp_path, capsys):
     assert len(listing) == 2 and "3 reports" in listing[0]
 
 
-def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys):
+def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
     bad = tmp_path / "in"
     shutil.copytree(E2E / "bad", bad)
     (bad / "missing-dir").mkdir()
+    monkeypatch.setattr(clean, "MAX_TEXT_CHARS", 3000)  # as a text over spaCy's million would be
+    lines = (f"Line {i}: the river rose by {i} centimetres overnight in the town of Osk." for i in range(60))
+    (bad / "book.txt").write_text("\n\n".join(lines))
     code = main(["run", str(bad), str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"),
                  "--db", str(tmp_path / "db.sqlite")])
     err = capsys.readouterr().err
@@ -157,6 +161,7 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys):
     assert "broken.jsonl: line 3:" in joined
     assert "no_article.html" in joined
     assert "nope.txt: no such file" in joined
+    assert "book.txt: text too long for one report" in joined
     assert "1 processed" in err and "rejected" in err
 
 
@@ -243,3 +248,26 @@ def test_summarize_out_makes_its_folder_and_refuses_a_folder(tmp_path: Path,
     assert target.read_text(encoding="utf-8").startswith("# ")
     assert main(["summarize", str(SEEDS), "--format", "md", "--out", str(tmp_path), "-q"]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_an_out_that_is_a_file_is_refused_before_any_work(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    assert main(["run", str(SEEDS), "--out", str(afile), "--db", str(tmp_path / "db.sqlite"), "-q"]) == 2
+    assert "is a file; give a folder" in capsys.readouterr().err
+    assert not (tmp_path / "db.sqlite").exists()  # refused before the store was opened
+    assert main(["summarize", str(SEEDS), "--out", str(afile / "s.md"), "-q"]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert main(["summarize", str(SEEDS), "--per-day", "0", "-q"]) == 2
+    assert "--per-day must be a positive number" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_the_output_quietly(tmp_path: Path) -> None:
+    report = tmp_path / "long.txt"  # more output than a pipe buffers
+    report.write_text("\n\n".join(f"The river rose by {i} centimetres in Osk on Monday, officials said."
+                                    for i in range(3000)))
+    proc = subprocess.run(f"{sys.executable} -m storyline clean {report} | head -c 10",
+                          shell=True, capture_output=True, text=True)
+    assert len(proc.stdout) == 10
+    assert "Traceback" not in proc.stderr

@@ -228,3 +228,11 @@ def test_an_update_of_headlines_quotes_only_what_is_new():
     assert [s.text for s in summarize([new], earlier=earlier)] == ["Osk flood toll rises to 22"]
     repeat = _headline("h3", "Dam fails in Osk, 14 dead", utc(2024, 5, 7))
     assert summarize([repeat], earlier=earlier) == []
+
+
+def test_a_fragment_is_never_quoted():
+    docs = story()
+    lead = docs[0].sentences[0]
+    assert any(s.text == lead.text for s in summarize(docs, words=200))
+    lead.fragment = True
+    assert all(s.text != lead.text for s in summarize(docs, words=200))

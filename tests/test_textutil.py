@@ -29,6 +29,21 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Japanese American Jared Polis Jefferson Territory John Arthur Love John Chivington",
     "Dhaka building collapse: 87 DIED, 532 WOUNDED, HUNDREDS TRAPPED.",
     "Typhoon Bopha Kills 503 In Philippines, Hundreds Missing!",
+    # machine stamps, a feed item's age, photo credits, a numbered list of headlines
+    "Police: 7 dead in Oak Creek temple shooting 2012-08-05 Seattle Post OAK CREEK, Wis.",
+    "Green earthquake alert in Guatemala 12/11/2012 03:31 UTC, many people within 100km.",
+    "Aleppo university blasts kill at least 82 The Guardian - 4 hours ago Syria crisis.",
+    "STR/AFP/Getty Images Two Cuban women remain inside their home in Santiago de Cuba.",
+    "Two fires kill 310 people in Pakistan 3.",
+    # run-together words, broken entities, stamps in front, an outlet after a dash, widgets
+    "Read full articleBack to the government debt story.",
+    "More & gt;>; As Hurricane Sandy sent storm surges into the coasts, officials warned.",
+    "1.15pm Turkish time: A suicide bomb attack outside the embassy killed two guards.",
+    "Updated 12:29 p.m., Monday, October 29 NEW YORK (AP) \u2014 Hurricane Sandy churned north.",
+    "Pakistan factory blaze kills at least 18 - Trend.",
+    "13 Sep 2012 12:01 Email Print Share Send Feedback Pakistan has registered murder charges.",
+    "News Desk November 22, 2012 18:35 A suspect in the bus bombing was arrested.",
+    "Griffin said the storm was unpredictable and \u00c2 playing havoc on forecasters.",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -42,6 +57,9 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "Greenfield Police Chief Bradley Wentlandt said four people were found dead inside the temple.",
     "The U.S. Federal Emergency Management Agency sent teams to New Jersey and New York.",
     '"We will not negotiate with terrorists!" the minister said on Friday.',
+    "Up to 2 million people marched for Catalan independence in Barcelona on September 11.",
+    "Officials said the blasts made Monday the deadliest day since March 19.",
+    "The toll from the floods rose to 12.",
 ])
 def test_report_prose_is_not_furniture(text: str) -> None:
     assert not reads_as_furniture(text)
