@@ -312,8 +312,14 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
 
     new_ids = {d.doc_id for d in new_docs}
     stored = [d for d in store.documents(embedding_model=model) if d.doc_id not in new_ids]
+    # Copies of a report that this run replaces (same id, new text) lose their original: they
+    # are weighed again, beside its new text, so no two reports end up copies of each other.
+    orphans = [d for d in stored if d.duplicate_of in new_ids]
+    for d in orphans:
+        d.duplicate_of = None
+    stored = [d for d in stored if d not in orphans]
     if encoder is not None:
-        encode_stored(stored, store, encoder, options, engine)
+        encode_stored(stored + orphans, store, encoder, options, engine)
     stored_story = store.assignments()
     detector = CopyDetector(options.copy_threshold)
     grouper = StoryGrouper(options.grouping)
@@ -322,11 +328,13 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
         if d.duplicate_of is None and stored_story.get(d.doc_id):
             grouper.attach(d, stored_story[d.doc_id])
 
-    mark_copies(new_docs, detector)
+    pending = publication_order(new_docs + orphans)
+    mark_copies(pending, detector)
     story_of = {d.doc_id: grouper.resolve(s) for d in stored if (s := stored_story.get(d.doc_id))}
-    for d in _progress(new_docs, "grouping", options):
-        original_story = story_of.get(d.duplicate_of) if d.duplicate_of else None
-        story_of[d.doc_id] = original_story or grouper.add(d)
+    for d in _progress(pending, "grouping", options):
+        story_of[d.doc_id] = _assign(d, story_of, stored_story, grouper)
+        if d.doc_id not in new_ids:
+            continue  # an orphaned copy, weighed again: not read in this run
         if d.duplicate_of:
             report.duplicates += 1
         else:
@@ -335,11 +343,13 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     moves = {old: grouper.resolve(old) for old in set(stored_story.values()) if old
              and grouper.resolve(old) != old}
     new_docs = date_from_stories(new_docs, stored, story_of, options, engine)
-    store.put_documents(new_docs, story_of, embedding_model=model)
+    store.put_documents(new_docs + orphans, story_of, embedding_model=model)
     if moves:
         store.move_stories(moves)
+    emptied = {stored_story[d.doc_id] for d in new_docs + orphans if stored_story.get(d.doc_id)}
+    store.drop_empty_stories(emptied - set(story_of.values()))
 
-    changed = {story_of[d.doc_id] for d in new_docs} | set(moves.values())
+    changed = {story_of[d.doc_id] for d in new_docs + orphans} | set(moves.values())
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in stored + new_docs:
         by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
@@ -352,6 +362,20 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
     return report
+
+
+def _assign(doc: Document, story_of: dict[str, str], stored_story: dict[str, str],
+            grouper: StoryGrouper) -> str:
+    """A copy joins its original's story; a report stored before (a corrected text, or a copy
+    whose original changed) stays in its story; any other report is grouped."""
+    if doc.duplicate_of and doc.duplicate_of in story_of:
+        return story_of[doc.duplicate_of]
+    if stored_story.get(doc.doc_id):
+        story = grouper.resolve(stored_story[doc.doc_id])
+        if doc.duplicate_of is None:
+            grouper.attach(doc, story)
+        return story
+    return grouper.add(doc)
 
 
 def encode_stored(stored: Sequence[Document], store: Store, encoder: SentenceEncoder,

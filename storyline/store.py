@@ -170,6 +170,17 @@ class Store:
                              .values(story_id=new))
                 conn.execute(delete(stories_table).where(stories_table.c.story_id == old))
 
+    def drop_empty_stories(self, story_ids: set[str]) -> None:
+        """Forget stories none of whose reports is left in them (all moved or replaced)."""
+        if not story_ids:
+            return
+        with self.engine.begin() as conn:
+            held = {r.story_id for r in conn.execute(
+                select(documents_table.c.story_id).where(documents_table.c.story_id.in_(list(story_ids))))}
+            gone = list(story_ids - held)
+            if gone:
+                conn.execute(delete(stories_table).where(stories_table.c.story_id.in_(gone)))
+
     # --- stories -----------------------------------------------------------
 
     def story_ids(self) -> list[str]:
