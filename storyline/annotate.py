@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline import quantities, temporal
 from storyline.models import Document, Entity, Sentence
-from storyline.nlp import load_nlp
+from storyline.nlp import load_nlp, span_ents
 
 ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"}
 EMBED_CHARS = 1000  # of the body, after the title: what a report is about is said first
@@ -197,7 +197,7 @@ def scene_caption(span: Span) -> bool:
     if any(k.dep_ == "dobj" and (k.like_num or any(c.dep_ == "nummod" for c in k.children)) for k in kids):
         return False  # "... kill 65": a headline's toll
     tail = words[int(len(words) * PLACE_TAIL)].i
-    return any(e.label_ in PLACE_LABELS and e.start >= tail for e in span.ents)
+    return any(e.label_ in PLACE_LABELS and e.start >= tail for e in span_ents(span))
 
 
 def _people(token: Token) -> bool:
@@ -267,6 +267,6 @@ def glued_opening(token: Token, end: int) -> bool:
 def _entities(span: Span) -> list[Entity]:
     return [
         Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
-        for e in span.ents
+        for e in span_ents(span)
         if e.label_ in ENTITY_LABELS
     ]

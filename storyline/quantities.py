@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from storyline.models import Quantity
+from storyline.nlp import doc_text, span_ents
 
 # --- vocabulary ----------------------------------------------------------------------
 
@@ -663,7 +664,7 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
     counted_text = _counted_text(sent, phrase, reading)
     fact = _fact_reason(sent, phrase, reading)
     return Quantity(
-        text=sent.doc.text[start:end],
+        text=doc_text(sent.doc)[start:end],
         start=start,
         end=end,
         value=phrase.value,
@@ -885,7 +886,7 @@ def _is_name_part(sent: Span, phrase: _Phrase, anchor: Token) -> bool:
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and anchor.head.i == prev.i:
             return True
     if anchor.ent_type_ in NAME_LABELS:
-        ent = next((e for e in sent.ents if e.start <= anchor.i < e.end), None)
+        ent = next((e for e in span_ents(sent) if e.start <= anchor.i < e.end), None)
         if ent is not None and any(t.pos_ == "PROPN" and t.is_alpha for t in ent):
             return True
     return False

@@ -45,6 +45,7 @@ from dateutil import parser as dateutil_parser
 from spacy.tokens import Span, Token
 
 from storyline.models import TimeMention
+from storyline.nlp import doc_text, span_ents
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMBER_WORDS = {
@@ -390,10 +391,11 @@ def _licensed_year(match: re.Match[str], ctx: _Context) -> bool:
     """A four-digit number is a year inside a spaCy DATE, or after a date preposition."""
     doc = ctx.sent.doc
     if any(e.label_ == "DATE" and e.start_char <= ctx.start and ctx.end <= e.end_char
-           for e in ctx.sent.ents):
+           for e in span_ents(ctx.sent)):
         return True
-    before = doc.text[max(0, ctx.start - 20):ctx.start].split()
-    after = doc.text[ctx.end:ctx.end + 20].split()
+    text = doc_text(doc)
+    before = text[max(0, ctx.start - 20):ctx.start].split()
+    after = text[ctx.end:ctx.end + 20].split()
     lead = before[-1].lower().rstrip("-") if before else ""
     follow = after[0] if after else ""
     if lead in STRONG_YEAR_LEADS:
@@ -459,7 +461,7 @@ def _span_after(match: re.Match[str], ctx: _Context) -> TimeMention | None:
 
 def _mark_caption_or_dateline(m: TimeMention, sent: Span) -> TimeMention:
     """Dates of photo captions and datelines are about the page, not the story."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     after, before = text[m.end:m.end + 40], text[max(0, m.start - 40):m.start]
     if CAPTION_AFTER.search(after) or CAPTION_BEFORE.search(before):
         return replace(m, kind="caption", value=None)
