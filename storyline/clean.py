@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 
 from dateutil import parser as date_parser
 
+from storyline.ingest import UNREAD, parse_written_date
 from storyline.models import Document, RawReport, Rejection
 
 # --- public results ------------------------------------------------------------
@@ -37,6 +38,8 @@ class CleanText:
     removed: list[str] = field(default_factory=list)
     title: str | None = None  # a title-like line found above the article, if any
     dated: datetime | None = None  # the dateline's date, when it gives the year
+    stamped: datetime | None = None  # the date of a "Published ..." line at the head or foot
+    stamp_updated: bool = False  # that line said "Updated"/"Modified": a later date than publication
 
 
 @dataclass
@@ -628,10 +631,13 @@ def clean_text(text: str, *, repeated_lines: frozenset[str] = frozenset()) -> Cl
         if id(u) not in kept_ids and (u.kind != CAPTION or i >= tail_from)
     ]
     dateline, paragraphs = _take_dateline(units, kept)
+    stamped, stamp_updated = _stamp_date(units[:tail_from])
     return CleanText(
         body="\n\n".join(paragraphs),
         dateline=dateline,
         dated=_dateline_date(kept[0].text) if dateline and kept else None,
+        stamped=stamped,
+        stamp_updated=stamp_updated,
         captions=captions,
         removed=removed,
         title=_head_title(article),
@@ -671,6 +677,66 @@ def _dateline_date(text: str) -> datetime | None:
     except (ValueError, OverflowError):
         return None
     return day.replace(tzinfo=timezone.utc)
+
+
+# A page's own publication stamp: "Published 10 June 2025", "Updated: ...", "Posted on ...".
+_STAMP = re.compile(
+    r"^(?:(?P<published>(?:first\s+)?published|posted)|(?:last\s+)?(?:updated|modified))\b"
+    r"(?:\s+(?:on|at))?\s*:?\s*(?P<date>.+)$", re.I)
+_STAMP_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_STAMP_NOISE = re.compile(r"[|·•]|\s[-–—]\s")
+STAMP_WINDOW = 10  # units at the head and at the foot of the article where a stamp is believed
+
+
+def _stamp_date(units: Sequence[_Unit]) -> tuple[datetime | None, bool]:
+    """The date of the article's own "Published ..." line, and whether it said "Updated".
+
+    ``units`` end where the teaser block begins, so a date from related links is never
+    read; only the first and last :data:`STAMP_WINDOW` units count (a stamp sits above or
+    below the article), the head first. A window holding differing stamps of one kind is
+    a list of other stories and gives nothing. "Published"/"Posted" wins over "Updated".
+    """
+    head = units[:STAMP_WINDOW]
+    foot = units[max(STAMP_WINDOW, len(units) - STAMP_WINDOW):_headlines_after_body(units)]
+    found = [_window_stamps(head), _window_stamps(foot)]
+    for want_published in (True, False):
+        for stamps in found:
+            days = {day for day, published in stamps if published == want_published}
+            if len(days) == 1:
+                return days.pop(), not want_published
+    return None, False
+
+
+def _headlines_after_body(units: Sequence[_Unit]) -> int:
+    """Where headlines start below the last paragraph (len if none): the stamps under them
+    date other stories, in a teaser block no heading announced."""
+    last_body = max((i for i, u in enumerate(units) if u.kind in BODY_KINDS), default=-1)
+    return next((i for i in range(last_body + 1, len(units)) if units[i].kind in (TITLE, TEASER)),
+                len(units))
+
+
+def _window_stamps(units: Sequence[_Unit]) -> list[tuple[datetime, bool]]:
+    stamps = []
+    for unit in units:
+        match = _STAMP.match(unit.text) if unit.kind == DATE and len(unit.lines) == 1 else None
+        day = _stamp_day(match["date"]) if match else None
+        if day is not None:
+            stamps.append((day, bool(match["published"])))
+    return stamps
+
+
+def _stamp_day(text: str) -> datetime | None:
+    """A stamp's date and time (zone kept; none given means UTC); None without a full year."""
+    text = _STAMP_NOISE.sub(" ", text).strip(" .,")
+    if not _STAMP_YEAR.search(text):
+        return None
+    try:
+        day = parse_written_date(text)
+    except ValueError:
+        return None
+    if day.tzinfo is None or day.utcoffset() is None:
+        return day.replace(tzinfo=timezone.utc)
+    return day
 
 
 def _take_dateline(units: Sequence[_Unit], kept: Sequence[_Unit]) -> tuple[str | None, list[str]]:
@@ -753,16 +819,17 @@ def fragment_text(html: str) -> str:
 
 
 def parse_date(value: str | None) -> datetime | None:
-    """A date string as a timezone-aware UTC datetime (naive values are taken as UTC)."""
+    """A page's date as a timezone-aware datetime: its own offset kept (the report's day is
+    the day where it was written), naive values taken as UTC; None when unreadable."""
     if not value:
         return None
     try:
-        parsed = date_parser.parse(value)
-    except (ValueError, OverflowError):
+        parsed = parse_written_date(value)
+    except ValueError:
         return None
-    if parsed.tzinfo is None:
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
         return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    return parsed
 
 
 def _blank_to_none(value: object) -> str | None:
@@ -813,27 +880,54 @@ def _headline_only(text: str, cleaned: CleanText, title: str | None) -> str | No
 
 def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -> Document:
     found_title = article.title if article else None
+    found_date, date_source = _found_date(article, cleaned)
     return Document(
         doc_id=raw.doc_id,
         text=cleaned.body,
         title=raw.title or found_title or cleaned.title,
-        published=raw.published or (article.date if article else None) or cleaned.dated,
+        published=raw.published or found_date,
         source=raw.source or (article.sitename if article else None),
         url=raw.url or (article.url if article else None),
         dateline=cleaned.dateline,
         captions=cleaned.captions,
         removed=cleaned.removed,
         origin=raw.origin,
-        metadata=_with_date_source(raw, article, cleaned),
+        metadata=_with_date_source(raw, date_source),
         content_hash=hashlib.sha1(cleaned.body.encode("utf-8")).hexdigest(),
     )
 
 
-def _with_date_source(raw: RawReport, article: HtmlArticle | None, cleaned: CleanText) -> dict:
+def _found_date(article: HtmlArticle | None, cleaned: CleanText) -> tuple[datetime | None, str | None]:
+    """The date the report itself states, and where: the page's metadata, its "Published"
+    line, its dateline, then an "Updated" line (a date after publication, the last resort)."""
+    published_line = None if cleaned.stamp_updated else cleaned.stamped
+    updated_line = cleaned.stamped if cleaned.stamp_updated else None
+    for day, source in ((article.date if article else None, "page"), (published_line, "published line"),
+                        (cleaned.dated, "dateline"), (updated_line, "updated line")):
+        if day is not None:
+            return day, source
+    return None, None
+
+
+def published_warning(doc: Document) -> str | None:
+    """One line telling the user that a given publication date could not be read (None when
+    there is nothing to tell). It is a warning, not a rejection: the report is still used."""
+    given = doc.metadata.get(UNREAD)
+    if given is None:
+        return None
+    if doc.published is None:
+        outcome = "report kept undated"
+    else:
+        found = doc.metadata.get("published_from") or "report"
+        outcome = f"dated {doc.published.date().isoformat()} from its {found} instead"
+    return f"{doc.origin}: cannot read published date {str(given)!r}; {outcome}"
+
+
+def _with_date_source(raw: RawReport, source: str | None) -> dict:
     """Say where a publication date came from when it was not given with the report."""
-    if raw.published or not (article and article.date or cleaned.dated):
+    if raw.published or source is None:
         return raw.metadata
-    return {**raw.metadata, "published_from": "page" if article and article.date else "dateline"}
+    return {**raw.metadata, "published_from": source}
 
 
 # --- furniture shared by an outlet -------------------------------------------------

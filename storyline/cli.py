@@ -175,6 +175,8 @@ def _print_rejection(rejection: Rejection) -> None:
 
 
 def _finish(report: RunReport, quiet: bool) -> int:
+    for warning in report.warnings:
+        print(f"storyline: warning: {warning}", file=sys.stderr)
     if not quiet:
         print(report.line(), file=sys.stderr)
     return 0 if report.read and (report.processed or report.duplicates or report.unchanged) else 1

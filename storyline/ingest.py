@@ -80,10 +80,24 @@ _HTML_TAG = re.compile(
     r"img|figure|header|footer|nav|script|style|blockquote|em|strong|b|i)\b")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _EPOCH = re.compile(r"-?\d{9,13}(?:\.\d+)?")
-_TZINFOS = {name: hours * 3600 for name, hours in {
-    "UTC": 0, "UT": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
-    "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-}.items()}
+# Zone abbreviations news pages print after a time, as hours east of UTC. Where one is
+# ambiguous the reading most common in English-language news wins (IST: India, not Ireland;
+# CST: US Central, not China). dateutil reads any other name as no zone at all (UTC here).
+ZONE_HOURS: dict[str, float] = {
+    "UTC": 0, "UT": 0, "GMT": 0, "Z": 0, "WET": 0,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
+    "BST": 1, "IST": 5.5, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "PKT": 5, "NPT": 5.75, "ICT": 7, "WIB": 7,
+    "HKT": 8, "SGT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9.5, "ACDT": 10.5,
+    "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}
+_TZINFOS = {name: round(hours * 3600) for name, hours in ZONE_HOURS.items()}
+# An RFC 2822 date ("Tue, 04 Mar 2025 23:30:00 -0500"): day before month, as feeds write it.
+# Only this shape goes to the e-mail parser, which misreads others ("10:00 PM EST" as 10:00 UTC).
+_RFC2822 = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+                      r"(?:\s+(?:[+-]\d{4}|ut|utc|gmt|z|[ecmp][sd]t))?(?:\s*\(.*\))?", re.IGNORECASE)
+UNREAD = "published_unread"  # metadata key: a given publication date that could not be read
 
 
 class _Bad(Exception):
@@ -100,21 +114,90 @@ def read_inputs(paths: Sequence[str | Path], *, stdin: IO[bytes] | None = None,
     A folder's walk leaves out the paths in ``skip`` and everything under them: a run's own
     report folder and store may sit inside the folder it reads, and are no news.
     """
+    ids = FileIds()
     for given in paths:
         if str(given) == "-":
-            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            files = _walk(path, skip)
-            if not files:
-                yield Rejection(str(path), "no input files in directory")
-            for f in files:
-                yield from read_file(f, max_bytes=max_bytes)
-        elif path.exists():
-            yield from read_file(path, max_bytes=max_bytes)
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from ids.claiming(read_stream(stream, max_bytes=max_bytes))
         else:
-            yield Rejection(str(path), "no such file or directory")
+            yield from _read_path(Path(given), skip, max_bytes, ids)
+
+
+def _read_path(path: Path, skip: Sequence[str | Path], max_bytes: int, ids: FileIds) -> Iterator[Item]:
+    if path.is_dir():
+        entries = _walk_entries(path, skip)
+        if not entries:
+            yield Rejection(str(path), "no input files in directory")
+        for entry in entries:
+            if isinstance(entry, Rejection):
+                yield entry
+            else:
+                yield from _read_named(entry, max_bytes, ids)
+    elif path.exists():
+        yield from _read_named(path, max_bytes, ids)
+    else:
+        yield Rejection(str(path), "no such file or directory")
+
+
+def _read_named(path: Path, max_bytes: int, ids: FileIds) -> Iterator[Item]:
+    file_id = ids.id_for(path)
+    yield from ids.claiming(read_file(path, max_bytes=max_bytes, file_id=file_id), path, file_id)
+
+
+class FileIds:
+    """Ids taken from file names, kept distinct within one run.
+
+    Saved pages are often all ``index.html``, so a file name alone does not tell articles
+    apart. The rule: a file's id is its name without the format suffix ("index") unless an
+    earlier report of the run has that id; then the nearest parent folders are put in front,
+    one at a time, until the id is free ("site2/index", then "news/site2/index"); when the
+    earlier file sits in the same folder ("index.htm" beside "index.html") the whole file
+    name is used instead ("index.html"); then a counter ("index~2"). Folders come from the
+    absolute path, so a file gets the same id however it is given, in every run that reads
+    the same inputs in the same order. The same file given twice keeps one id (and is still
+    rejected as a duplicate). Ids given in a JSON field or a feed are never changed; they
+    only count as taken, and a file whose reports all have their own ids takes no name.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._by_file: dict[str, str] = {}  # real path -> the id its reports took
+        self._stems: set[tuple[str, str]] = set()  # (folder, bare name) of those files
+
+    def id_for(self, path: Path) -> str:
+        """The id a report of ``path`` takes when it has none of its own."""
+        real = os.path.realpath(path)
+        if real in self._by_file:
+            return self._by_file[real]
+        beside = (os.path.dirname(real), _file_id(path.name)) in self._stems
+        return next(c for c in _id_candidates(path, by_name_first=beside) if c not in self._taken)
+
+    def claiming(self, items: Iterable[Item], path: Path | None = None,
+                 file_id: str | None = None) -> Iterator[Item]:
+        """Pass ``items`` on, marking every report's id as taken (and as the file's own
+        when it is the file-derived ``file_id``)."""
+        for item in items:
+            if isinstance(item, RawReport):
+                if path is not None and item.doc_id == file_id and item.doc_id not in self._taken:
+                    real = os.path.realpath(path)
+                    self._by_file[real] = item.doc_id
+                    self._stems.add((os.path.dirname(real), _file_id(path.name)))
+                self._taken.add(item.doc_id)
+            yield item
+
+
+def _id_candidates(path: Path, *, by_name_first: bool = False) -> Iterator[str]:
+    folders = [part for part in reversed(Path(os.path.abspath(path)).parent.parts) if part.strip("/\\")]
+    stem = _file_id(path.name)
+    names = (path.name, stem) if by_name_first else (stem, path.name)
+    for name in names:
+        yield name
+        for depth in range(1, len(folders) + 1):
+            yield "/".join([*reversed(folders[:depth]), name])
+    number = 2
+    while True:
+        yield f"{stem}~{number}"
+        number += 1
 
 
 def list_input_files(paths: Iterable[str | Path], *, skip: Sequence[str | Path] = ()) -> list[Path]:
@@ -131,8 +214,12 @@ def list_input_files(paths: Iterable[str | Path], *, skip: Sequence[str | Path] 
     return out
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """The reports in one file, its sidecar metadata applied; problems as Rejections."""
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES, file_id: str | None = None) -> Iterator[Item]:
+    """The reports in one file, its sidecar metadata applied; problems as Rejections.
+
+    ``file_id`` is the id a report without its own takes (default: the file name without
+    its suffix); :func:`read_inputs` passes one kept distinct within the run (:class:`FileIds`).
+    """
     path = Path(path)
     origin = str(path)
     if path.name.endswith(SIDECAR):
@@ -148,7 +235,7 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
         yield sidecar
         sidecar = None
     gz, kind = _kind_of(path.name)
-    file_id = _file_id(path.name)  # the same whether or not the file is gzipped
+    file_id = file_id or _file_id(path.name)  # the same whether or not the file is gzipped
     reports = _reports_from_bytes(data, origin=origin, name=file_id, kind=kind, gz=gz,
                                   default_id=file_id, max_bytes=max_bytes)
     for item in reports:
@@ -204,11 +291,15 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
 
 
 def parse_published(value: object) -> datetime | None:
-    """A publication time as a UTC datetime; None when empty; ValueError when unreadable.
+    """A publication time, timezone-aware; None when empty; ValueError when unreadable.
 
     Accepts datetimes and dates, ISO 8601 strings, RFC 2822 strings (feeds, e-mail), epoch
-    seconds or milliseconds, and written dates that name a year ("January 17, 2013").
-    Times without a zone are taken as UTC. A bare year (2013) means 1 January of that year.
+    seconds or milliseconds, and written dates that name a year ("January 17, 2013", with a
+    zone abbreviation such as "10:00 AM EST" read from :data:`ZONE_HOURS`).
+    A given offset is kept, not converted to UTC: later stages take ``published.date()`` as
+    the day "today" and "yesterday" mean, and that is the day where the report was written.
+    Times without a zone (and epoch numbers) are taken as UTC. A bare year (2013) means
+    1 January of that year.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -218,9 +309,9 @@ def parse_published(value: object) -> datetime | None:
         result = None
     if result is None or not 1800 <= result.year <= 2200:
         raise ValueError(f"cannot read published date {_show(value)}")
-    if result.tzinfo is None:
+    if result.tzinfo is None or result.utcoffset() is None:
         return result.replace(tzinfo=timezone.utc)
-    return result.astimezone(timezone.utc)
+    return result
 
 
 # --- files and folders -------------------------------------------------------------------
@@ -229,16 +320,34 @@ def parse_published(value: object) -> datetime | None:
 def _walk(folder: Path, skip: Sequence[str | Path] = ()) -> list[Path]:
     """Files under ``folder``, sorted, leaving out hidden files and folders, sidecars and
     the ``skip`` paths."""
+    return [entry for entry in _walk_entries(folder, skip) if isinstance(entry, Path)]
+
+
+def _walk_entries(folder: Path, skip: Sequence[str | Path] = ()) -> list[Path | Rejection]:
+    """Like :func:`_walk`, with a Rejection in its place for every folder that cannot be
+    listed (os.walk would skip it silently)."""
     left_out = {os.path.realpath(p) for p in skip}
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    found: list[Path | Rejection] = []
+
+    def unreadable(err: OSError) -> None:
+        found.append(Rejection(str(err.filename or folder), f"cannot read folder: {err.strerror or err}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and os.path.realpath(os.path.join(root, d)) not in left_out)
         for name in files:
             if (not name.startswith(".") and not name.endswith(SIDECAR)
                     and os.path.realpath(os.path.join(root, name)) not in left_out):
                 found.append(Path(root) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+    return sorted(found, key=lambda entry: _relative_parts(entry, folder))
+
+
+def _relative_parts(entry: Path | Rejection, folder: Path) -> tuple[str, ...]:
+    path = entry if isinstance(entry, Path) else Path(entry.origin)
+    try:
+        return path.relative_to(folder).parts
+    except ValueError:
+        return ()
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -540,7 +649,7 @@ def _record(value: Any, *, origin: str, where: str, file: str, name: str,
     report = RawReport(origin=origin, doc_id=doc_id, text=bodies.get("text"), html=bodies.get("html"))
     used = {"id", "text", "html"}
     warnings = _fill_fields(report, value, used, prefix=where)
-    report.metadata = {k: v for k, v in value.items() if k not in used}
+    report.metadata = {**{k: v for k, v in value.items() if k not in used}, **report.metadata}
     _add_warnings(report, warnings)
     return report
 
@@ -564,9 +673,17 @@ def _fill_fields(report: RawReport, value: dict[str, Any], used: set[str], prefi
                 setattr(report, field, _text_value(value[key], key))
         except ValueError as err:
             warnings.append(_at(prefix, str(err)))
+            if field == "published":
+                report.metadata[UNREAD] = _unread(value[key])
             continue
         used.add(key)
     return warnings
+
+
+def _unread(value: object) -> str:
+    """An unreadable date as one short line of text, to show the user what was given."""
+    text = value.strip() if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _text_value(value: Any, key: str) -> str | None:
@@ -624,6 +741,10 @@ def _apply_sidecar(report: RawReport, values: dict[str, Any], name: str) -> None
     for field in FIELD_KEYS:
         if getattr(report, field) is None:
             setattr(report, field, getattr(holder, field))
+    if report.published is not None:  # dated after all: an unread value no longer matters
+        report.metadata.pop(UNREAD, None)
+    elif UNREAD in holder.metadata:
+        report.metadata.setdefault(UNREAD, holder.metadata[UNREAD])
     for key, value in values.items():
         if key not in used:
             report.metadata.setdefault(key, value)
@@ -669,6 +790,8 @@ def _entry_report(entry: Any, number: int, *, origin: str, name: str, source: st
         report.published = _entry_published(entry)
     except ValueError as err:
         warnings.append(f"{label}: {err}")
+        report.metadata[UNREAD] = _unread(next(dict.get(entry, k) for k in ("published", "updated", "created")
+                                               if dict.get(entry, k)))
     if headline_only:
         report.metadata["headline_only"] = True
     if entry.get("author"):
@@ -694,19 +817,22 @@ def _entry_body(entry: Any) -> tuple[str | None, str]:
 
 
 def _entry_published(entry: Any) -> datetime | None:
-    """The entry's first readable date; ValueError only when it has dates and none reads."""
+    """The entry's first readable date; ValueError only when it has dates and none reads.
+
+    The date as written comes first, so its own offset is kept; feedparser's parsed form
+    (converted to UTC) is the fallback for forms only feedparser reads.
+    """
     error: ValueError | None = None
     for key in ("published", "updated", "created"):
-        parsed = entry.get(f"{key}_parsed")
-        if parsed:
-            return datetime(*parsed[:6], tzinfo=timezone.utc)  # feedparser gives UTC
         try:
-            found = parse_published(entry.get(key))
+            found = parse_published(dict.get(entry, key))  # dict.get: no feedparser key mapping
         except ValueError as err:
-            error = error or err
-            continue
+            found, error = None, error or err
         if found is not None:
             return found
+        parsed = dict.get(entry, f"{key}_parsed")
+        if parsed:
+            return datetime(*parsed[:6], tzinfo=timezone.utc)  # feedparser gives UTC
     if error is not None:
         raise error
     return None
@@ -747,17 +873,27 @@ def _from_string(text: str) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
-    try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        pass
+    if _RFC2822.fullmatch(text):
+        try:
+            return parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            pass
     if not _YEAR.search(text):  # without a year, dateutil would fill in this year: not a date
         return None
+    return parse_written_date(text)
+
+
+def parse_written_date(text: str) -> datetime:
+    """A written date ("March 2, 2015 10:00 AM EST") with the news zone names known;
+    ValueError when dateutil cannot read it. Naive when the text names no zone."""
     from dateutil import parser as dateutil_parser
 
-    with warnings.catch_warnings():  # an unknown zone name ("IST") is read as UTC, not warned
+    with warnings.catch_warnings():  # an unknown zone name is read as no zone, not warned
         warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-        return dateutil_parser.parse(text, default=datetime(2000, 1, 1), tzinfos=_TZINFOS)
+        try:
+            return dateutil_parser.parse(text, default=datetime(2000, 1, 1), tzinfos=_TZINFOS)
+        except OverflowError as err:
+            raise ValueError(str(err)) from None
 
 
 # --- small helpers -----------------------------------------------------------------------

@@ -209,6 +209,7 @@ class RunReport:
     stories: list[Story] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     story_count: int = 0  # stories formed, when they are not analyzed (``storyline group``)
+    warnings: list[str] = field(default_factory=list)  # used, but something was not understood
 
     def line(self) -> str:
         return (

@@ -86,6 +86,8 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
         else:
             seen.add(result.doc_id)
             docs.append(result)
+            if warning := clean_stage.published_warning(result):
+                report.warnings.append(warning)
     return docs
 
 

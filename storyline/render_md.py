@@ -94,8 +94,13 @@ def _when(v: FigureValue) -> str:
 
 
 def stamp(when: datetime) -> str:
-    """'2013-01-17 14:05', or the date alone for a bare date stored as midnight."""
-    return when.strftime("%Y-%m-%d" if when.time() == time.min else "%Y-%m-%d %H:%M")
+    """'2013-01-17 14:05' (UTC), '2025-03-04 23:30 UTC-05:00' in a report's own zone, or the
+    date alone for a bare date stored as midnight."""
+    if when.time() == time.min:
+        return when.strftime("%Y-%m-%d")
+    z = when.strftime("%z")
+    zone = f" UTC{z[:3]}:{z[3:5]}" if when.utcoffset() else ""
+    return when.strftime("%Y-%m-%d %H:%M") + zone
 
 
 def _span_line(story: Story) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from storyline.clean import (
     extract_html,
     line_key,
     parse_date,
+    published_warning,
     repeated_furniture,
 )
 from storyline.models import Document, RawReport, Rejection
@@ -439,13 +440,16 @@ def test_page_without_article_is_rejected() -> None:
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("2021-03-04", datetime(2021, 3, 4, tzinfo=timezone.utc)),
-    ("2021-03-04T09:15:00+0100", datetime(2021, 3, 4, 8, 15, tzinfo=timezone.utc)),
+    ("2021-03-04T09:15:00+0100", datetime(2021, 3, 4, 9, 15, tzinfo=timezone(timedelta(hours=1)))),
     ("2021-03-04 09:15", datetime(2021, 3, 4, 9, 15, tzinfo=timezone.utc)),
+    ("March 4, 2021 9:15 PM EST", datetime(2021, 3, 4, 21, 15, tzinfo=timezone(timedelta(hours=-5)))),
     ("not a date", None),
     (None, None),
 ])
-def test_parse_date_gives_utc(value: str | None, expected: datetime | None) -> None:
-    assert parse_date(value) == expected
+def test_parse_date_keeps_the_page_offset(value: str | None, expected: datetime | None) -> None:
+    got = parse_date(value)
+    assert got == expected
+    assert got is None or got.utcoffset() == expected.utcoffset()  # naive is UTC; a zone is kept
 
 
 # --- furniture shared across an outlet's reports -------------------------------------------
@@ -573,3 +577,85 @@ def test_a_headline_only_report_keeps_its_headline_and_a_teaser_run_is_still_rej
 ])
 def test_dated_prose_and_date_lines_are_no_captions(line: str) -> None:
     assert line not in clean_text(line + "\n\n" + ARTICLE_BODY).captions
+
+
+# --- audit s7: dates in the report's own zone, "Published ..." lines, unread dates ---------------
+
+S7 = Path(__file__).resolve().parent / "fixtures" / "ingest_s7"
+EST = timezone(timedelta(hours=-5))
+
+
+def s7_report(name: str, **fields) -> Document:
+    text = (S7 / name).read_text(encoding="utf-8")
+    kind = "html" if name.endswith(".html") else "text"
+    doc = clean_report(RawReport(origin=name, doc_id=name, **{kind: text}, **fields))
+    assert isinstance(doc, Document)
+    return doc
+
+
+def test_a_page_date_keeps_its_own_offset() -> None:
+    doc = s7_report("page_evening.html")
+    assert doc.published == datetime(2025, 3, 4, 23, 30, tzinfo=EST)
+    assert doc.published.date() == date(2025, 3, 4)  # not Wednesday, as UTC would make it
+    assert doc.published.utcoffset() == timedelta(hours=-5)
+
+
+def test_a_published_line_dates_an_undated_scrape_and_related_links_do_not() -> None:
+    doc = s7_report("stamped.txt")
+    assert doc.published == datetime(2025, 6, 10, tzinfo=timezone.utc)
+    assert doc.metadata["published_from"] == "published line"
+    assert "Published 10 June 2025" in doc.removed and "Published 10 June 2025" not in doc.text
+    given = datetime(2025, 6, 11, 9, tzinfo=EST)
+    assert s7_report("stamped.txt", published=given).published == given  # a given date wins
+    teasers = s7_report("teasers_only.txt")  # stamps under headlines below the article date others
+    assert teasers.published is None and "published_from" not in teasers.metadata
+
+
+def test_an_updated_line_at_the_foot_keeps_its_zone() -> None:
+    doc = s7_report("updated_foot.txt")
+    assert doc.published == datetime(2025, 6, 11, 18, 40, tzinfo=timezone(timedelta(hours=1)))
+    assert doc.metadata["published_from"] == "updated line"
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("Posted on March 3, 2025 at 10:00 PM EST", datetime(2025, 3, 3, 22, tzinfo=EST)),
+    ("Updated: 10 June 2025 | 14:05 BST", datetime(2025, 6, 10, 14, 5, tzinfo=timezone(timedelta(hours=1)))),
+])
+def test_published_line_forms(stamp: str, expected: datetime) -> None:
+    doc = clean_report(RawReport(origin="a.txt", doc_id="a", text=stamp + "\n\n" + ARTICLE_BODY))
+    assert doc.published == expected
+    assert doc.published.utcoffset() == expected.utcoffset()
+
+
+def test_only_a_published_line_near_the_head_or_foot_with_a_year_is_believed() -> None:
+    paragraphs = [f"Paragraph {i} of the report says the river rose again overnight in the valley." for i in range(24)]
+
+    def published(stamp: str, at: int) -> datetime | None:
+        text = "\n\n".join([*paragraphs[:at], stamp, *paragraphs[at:]])
+        return clean_report(RawReport(origin="a.txt", doc_id="a", text=text)).published
+
+    assert published("Published 2 June 2025", 0) == datetime(2025, 6, 2, tzinfo=timezone.utc)
+    assert published("Published 2 June 2025", 24) == datetime(2025, 6, 2, tzinfo=timezone.utc)
+    assert published("Published 2 June 2025", 11) is None  # 11 units above, 13 below: mid-text
+    assert published("Published 2 June", 0) is None  # no year: not enough to date a report
+
+
+def test_a_published_line_beats_the_dateline_and_an_updated_line_does_not() -> None:
+    dateline = "PARIS, Jan. 16, 2013 (AP) - " + ARTICLE[0]
+    body = "\n\n".join([dateline, *ARTICLE[1:]])
+    published = clean_report(RawReport(origin="a.txt", doc_id="a", text="Published 15 January 2013\n\n" + body))
+    assert published.published.date() == date(2013, 1, 15)
+    updated = clean_report(RawReport(origin="b.txt", doc_id="b", text="Updated 17 January 2013\n\n" + body))
+    assert updated.published.date() == date(2013, 1, 16) and updated.metadata["published_from"] == "dateline"
+
+
+def test_an_unread_date_gives_one_warning_line_and_no_rejection() -> None:
+    raw = RawReport(origin="feed.jsonl:1", doc_id="a", text=ARTICLE_BODY, metadata={"published_unread": "yesterday"})
+    doc = clean_report(raw)
+    assert isinstance(doc, Document) and doc.published is None
+    assert published_warning(doc) == "feed.jsonl:1: cannot read published date 'yesterday'; report kept undated"
+    stamped = clean_report(RawReport(origin="b.txt", doc_id="b", text="Published 10 June 2025\n\n" + ARTICLE_BODY,
+                                     metadata={"published_unread": "2015-13-45"}))
+    assert published_warning(stamped) == ("b.txt: cannot read published date '2015-13-45'; "
+                                          "dated 2025-06-10 from its published line instead")
+    assert published_warning(clean_report(RawReport(origin="c.txt", doc_id="c", text=ARTICLE_BODY))) is None

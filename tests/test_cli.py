@@ -298,3 +298,11 @@ def test_a_corrected_report_keeps_its_story_and_its_copy_never_loops(tmp_path: P
     assert sum(1 for v in copies.values() if v) == 1  # one original, one copy of it
     assert all(copies.get(v) is None for v in copies.values() if v)
     assert story.summary
+
+
+def test_an_unreadable_publication_date_is_a_warning_not_a_rejection(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = Path(__file__).parent / "fixtures" / "ingest_s7" / "unread_lines.jsonl"
+    main(["group", str(lines), "--embedding-model", "none"])
+    err = capsys.readouterr().err
+    assert "storyline: warning:" in err and "cannot read published date" in err
+    assert "0 rejected" in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from storyline.ingest import (
     MAX_BYTES,
+    UNREAD,
     decode_bytes,
     list_input_files,
     parse_published,
@@ -378,7 +380,8 @@ def test_missing_path_is_rejected(tmp_path):
 
 def test_sidecar_metadata_applies_to_its_report():
     report = only_report(FIX / "flood.txt")
-    assert report.published == utc(2021, 3, 2, 13, 30)  # -05:00 converted to UTC
+    assert report.published == utc(2021, 3, 2, 13, 30)
+    assert report.published.utcoffset() == timedelta(hours=-5)  # the sidecar's own offset, kept
     assert report.source == "Riverton Gazette"
     assert report.title == "Riverton floods"
     assert report.url == "https://example.org/riverton-floods"
@@ -575,29 +578,29 @@ def test_decode_bytes_raises_value_error(data, message):
 # --- dates ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2013-01-17", utc(2013, 1, 17)),
-    ("2013-01-17T10:30:00Z", utc(2013, 1, 17, 10, 30)),
-    ("2013-01-17T10:30:00+01:00", utc(2013, 1, 17, 9, 30)),
-    ("2013-01-17 10:30", utc(2013, 1, 17, 10, 30)),
-    ("  2013-01-17  ", utc(2013, 1, 17)),
-    ("Thu, 17 Jan 2013 10:00:00 -0500", utc(2013, 1, 17, 15)),
-    ("Thu, 17 Jan 2013 10:00:00 GMT", utc(2013, 1, 17, 10)),
-    ("January 17, 2013", utc(2013, 1, 17)),
-    ("17 January 2013 10:00 EST", utc(2013, 1, 17, 15)),
-    (1358418600, utc(2013, 1, 17, 10, 30)),
-    (1358418600.0, utc(2013, 1, 17, 10, 30)),
-    (1358418600000, utc(2013, 1, 17, 10, 30)),
-    ("1358418600", utc(2013, 1, 17, 10, 30)),
-    (2013, utc(2013, 1, 1)),
-    (date(2013, 1, 17), utc(2013, 1, 17)),
-    (datetime(2013, 1, 17, 10, 30), utc(2013, 1, 17, 10, 30)),
-    (datetime(2013, 1, 17, 10, 30, tzinfo=timezone(timedelta(hours=2))), utc(2013, 1, 17, 8, 30)),
+@pytest.mark.parametrize("value, expected, offset_hours", [
+    ("2013-01-17", utc(2013, 1, 17), 0),
+    ("2013-01-17T10:30:00Z", utc(2013, 1, 17, 10, 30), 0),
+    ("2013-01-17T10:30:00+01:00", utc(2013, 1, 17, 9, 30), 1),
+    ("2013-01-17 10:30", utc(2013, 1, 17, 10, 30), 0),
+    ("  2013-01-17  ", utc(2013, 1, 17), 0),
+    ("Thu, 17 Jan 2013 10:00:00 -0500", utc(2013, 1, 17, 15), -5),
+    ("Thu, 17 Jan 2013 10:00:00 GMT", utc(2013, 1, 17, 10), 0),
+    ("January 17, 2013", utc(2013, 1, 17), 0),
+    ("17 January 2013 10:00 EST", utc(2013, 1, 17, 15), -5),
+    (1358418600, utc(2013, 1, 17, 10, 30), 0),
+    (1358418600.0, utc(2013, 1, 17, 10, 30), 0),
+    (1358418600000, utc(2013, 1, 17, 10, 30), 0),
+    ("1358418600", utc(2013, 1, 17, 10, 30), 0),
+    (2013, utc(2013, 1, 1), 0),
+    (date(2013, 1, 17), utc(2013, 1, 17), 0),
+    (datetime(2013, 1, 17, 10, 30), utc(2013, 1, 17, 10, 30), 0),
+    (datetime(2013, 1, 17, 10, 30, tzinfo=timezone(timedelta(hours=2))), utc(2013, 1, 17, 8, 30), 2),
 ])
-def test_parse_published_reads_common_forms_as_utc(value, expected):
+def test_parse_published_reads_common_forms_keeping_their_offset(value, expected, offset_hours):
     got = parse_published(value)
-    assert got == expected
-    assert got.tzinfo == timezone.utc
+    assert got == expected  # the same instant
+    assert got.utcoffset() == timedelta(hours=offset_hours)  # naive means UTC; a given zone is kept
 
 
 @pytest.mark.parametrize("value", [None, "", "   "])
@@ -616,3 +619,144 @@ def test_a_feed_entry_with_nothing_to_read_is_rejected(tmp_path):
             '<item><link>https://example.org/x</link></item></channel></rss>')
     rejection = only_rejection(write(tmp_path, "feed.rss", feed))
     assert rejection.reason == "entry 1: no title, content or summary"
+
+
+# --- audit s7: dates keep their zone, unread dates are told, folders and same names ----------
+
+S7 = Path(__file__).parent / "fixtures" / "ingest_s7"
+EST = timedelta(hours=-5)
+
+
+def by_id(found: list[RawReport | Rejection]) -> dict[str, RawReport]:
+    return {r.doc_id: r for r in reports(found)}
+
+
+def test_a_jsonl_date_keeps_its_own_offset_so_its_day_is_the_local_day():
+    report = by_id(items(S7 / "evening_lines.jsonl"))["evening-line"]
+    assert report.published.date() == date(2025, 3, 4)  # Tuesday evening in New York, not Wednesday
+    assert report.published.utcoffset() == EST
+
+
+@pytest.mark.parametrize("name", ["evening.txt", "evening_feed.rss", "evening_feed.atom"])
+def test_sidecar_and_feed_dates_keep_their_own_offset(name):
+    report = only_report(S7 / name)
+    assert report.published == utc(2025, 3, 5, 4, 30)
+    assert report.published.date() == date(2025, 3, 4)
+    assert report.published.utcoffset() == EST
+
+
+@pytest.mark.parametrize("value, instant, offset_hours", [
+    ("March 2, 2015 10:00 AM EST", utc(2015, 3, 2, 15), -5),
+    ("March 2, 2015 10:00 PM EST", utc(2015, 3, 3, 3), -5),  # the e-mail parser read 10:00 UTC
+    ("March 2, 2015 10:00 AM PDT", utc(2015, 3, 2, 17), -7),
+    ("2 March 2015 10:00 IST", utc(2015, 3, 2, 4, 30), 5.5),
+    ("2 March 2015 10:00 JST", utc(2015, 3, 2, 1), 9),
+    ("March 2, 2015 10:00 AEDT", utc(2015, 3, 1, 23), 11),
+    ("2 March 2015 10:00 CET", utc(2015, 3, 2, 9), 1),
+    ("Mon, 02 Mar 2015 10:00:00 IST", utc(2015, 3, 2, 4, 30), 5.5),  # RFC 2822 shape, zone it lacks
+])
+def test_zone_abbreviations_are_read_and_kept(value, instant, offset_hours):
+    got = parse_published(value)
+    assert got == instant
+    assert got.utcoffset() == timedelta(hours=offset_hours)
+
+
+def test_a_zone_abbreviation_in_a_jsonl_field():
+    found = by_id(items(S7 / "evening_lines.jsonl"))
+    assert found["abbrev"].published == utc(2015, 3, 3, 3)
+    assert found["abbrev"].published.date() == date(2015, 3, 2)
+    assert found["india"].published.utcoffset() == timedelta(hours=5, minutes=30)
+
+
+def test_unreadable_given_dates_keep_the_report_undated_and_are_recorded():
+    found = items(S7 / "unread_lines.jsonl")
+    assert rejections(found) == []  # a warning, not a rejection
+    got = {r.doc_id: (r.published, r.metadata.get(UNREAD)) for r in reports(found)}
+    assert got == {"words": (None, "yesterday"), "month13": (None, "2015-13-45"),
+                   "prose": (None, "not a date at all")}
+
+
+@pytest.mark.parametrize("name", ["unread.txt", "unread_feed.rss"])
+def test_unreadable_sidecar_and_feed_dates_are_recorded(name):
+    report = only_report(S7 / name)
+    assert report.published is None
+    assert report.metadata[UNREAD] == "yesterday"
+
+
+def test_a_readable_date_leaves_nothing_unread(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "a.meta.json", '{"published": "2025-03-04"}')
+    write(tmp_path, "b.jsonl", json.dumps({"id": "b", "text": BODY, "published": 99999999999999999}))
+    assert UNREAD not in only_report(tmp_path / "a.txt").metadata
+    assert only_report(tmp_path / "b.jsonl").metadata[UNREAD] == "99999999999999999"
+
+
+def test_a_sidecar_date_fills_in_for_an_unreadable_one_of_the_record(tmp_path):
+    write(tmp_path, "c.json", json.dumps({"text": BODY, "published": "yesterday"}))
+    write(tmp_path, "c.meta.json", '{"published": "2025-03-04T23:30:00-05:00"}')
+    report = only_report(tmp_path / "c.json")
+    assert report.published.utcoffset() == EST and UNREAD not in report.metadata
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root reads any folder: chmod does not deny")
+def test_an_unreadable_sub_folder_is_a_rejection(tmp_path):
+    write(tmp_path, "ok.txt", BODY)
+    locked = tmp_path / "locked"
+    write(tmp_path, "locked/r.txt", BODY)
+    os.chmod(locked, 0)
+    try:
+        found = items(tmp_path)
+    finally:
+        os.chmod(locked, 0o755)
+    assert [r.doc_id for r in reports(found)] == ["ok"]
+    assert rejections(found) == [Rejection(str(locked), "cannot read folder: Permission denied")]
+
+
+def test_a_folder_that_cannot_be_listed_is_a_rejection_even_as_root(tmp_path, monkeypatch):
+    write(tmp_path, "ok.txt", BODY)
+    write(tmp_path, "locked/r.txt", BODY)
+    locked = tmp_path / "locked"
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = items(tmp_path)
+    assert [r.doc_id for r in reports(found)] == ["ok"]
+    assert rejections(found) == [Rejection(str(locked), "cannot read folder: Permission denied")]
+    assert list_input_files([tmp_path]) == [tmp_path / "ok.txt"]
+
+
+def test_files_of_one_name_in_different_folders_get_distinct_ids():
+    found = items(S7 / "samename")
+    assert rejections(found) == []
+    assert [(r.origin, r.doc_id) for r in reports(found)] == [
+        (str(S7 / "samename" / "site1" / "index.html"), "index"),
+        (str(S7 / "samename" / "site2" / "index.html"), "site2/index"),
+    ]
+    assert "Vell dam" in reports(found)[0].html and "Rinn" in reports(found)[1].html
+
+
+def test_file_ids_are_stable_however_the_file_is_given(monkeypatch):
+    site2 = S7 / "samename" / "site2" / "index.html"
+    monkeypatch.chdir(S7)
+    relative = Path("samename/site2/index.html")
+    for given in ([S7 / "samename"], [S7 / "samename" / "site1", relative], [S7 / "samename" / "site1", site2]):
+        assert [r.doc_id for r in reports(items(*given))] == ["index", "site2/index"]
+    assert only_report(site2).doc_id == "index"  # unique in its run: the bare name, as before
+
+
+def test_the_same_file_twice_keeps_one_id_and_given_ids_are_never_changed(tmp_path):
+    write(tmp_path, "a/index.txt", BODY)
+    write(tmp_path, "b/index.txt", BODY)
+    write(tmp_path, "c/index.htm", "<p>Other.</p>")
+    write(tmp_path, "c/index.txt", BODY)
+    write(tmp_path, "given.jsonl", json.dumps({"id": "index", "text": BODY}))
+    found = items(tmp_path / "given.jsonl", tmp_path / "a/index.txt", tmp_path / "a/index.txt",
+                  tmp_path / "b", tmp_path / "c")
+    assert [r.doc_id for r in reports(found)] == [
+        "index", "a/index", "a/index", "b/index", "c/index", "index.txt"]

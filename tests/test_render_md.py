@@ -8,3 +8,13 @@ def test_unknown_outlets_are_not_counted_as_none():
     story = Story(story_id="s1", title="T", documents=[make_doc("a", "One. Two."), make_doc("b", "Three.")])
     text = render_markdown(story)
     assert "_2 reports, 0 copies_" in text
+
+
+def test_a_time_in_a_reports_own_zone_says_which_zone():
+    from datetime import datetime, timedelta, timezone
+
+    from storyline.render_md import stamp
+    evening = datetime(2025, 3, 4, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert stamp(evening) == "2025-03-04 23:30 UTC-05:00"
+    assert stamp(evening.astimezone(timezone.utc)) == "2025-03-05 04:30"
+    assert stamp(datetime(2025, 3, 4, tzinfo=timezone.utc)) == "2025-03-04"
