@@ -159,10 +159,6 @@ def _options(args: argparse.Namespace):
     from storyline.embed import DEFAULT_MODEL
     from storyline.pipeline import Options
 
-    if getattr(args, "words", 150) <= 0:
-        raise ValueError("--words must be a positive number")
-    if getattr(args, "per_day", 3) <= 0:
-        raise ValueError("--per-day must be a positive number")
     return Options(db=getattr(args, "db", None), words=getattr(args, "words", 150),
                    focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", 3),
                    embedding_model=getattr(args, "embedding_model", None) or DEFAULT_MODEL,
@@ -202,6 +198,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     _check_out(args.out, folder=False)
     story, report = summarize_inputs(args.inputs, _options(args), since=args.since,
                                      on_reject=_print_rejection, stdin=_stdin(args.inputs))
+    if not story.documents:
+        _finish(report, args.quiet)
+        print("storyline: error: nothing to summarize: no input could be read", file=sys.stderr)
+        return 1
     render = {"json": dumps, "md": render_markdown, "html": render_story_html}[args.format]
     _write(render(story), args.out)
     return _finish(report, args.quiet)
@@ -227,16 +227,23 @@ def cmd_clean(args: argparse.Namespace) -> int:
     report = RunReport()
     docs = load_documents([args.file], Options(quiet=True), report, _print_rejection,
                           stdin=_stdin([args.file]))
+    cleaned = []
     for d in docs:
         data = to_dict(d)
         data.pop("sentences")
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        data.pop("embedding", None)
+        cleaned.append(data)
+    if cleaned:  # one report: its object; a file of several (JSONL, feed): a list of them
+        print(json.dumps(cleaned[0] if len(cleaned) == 1 else cleaned, ensure_ascii=False, indent=2))
     return 0 if docs else 1
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from storyline.store import Store
+    from storyline.store import Store, store_missing
 
+    if store_missing(args.db):
+        raise ValueError(f"{args.db or 'storyline.sqlite'}: no such store; "
+                         "'storyline run INPUT... --out DIR --db PATH' makes one")
     rows = Store(args.db).listing()
     if not rows:
         print("no stories stored yet: run 'storyline run INPUT... --out DIR' first", file=sys.stderr)

@@ -58,6 +58,17 @@ class Options:
     workers: int | None = None  # workers of a local Dask cluster; None: one per core
     chunk: int = 64  # reports per annotation task
 
+    def __post_init__(self) -> None:
+        if self.words <= 0:
+            raise ValueError("--words must be a positive number")
+        if self.per_day <= 0:
+            raise ValueError("--per-day must be a positive number")
+
+    def analysis(self) -> dict:
+        """What a stored story's analysis depends on: change one and the next run redoes it."""
+        return {"words": self.words, "focus": self.focus, "per_day": self.per_day,
+                "timeline_limit": self.timeline_limit, "embedding_model": self.embedding_model}
+
 
 # --- stages shared by every command -------------------------------------------------
 
@@ -352,6 +363,9 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     store.drop_empty_stories(emptied - set(story_of.values()))
 
     changed = {story_of[d.doc_id] for d in new_docs + orphans} | set(moves.values())
+    # stories analysed with other options (--words, --focus, ...) are analysed again
+    changed |= {sid for sid, used in store.analysis_options().items()
+                if used != options.analysis() and sid in set(story_of.values())}
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in stored + new_docs:
         by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
@@ -359,10 +373,12 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     analyzed = engine.map_chunks(partial(analyze_jobs, options=options), jobs, chunk=4,
                                  desc="analyzing", quiet=options.quiet)
     for story in analyzed:
-        store.put_story(story, store.slug(story.story_id) or slugify(story.story_id, story.title))
+        store.put_story(story, store.slug(story.story_id) or slugify(story.story_id, story.title),
+                        analysis=options.analysis())
     stories = store.stories()
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
+    report.story_count = len(stories)
     return report
 
 

@@ -66,6 +66,12 @@ def database_url(db: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
+def store_missing(db: str | Path | None) -> bool:
+    """An SQLite store whose file does not exist (a server store is never 'missing' here)."""
+    files = database_files(db)
+    return bool(files) and not files[0].exists()
+
+
 def database_files(db: str | Path | None) -> list[Path]:
     """The files an SQLite store writes (the database and its journals); none for a server."""
     url = database_url(db)
@@ -200,10 +206,12 @@ class Store:
                                .where(stories_table.c.story_id == story_id)).first()
             return set(json.loads(row.seen_doc_ids)) if row and row.seen_doc_ids else set()
 
-    def put_story(self, story: Story, slug: str) -> None:
+    def put_story(self, story: Story, slug: str, analysis: dict | None = None) -> None:
+        """Store an analysed story; ``analysis`` records the options it was analysed with."""
         data = to_dict(story)
         data.pop("documents")
         data["doc_order"] = [d.doc_id for d in story.documents]
+        data["analysis"] = analysis
         row = {
             "story_id": story.story_id, "slug": slug, "title": story.title,
             "size": len(story.documents),
@@ -215,6 +223,12 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(delete(stories_table).where(stories_table.c.story_id == story.story_id))
             conn.execute(stories_table.insert(), [row])
+
+    def analysis_options(self) -> dict[str, dict | None]:
+        """For each stored story, the options it was analysed with (None: not recorded)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(stories_table.c.story_id, stories_table.c.data))
+            return {r.story_id: json.loads(r.data).get("analysis") if r.data else None for r in rows}
 
     def listing(self) -> list[dict]:
         """One row per story (no documents loaded), latest report first."""

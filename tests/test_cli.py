@@ -306,3 +306,39 @@ def test_an_unreadable_publication_date_is_a_warning_not_a_rejection(capsys: pyt
     err = capsys.readouterr().err
     assert "storyline: warning:" in err and "cannot read published date" in err
     assert "0 rejected" in err
+
+
+def test_a_run_with_other_options_analyses_stored_stories_again(tmp_path: Path) -> None:
+    db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
+    assert main(["run", str(SEEDS), "--out", out, "--db", db, "--embedding-model", "none", "-q"]) == 0
+    from storyline.store import Store
+    words = lambda: sum(len(s.text.split()) for s in Store(db).stories()[0][0].summary)  # noqa: E731
+    assert words() > 40
+    assert main(["run", str(SEEDS), "--out", out, "--db", db, "--embedding-model", "none",
+                 "--words", "40", "-q"]) == 0  # nothing new to read, but a shorter summary asked
+    assert 0 < words() <= 40
+
+
+def test_summarize_with_nothing_readable_writes_no_story(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summarize", str(tmp_path / "nope.txt"), "--embedding-model", "none"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "nothing to summarize" in captured.err and "nope.txt: no such file" in captured.err
+
+
+def test_listing_a_missing_store_says_so_and_creates_nothing(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "typo.sqlite"
+    assert main(["stories", "--db", str(missing)]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_clean_of_a_file_of_several_reports_prints_one_json_list(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "two.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": f"The river rose by {i} metres in Osk on Monday."})
+                            + "\n" for i in (1, 2)))
+    assert main(["clean", str(feed)]) == 0
+    assert [d["doc_id"] for d in json.loads(capsys.readouterr().out)] == ["1", "2"]
