@@ -324,7 +324,9 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     new_docs = annotate_documents(new_docs, options, engine, encoder)
 
     new_ids = {d.doc_id for d in new_docs}
-    stored = [d for d in store.documents(embedding_model=model) if d.doc_id not in new_ids]
+    every = store.documents(embedding_model=model)
+    _warn_replaced(new_docs, [d for d in every if d.doc_id in new_ids], report)
+    stored = [d for d in every if d.doc_id not in new_ids]
     # Copies of a report that this run replaces (same id, new text) lose their original: they
     # are weighed again, beside its new text, so no two reports end up copies of each other.
     orphans = [d for d in stored if d.duplicate_of in new_ids]
@@ -380,6 +382,25 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     report.stories = [s for s, _ in stories]
     report.story_count = len(stories)
     return report
+
+
+def _warn_replaced(new_docs: Sequence[Document], previous: Sequence[Document], report: RunReport) -> None:
+    """A stored report replaced by one of the same id from another file or outlet is most likely
+    a different report that happens to share the id: say so, since the old text is gone."""
+    before = {d.doc_id: d for d in previous}
+    for d in new_docs:
+        old = before.get(d.doc_id)
+        if old is not None and (_origin_name(old.origin) != _origin_name(d.origin)
+                                or old.source and d.source and old.source != d.source):
+            report.warnings.append(
+                f"{d.origin}: id {d.doc_id!r} replaces the report stored from {old.origin}"
+                f"{' (' + old.source + ')' if old.source else ''}; give reports distinct ids to keep both")
+
+
+def _origin_name(origin: str) -> str:
+    """The file an origin names, without its folder or line number ('feeds/a.jsonl:3' -> 'a.jsonl')."""
+    path, _, line = origin.rpartition(":")
+    return Path(path if path and line.isdigit() else origin).name
 
 
 def _assign(doc: Document, story_of: dict[str, str], stored_story: dict[str, str],

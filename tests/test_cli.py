@@ -342,3 +342,14 @@ def test_clean_of_a_file_of_several_reports_prints_one_json_list(tmp_path: Path,
                             + "\n" for i in (1, 2)))
     assert main(["clean", str(feed)]) == 0
     assert [d["doc_id"] for d in json.loads(capsys.readouterr().out)] == ["1", "2"]
+
+
+def test_a_stored_report_replaced_from_another_feed_is_told(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
+    for name, outlet, text in (("a.jsonl", "Outlet A", "Nordline will cut 400 jobs at its plant in Rinn, the company said."),
+                               ("b.jsonl", "Outlet B", "The city of Rinn opened a new public library on Tuesday, officials said.")):
+        (tmp_path / name).write_text(json.dumps({"id": 1, "source": outlet, "text": text}) + "\n")
+        assert main(["run", str(tmp_path / name), "--out", out, "--db", db, "--embedding-model", "none"]) == 0
+    err = capsys.readouterr().err
+    assert "storyline: warning:" in err and "id '1' replaces the report stored from" in err
