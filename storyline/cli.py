@@ -261,6 +261,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise ValueError("--port must be between 1 and 65535")
+    _check_port(args.host, args.port)
     app = create_app(args.db)  # a store that cannot be opened stops here, with one line
     print(f"storyline: serving {args.db or 'storyline.sqlite'} at http://{args.host}:{args.port}/ "
           "(Ctrl-C to stop)", file=sys.stderr)
@@ -269,6 +270,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "read the stories and add reports", file=sys.stderr)
     run_app(app, host=args.host, port=args.port)
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port another program holds before announcing anything."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ValueError(f"cannot serve at {host}:{port}: {exc.strerror or exc}") from None
 
 
 def _stdin(inputs: Sequence[str]):

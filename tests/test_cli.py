@@ -353,3 +353,15 @@ def test_a_stored_report_replaced_from_another_feed_is_told(tmp_path: Path,
         assert main(["run", str(tmp_path / name), "--out", out, "--db", db, "--embedding-model", "none"]) == 0
     err = capsys.readouterr().err
     assert "storyline: warning:" in err and "id '1' replaces the report stored from" in err
+
+
+def test_serving_on_a_busy_port_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert main(["serve", "--db", str(tmp_path / "db.sqlite"), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot serve at 127.0.0.1:{port}" in err and "serving" not in err
