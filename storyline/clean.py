@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import urlsplit
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -886,7 +887,7 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         text=cleaned.body,
         title=raw.title or found_title or cleaned.title,
         published=raw.published or found_date,
-        source=raw.source or (article.sitename if article else None),
+        source=raw.source or (article.sitename if article else None) or site_of(raw.url or (article.url if article else None)),
         url=raw.url or (article.url if article else None),
         dateline=cleaned.dateline,
         captions=cleaned.captions,
@@ -921,6 +922,14 @@ def published_warning(doc: Document) -> str | None:
         found = doc.metadata.get("published_from") or "report"
         outcome = f"dated {doc.published.date().isoformat()} from its {found} instead"
     return f"{doc.origin}: cannot read published date {str(given)!r}; {outcome}"
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a report's address names, as its outlet when none is given
+    ('https://www.tarsk-post.example/news' -> 'tarsk-post.example')."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    return (urlsplit(url).hostname or "").removeprefix("www.") or None
 
 
 def _with_date_source(raw: RawReport, source: str | None) -> dict:

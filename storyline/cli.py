@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import sys
@@ -72,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _inputs(grp)
     grp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     grp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
-    _embedding_model(grp.add_argument_group("analysis"))
+    _embedding_model(grp.add_argument_group("grouping"), grouping_only=True)
     _scale(grp)
     _common(grp)
 
@@ -115,13 +117,14 @@ def _analysis(p: argparse.ArgumentParser) -> None:
                    help="at most N timeline entries per day (default 3)")
 
 
-def _embedding_model(g: argparse._ActionsContainer) -> None:
+def _embedding_model(g: argparse._ActionsContainer, grouping_only: bool = False) -> None:
+    uses = ("groups reports by meaning as well as by words" if grouping_only else
+            "groups reports by meaning as well as by words, steers --focus, and keeps summaries "
+            "and timelines to one telling of each fact")
     g.add_argument("--embedding-model", metavar="NAME", default=None,
-                   help="sentence encoder that groups reports by meaning as well as by words, "
-                        "steers --focus, and keeps summaries and timelines to one telling of each "
-                        "fact (default all-MiniLM-L6-v2, bundled with the 'embeddings' "
-                        "extra; a sentence-transformers name or model folder; 'none': by shared "
-                        "words only, nothing encoded)")
+                   help=f"sentence encoder that {uses} (default all-MiniLM-L6-v2, bundled with the "
+                        "'embeddings' extra; a sentence-transformers name or model folder; 'none': by "
+                        "shared words only, nothing encoded)")
 
 
 def _scale(p: argparse.ArgumentParser) -> None:
@@ -213,8 +216,12 @@ def cmd_group(args: argparse.Namespace) -> int:
     _check_out(args.out, folder=False)
     assignments, report = group_inputs(args.inputs, _options(args), on_reject=_print_rejection,
                                        stdin=_stdin(args.inputs))
-    if args.format == "csv":
-        text = "id,story\n" + "".join(f"{d},{s}\n" for d, s in assignments.items())
+    if args.format == "csv":  # quoted as CSV needs: ids may hold commas, quotes, line breaks
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["id", "story"])
+        writer.writerows(assignments.items())
+        text = buffer.getvalue()
     else:
         text = "".join(json.dumps({"id": d, "story": s}) + "\n" for d, s in assignments.items())
     _write(text, args.out)

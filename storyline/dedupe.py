@@ -2,7 +2,8 @@
 
 MinHash over word shingles of the cleaned body, with an LSH index so each new report
 is compared with a handful of candidates, not with every report seen. Texts too short to
-be a reprinted article (a bare headline, a one-line brief) are never called copies: a few
+be a reprinted article (a bare headline, a one-line brief) are only copies when word for word
+the same and 12 words or longer (EXACT_MIN_WORDS): a few
 shingles say nothing reliable, and generic short lines ("Wall Street closes lower") recur
 in different stories.
 """
@@ -21,7 +22,8 @@ WORD = re.compile(r"[a-z0-9]+")
 DEFAULT_THRESHOLD = 0.6
 DEFAULT_SHINGLE = 3
 DEFAULT_NUM_PERM = 128
-DEFAULT_MIN_WORDS = 25  # shorter texts are not compared as copies
+DEFAULT_MIN_WORDS = 25  # shorter texts are not compared as copies...
+EXACT_MIN_WORDS = 12  # ...unless word for word the same and long enough to be a brief, not a headline
 
 
 def shingles(text: str, size: int = DEFAULT_SHINGLE) -> set[str]:
@@ -70,6 +72,7 @@ class CopyDetector:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._sigs: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
+        self._exact: dict[str, str] = {}  # the words of a short text -> the first report with them
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -77,14 +80,19 @@ class CopyDetector:
     def find(self, text: str) -> CopyMatch | None:
         """The earliest-added report this text copies, if any."""
         if self._too_short(text):
-            return None
+            original = self._exact.get(self._words(text))
+            return CopyMatch(original, 1.0) if original else None  # only texts of 12+ words are kept
         sig = signature(text, size=self.shingle, num_perm=self.num_perm)
         return self._best(sig)
 
     def check_and_add(self, doc_id: str, text: str) -> CopyMatch | None:
         """The earliest-added report this text copies, if any; then remember this text."""
         if self._too_short(text):
-            return None
+            words = self._words(text)
+            if len(words.split()) < EXACT_MIN_WORDS:
+                return None
+            original = self._exact.setdefault(words, doc_id)
+            return CopyMatch(original, 1.0) if original != doc_id else None
         sig = signature(text, size=self.shingle, num_perm=self.num_perm)
         match = self._best(sig)
         if doc_id not in self._sigs:
@@ -92,6 +100,10 @@ class CopyDetector:
             self._sigs[doc_id] = sig
             self._order[doc_id] = len(self._order)
         return match
+
+    @staticmethod
+    def _words(text: str) -> str:
+        return " ".join(WORD.findall(text.lower()))
 
     def _too_short(self, text: str) -> bool:
         return len(WORD.findall(text.lower())) < self.min_words

@@ -230,6 +230,9 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES, file_id: str | None = N
     except _Bad as bad:
         yield Rejection(origin, str(bad))
         return
+    if _written_by_storyline(path.name, data):
+        yield Rejection(origin, "a page storyline wrote (a story report), not a news report")
+        return
     sidecar = _read_sidecar(path, max_bytes)
     if isinstance(sidecar, Rejection):
         yield sidecar
@@ -242,6 +245,25 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES, file_id: str | None = N
         if sidecar is not None and isinstance(item, RawReport):
             _apply_sidecar(item, *sidecar)
         yield item
+
+
+_OWN_HTML = re.compile(rb"<meta name=\"generator\" content=\"storyline\">")
+_OWN_MARKDOWN = re.compile(rb"\A# [^\n]*\n\n_[^\n]*\b\d+ reports?\b[^\n]*_\n.*^## Sources$", re.DOTALL | re.MULTILINE)
+_OWN_JSON = re.compile(rb'\A\{\s*"story_id":')
+
+
+def _written_by_storyline(name: str, data: bytes) -> bool:
+    """storyline's own pages (HTML with its generator tag, its Markdown and story JSON), found in
+    an input folder from an earlier run: reading them back would make stories of stories."""
+    head = data[:4096]
+    lower = name.lower()
+    if lower.endswith((".html", ".htm")):
+        return bool(_OWN_HTML.search(head))
+    if lower.endswith(".md"):
+        return bool(_OWN_MARKDOWN.search(data))
+    if lower.endswith(".json"):
+        return bool(_OWN_JSON.match(head))
+    return False
 
 
 def read_stream(stream: IO[bytes], *, max_bytes: int = MAX_BYTES, origin: str = STDIN) -> Iterator[Item]:

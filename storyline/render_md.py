@@ -41,7 +41,7 @@ def render_markdown(story: Story) -> str:
             lines.append(f"- **{e.date}** {_esc(e.text)} {_marks(e.sources, numbers)}")
     lines += ["", "## Sources", ""]
     for d in story.documents:
-        lines.append(f"{numbers[d.doc_id]}. {_source_line(d)}")
+        lines.append(f"{numbers[d.doc_id]}. {_source_line(d, numbers)}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -120,15 +120,17 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-def _source_line(d: Document) -> str:
+def _source_line(d: Document, numbers: dict[str, int] | None = None) -> str:
     parts = [_esc(d.title or d.doc_id), _esc(d.source or "unknown outlet")]
     if d.published:
         parts.append(stamp(d.published) + date_note(d))
     if d.url and d.url.startswith(("http://", "https://")):
         parts.append(f"<{d.url}>")
     if d.duplicate_of:
-        parts.append(f"copy of {_esc(d.duplicate_of)}")
+        number = (numbers or {}).get(d.duplicate_of)
+        parts.append(f"copy of [{number}]" if number else f"copy of {_esc(d.duplicate_of)}")
     return " - ".join(parts)
+
 
 
 def _esc(text: str) -> str:

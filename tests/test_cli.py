@@ -365,3 +365,40 @@ def test_serving_on_a_busy_port_is_one_line(tmp_path: Path, capsys: pytest.Captu
         assert main(["serve", "--db", str(tmp_path / "db.sqlite"), "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"cannot serve at 127.0.0.1:{port}" in err and "serving" not in err
+
+
+def test_pages_an_earlier_run_wrote_into_an_input_folder_are_not_news(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    db = str(tmp_path / "store.sqlite")
+    assert main(["run", str(folder), "--out", str(folder / "pages"), "--db", db, "-q"]) == 0
+    capsys.readouterr()
+    assert main(["run", str(folder), "--out", str(tmp_path / "elsewhere"), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert err.count("a page storyline wrote") == 4  # index.html and the story's .html, .md, .json
+    assert "0 processed, 0 copies, 2 already stored, 4 rejected" in err
+
+
+def test_group_csv_quotes_ids_that_need_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    feed = tmp_path / "odd_ids.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": f"The river rose by {n} metres in Osk on Monday."}) + "\n"
+                            for n, i in enumerate(['a,b', 'say "hi"'])))
+    assert main(["group", str(feed), "--format", "csv", "--embedding-model", "none", "-q"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["id", "story"] and [r[0] for r in rows[1:]] == ['a,b', 'say "hi"']
+
+
+def test_a_report_without_an_outlet_is_named_by_its_site_and_copies_by_number(tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    text = (SEEDS / "000_859f0715c1a21f90.txt").read_text(encoding="utf-8")
+    feed = tmp_path / "two.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": text, "published": "2013-01-17",
+                                        "url": f"https://www.{site}/news/1"}) + "\n"
+                            for i, site in (("first", "tarsk-post.example"), ("second", "osk-daily.example"))))
+    assert main(["summarize", str(feed), "--format", "md", "--embedding-model", "none", "-q"]) == 0
+    sources = capsys.readouterr().out.split("## Sources")[1]
+    assert "tarsk-post.example" in sources and "copy of [1]" in sources

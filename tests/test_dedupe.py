@@ -79,3 +79,15 @@ def test_min_words_is_a_setting():
     det = CopyDetector(0.6, min_words=1)
     det.check_and_add("a", "Wall Street closes lower")
     assert det.check_and_add("b", "Wall Street closes lower").original == "a"
+
+
+def test_a_short_brief_reprinted_word_for_word_is_a_copy_but_a_headline_is_not():
+    brief = "The harbour of Rinn reopened on Monday after a storm, port officials said in a statement."
+    detector = CopyDetector()
+    assert detector.check_and_add("a", brief) is None
+    match = detector.check_and_add("b", brief.upper())  # case and punctuation aside, the same words
+    assert match is not None and match.original == "a"
+    assert detector.find(brief).original == "a"
+    headline = "Wall Street closes lower"
+    assert detector.check_and_add("c", headline) is None
+    assert detector.check_and_add("d", headline) is None
