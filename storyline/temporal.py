@@ -73,8 +73,9 @@ DAYPART = r"(?:morning|afternoon|evening|night)"
 YEAR_LEADS = {"in", "since", "by", "until", "during", "from", "before", "after", "early",
               "late", "mid", "around", "circa", "of", "the", "a", "last", "between", "and"}
 STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
+FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
+ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
 CAPTION_AFTER = re.compile(
     r"^,?\s*(?:(?:file|handout|archive|undated|ap|afp|reuters|epa)\s+)*"
     r"(?:photo|photograph|picture|pic|image)\b", re.IGNORECASE)
@@ -308,7 +309,7 @@ def _is_future(verb: Token) -> bool:
             return True
         if v is not verb and v.lemma_.lower() in FUTURE_HEADS and not _is_past(v):
             return True  # "is expected to resume Monday", "are going to meet Monday"
-        if v is verb and v.lemma_.lower() in FUTURE_HEADS - {"go", "set"} and not _is_past(v):
+        if v is verb and v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and not _is_past(v):
             return True  # "a verdict is expected Monday"
     return False
 

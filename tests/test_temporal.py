@@ -69,6 +69,9 @@ def test_absolute_date_without_report_date_keeps_its_year(nlp: Language) -> None
     ("Talks are expected to resume Monday.", date(2013, 1, 21), "future"),
     ("The ministers are going to meet Monday.", date(2013, 1, 21), "future"),
     ("The ministers meet again next Friday.", date(2013, 1, 25), "future"),
+    ("The port authority said the first ships would be unloaded on Monday.", date(2013, 1, 21), "future"),
+    ("The deal still has to be approved by a vote of members on Monday.", date(2013, 1, 21), "future"),
+    ("The staff he had hired left on Monday.", date(2013, 1, 14), "past"),
 ])
 def test_weekdays_follow_tense(nlp: Language, text: str, expected: date, direction: str) -> None:
     m = only(nlp, text)
