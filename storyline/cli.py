@@ -88,8 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     srv = sub.add_parser("serve", help="browse the stored stories and add reports in a web browser",
                          formatter_class=argparse.RawDescriptionHelpFormatter,
-                         epilog="example:\n  storyline serve --db out/storyline.sqlite   "
-                                "# then open http://127.0.0.1:8000/")
+                         epilog="examples:\n  storyline serve                         "
+                                "# the store 'storyline run' made here (./storyline.sqlite)\n"
+                                "  storyline serve --db out/storyline.sqlite   "
+                                "# a store named with run --db; then open http://127.0.0.1:8000/")
     _store(srv)
     srv.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (default 127.0.0.1: this machine only)")
@@ -259,7 +261,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
             print(json.dumps(row, ensure_ascii=False))
         else:
             when = (row["last_seen"] or "undated")[:10]
-            print(f"{row['story_id']}\t{when}\t{row['size']} reports\t{row['title']}")
+            size = f"{row['size']} report{'' if row['size'] == 1 else 's'}"
+            print(f"{row['story_id']}\t{when}\t{size}\t{row['title']}")
     return 0
 
 

@@ -43,7 +43,10 @@ class Rejection:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        # "feed.jsonl:10" (a report's origin) reads as the line-level rejections do: "feed.jsonl: line 10"
+        path, _, line = self.origin.rpartition(":")
+        where = f"{path}: line {line}" if path and line.isdigit() else self.origin
+        return f"{where}: {self.reason}"
 
 
 # --- clean + annotate -------------------------------------------------------
@@ -212,11 +215,16 @@ class RunReport:
     warnings: list[str] = field(default_factory=list)  # used, but something was not understood
 
     def line(self) -> str:
+        stories = self.story_count or len(self.stories)
         return (
-            f"{self.read} reports read: {self.processed} processed, "
-            f"{self.duplicates} copies, {self.unchanged} already stored, "
-            f"{len(self.rejected)} rejected; {self.story_count or len(self.stories)} stories"
+            f"{_count(self.read, 'report')} read: {self.processed} processed, "
+            f"{_count(self.duplicates, 'copy', 'copies')}, {self.unchanged} already stored, "
+            f"{len(self.rejected)} rejected; {_count(stories, 'story', 'stories')}"
         )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 # --- (de)serialization for the store -----------------------------------------

@@ -1286,12 +1286,21 @@ def _is_people(counted: Token | None) -> bool:
             or counted.lower_ in ("people", "police", "staff", "crew"))
 
 
+# Places and vehicles that "hold" people by their size: "The stadium holds 30,000 people".
+VENUES = {"stadium", "arena", "hall", "venue", "auditorium", "theater", "theatre", "cinema",
+          "church", "mosque", "temple", "cathedral", "room", "ship", "vessel", "boat", "ferry",
+          "bus", "train", "plane", "aircraft", "jet", "airliner", "building", "tower", "ground"}
+
+
 def _captive(verb: Token, counted: Token | None) -> bool:
     """"held 20 hostages", "took 41 foreigners hostage": the count is of captives."""
     if any(c.lower_ in ("hostage", "hostages", "captive", "captives") for c in verb.children):
         return True
     if counted is not None and counted.lemma_.lower() in ("hostage", "captive"):
         return True
+    if verb.lemma_.lower() == "hold" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in VENUES for c in verb.children):
+        return False  # a capacity, not captives
     if verb.lemma_.lower() in ("have", "keep", "offer", "take", "trade", "exchange", "swap"):
         return False
     return _is_people(counted)
@@ -1462,15 +1471,34 @@ def _clause_path(sent: Span, reading: _Reading) -> list[Token]:
     return path
 
 
+DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "debunk", "dispute"}
+DENIED_ROLES = {"dobj", "ccomp", "xcomp", "acl", "relcl", "nsubjpass", "attr", "pobj", "prep"}
+
+
 def _negated(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
-    """"no one was killed", "did not kill 20", "not 20 but 30"."""
+    """"no one was killed", "did not kill 20", "not 20 but 30", "denied reports that 100 died"."""
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     if phrase.negated or (first > 0 and sent[first - 1].lower_ in ("not", "no", "never", "n't")):
+        return True
+    if _denied(reading.anchor):
         return True
     for tok in _clause_path(sent, reading):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+    return False
+
+
+def _denied(token: Token) -> bool:
+    """The number sits in what someone denies: up its tree to a verb of denial through that
+    verb's object or complement (a side clause, "..., saying 8 were killed", is not denied)."""
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            return False
+        if head.lemma_.lower() in DENIAL_VERBS and head.pos_ == "VERB":
+            return token.dep_ in DENIED_ROLES
+        token = head
     return False
 
 

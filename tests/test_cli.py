@@ -216,7 +216,7 @@ def test_group_counts_its_stories_and_keeps_headline_only_reports(tmp_path, caps
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 2
     assert "2 processed" in captured.err and "0 rejected" in captured.err
-    assert re.search(r"; [12] stories", captured.err)
+    assert re.search(r"; (1 story|2 stories)$", captured.err.strip())
 
 
 def test_clean_prints_body_and_metadata():
@@ -402,3 +402,13 @@ def test_a_report_without_an_outlet_is_named_by_its_site_and_copies_by_number(tm
     assert main(["summarize", str(feed), "--format", "md", "--embedding-model", "none", "-q"]) == 0
     sources = capsys.readouterr().out.split("## Sources")[1]
     assert "tarsk-post.example" in sources and "copy of [1]" in sources
+
+
+def test_counts_are_worded_for_one_and_for_many():
+    from storyline.models import Rejection, RunReport
+
+    one = RunReport(read=1, duplicates=1, story_count=1)
+    assert one.line() == "1 report read: 0 processed, 1 copy, 0 already stored, 0 rejected; 1 story"
+    many = RunReport(read=3, processed=1, duplicates=2, rejected=[Rejection("feed.jsonl:4", "empty")], story_count=2)
+    assert many.line() == "3 reports read: 1 processed, 2 copies, 0 already stored, 1 rejected; 2 stories"
+    assert str(many.rejected[0]) == "feed.jsonl: line 4: empty"

@@ -590,3 +590,16 @@ def test_a_revised_count_keeps_the_event_it_counts(nlp, text, quote):
 
 def test_a_figure_raised_without_a_told_event_is_no_toll(nlp):
     assert keys(nlp, "Police raised the figure to 15.") == []
+
+
+def test_a_denied_number_is_negated_but_the_officials_own_count_is_not(nlp):
+    text = ("Officials in Tarsk denied social media reports that 100 people had died in the stadium "
+            "crush, saying 8 people were killed.")
+    assert the(nlp, text, "100").negated
+    eight = the(nlp, text, "8")
+    assert not eight.negated and eight.event == "killed"
+
+
+def test_a_venue_holding_people_is_a_capacity_not_captives(nlp):
+    assert the(nlp, "The stadium holds 30,000 people and was full, the club said.", "30,000").event != "held"
+    assert the(nlp, "The militants held 41 hostages at the plant.", "41").event == "held"
