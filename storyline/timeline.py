@@ -109,6 +109,7 @@ TIME_STEMS = {stem(w) for w in (
 
 REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "add", "confirm", "declare"}
 REPORTING = r"(?:said|says|told|tells|announced|reported|stated|added|confirmed|declared)"
+UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?(?:next\s+)?$", re.IGNORECASE)  # a state's end, not an event
 REPORTED_BEFORE = re.compile(rf"\b{REPORTING}(?:\s+[A-Za-z]+)?\s+(?:on\s+)?$", re.IGNORECASE)
 REPORTED_AFTER = re.compile(rf"^\s*,?\s*{REPORTING}\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
@@ -275,13 +276,21 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     reported content dates the reported event, so it wins when both are present.
     """
     usable = [m for m in sentence.times
-              if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"]
+              if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"
+              and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])]
     if not usable:
         return None
     content = [m for m in usable if not _on_reporting_verb(sentence, m)]
     if content:
-        return min(content, key=lambda m: (_governed_event(m) is None, m.start)), False
+        return min(content, key=lambda m: (_possessive(sentence, m), _governed_event(m) is None,
+                                           m.start)), False
     return min(usable, key=lambda m: m.start), True
+
+
+def _possessive(sentence: Sentence, mention: TimeMention) -> bool:
+    """'Monday's earthquake': the date names a thing the sentence refers back to; another date
+    in it ("the toll from Monday's earthquake rose to 27 on Tuesday") tells when its news happened."""
+    return sentence.text[max(0, mention.end - sentence.start):].startswith(("'s", "\u2019s"))
 
 
 def _on_reporting_verb(sentence: Sentence, mention: TimeMention) -> bool:

@@ -107,3 +107,20 @@ def test_a_day_before_the_first_report_needs_a_share_of_all_reports(nlp: Languag
     on = {e.date for e in build_timeline(first + later)}
     assert "2013-01-15" in on
     assert "2013-01-14" not in on
+
+
+def test_a_possessive_date_names_a_thing_and_another_date_tells_the_news(nlp: Language) -> None:
+    first = report(nlp, "a", ["A strong earthquake struck the province of Osk on Tuesday, killing at least 12 people."],
+                   WEDNESDAY)
+    later = report(nlp, "b", ["The death toll from Tuesday's earthquake in Osk rose to 27 on Thursday, officials said."],
+                   FRIDAY)
+    days = {e.text[:20]: e.date for e in build_timeline([first, later])}
+    assert days["The death toll from "] == "2013-01-17"  # Thursday, not the earthquake's Tuesday
+    assert days["A strong earthquake "] == "2013-01-15"
+
+
+def test_until_a_day_is_a_states_end_not_the_day_of_the_event(nlp: Language) -> None:
+    doc = report(nlp, "a", ["Gunmen seized the gas plant in the desert on Wednesday.",
+                            "The border crossing near the plant was closed until Thursday after the attack."],
+                 FRIDAY)
+    assert all(e.date != "2013-01-17" for e in build_timeline([doc]))
