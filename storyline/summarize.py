@@ -28,6 +28,7 @@ import numpy as np
 from storyline.models import Citation, Document, Sentence, SummarySentence
 from storyline.textutil import content_stems, reads_as_furniture, word_count
 
+NEW_WORDS = 7  # content words none of the close earlier sentences has: the sentence tells more
 PRONOUN_START = re.compile(
     r"^(he|she|it|they|them|his|her|its|their|this|that|these|those|there|such|both|"
     r"but|and|or|so|however|meanwhile|also|still|yet|then|thus|instead|moreover|"
@@ -210,7 +211,10 @@ def _adds_something(c: Candidate, old: list[Counter], opts: SummaryOptions) -> b
     if not close:
         return True
     numbers = {k for k in c.stems if k[:1].isdigit()}
-    return all(numbers - s.keys() for s in close)
+    if all(numbers - s.keys() for s in close):
+        return True
+    said = set().union(*close)
+    return len(c.stems.keys() - said) >= NEW_WORDS  # "bond yields fell, a day after the bank kept its rate"
 
 
 # --- weighting and selection ------------------------------------------------------

@@ -236,3 +236,15 @@ def test_a_fragment_is_never_quoted():
     assert any(s.text == lead.text for s in summarize(docs, words=200))
     lead.fragment = True
     assert all(s.text != lead.text for s in summarize(docs, words=200))
+
+
+
+def test_an_update_keeps_a_sentence_that_restates_the_news_but_tells_more():
+    earlier = [make_doc("bank", "The central bank of Aldoria kept its main interest rate at 3.5 percent on "
+                                "Thursday, saying inflation was falling. ", utc(2025, 3, 6))]
+    follow = make_doc("bonds", "Government bond yields in Aldoria fell sharply on Friday, a day after the central "
+                               "bank kept its main interest rate at 3.5 percent, traders said. ", utc(2025, 3, 7))
+    repeat = make_doc("again", "The central bank of Aldoria kept its main interest rate at 3.5 percent on "
+                               "Thursday, officials said. ", utc(2025, 3, 7))
+    assert [s.text[:22] for s in summarize([follow], earlier=earlier)] == ["Government bond yields"]
+    assert summarize([repeat], earlier=earlier) == []
