@@ -2,22 +2,77 @@
 
 The Python API mirrors the CLI::
 
-    from storyline import run, summarize_inputs, Options
+    from storyline import run, summarize_inputs, Options, to_markdown
     report = run(["samples/seeds"], "out", db="out/storyline.sqlite")
     story, _ = summarize_inputs(["a.txt", "b.html"], words=100, focus="hostages")
+    print(to_markdown(story))
+
+Importing the package loads nothing heavy: spaCy and the encoder load on the first call.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-__all__ = ["Options", "run", "summarize_inputs", "group_inputs", "__version__"]
+__all__ = ["Options", "run", "summarize_inputs", "group_inputs", "to_json", "to_markdown", "to_html",
+           "__version__"]
+
+if TYPE_CHECKING:
+    from storyline.models import RunReport, Story
+    from storyline.pipeline import Options
 
 
-def __getattr__(name: str):
+def run(inputs: Any, out_dir: Any, options: Options | None = None, **keywords: Any) -> RunReport:
+    """Ingest ``inputs`` (files, folders) into the store, update their stories and write
+    ``out_dir``/index.html and each story's .json/.md/.html; as ``storyline run``.
+    Options come as an :class:`Options` or as its fields by keyword (``db=``, ``words=``...)."""
+    from storyline import pipeline
+
+    return pipeline.run(inputs, out_dir, options, **keywords)
+
+
+def summarize_inputs(inputs: Any, options: Options | None = None, **keywords: Any) -> tuple[Story, RunReport]:
+    """All ``inputs`` as one story, analysed without a store (``since=`` earlier reports for an
+    update); as ``storyline summarize``."""
+    from storyline import pipeline
+
+    return pipeline.summarize_inputs(inputs, options, **keywords)
+
+
+def group_inputs(inputs: Any, options: Options | None = None, **keywords: Any) -> tuple[dict[str, str], RunReport]:
+    """The story id of every report, without analysis; as ``storyline group``."""
+    from storyline import pipeline
+
+    return pipeline.group_inputs(inputs, options, **keywords)
+
+
+def to_json(story: Story) -> str:
+    """The story as JSON in the contract's shape (``storyline/story.schema.json``)."""
+    from storyline.render_json import dumps
+
+    return dumps(story)
+
+
+def to_markdown(story: Story) -> str:
+    """The story as Markdown: summary with numbered sources, key figures, timeline, sources."""
+    from storyline.render_md import render_markdown
+
+    return render_markdown(story)
+
+
+def to_html(story: Story) -> str:
+    """The story as one self-contained HTML page with its charts."""
+    from storyline.render_html import render_story_html
+
+    return render_story_html(story)
+
+
+def __getattr__(name: str) -> Any:
     # Lazy: importing the package must not load spaCy or trafilatura.
-    if name in {"Options", "run", "summarize_inputs", "group_inputs"}:
-        from storyline import pipeline
+    if name == "Options":
+        from storyline.pipeline import Options
 
-        return getattr(pipeline, name)
+        return Options
     raise AttributeError(f"module 'storyline' has no attribute {name!r}")

@@ -510,6 +510,8 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
     report.processed = sum(1 for d in docs if not d.duplicate_of)
     report.duplicates = len(docs) - report.processed
     story = analyze("story", docs, options, earlier=earlier)
+    if earlier:  # the summary is of what the inputs add: the update, as a run gives it
+        story.update = list(story.summary)
     report.stories = [story]
     return story, report
 

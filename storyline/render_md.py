@@ -13,7 +13,7 @@ def render_markdown(story: Story) -> str:
     numbers = {d.doc_id: i + 1 for i, d in enumerate(story.documents)}
     lines = [f"# {_esc(story.title)}", ""]
     lines.append(_span_line(story))
-    if story.update:
+    if story.update and story.update != story.summary:
         lines += ["", "## New since the last run", ""]
         lines += [f"- {_esc(s.text)} {_marks(s.sources, numbers)}" for s in story.update]
     lines += ["", "## Summary", ""]

@@ -181,8 +181,10 @@ def test_summarize_since_nothing_and_since_earlier(capsys):
     assert main(["summarize", str(seeds[1]), "--since", "-q"]) == 0
     alone = json.loads(capsys.readouterr().out)["summary"]
     assert main(["summarize", str(seeds[1]), "--since", str(seeds[0]), "-q"]) == 0
-    update = json.loads(capsys.readouterr().out)["summary"]
+    story = json.loads(capsys.readouterr().out)
+    update = story["summary"]
     assert alone and all(s["sources"][0]["doc_id"] == seeds[1].stem for s in update)
+    assert story["update"] == update  # what the inputs add, in the field a run fills
 
 
 def test_group_prints_one_line_per_report(capsys):

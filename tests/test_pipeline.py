@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from storyline.models import Sentence, Story
 from storyline.pipeline import copies_after_originals, headline, slugify, story_title
 
@@ -39,3 +41,21 @@ def test_a_story_of_one_short_untitled_report_is_headed_by_its_words():
     doc = make_doc("r1", "Short.")
     doc.sentences = [Sentence(doc_id="r1", index=0, start=0, end=6, text="Short.")]
     assert story_title(Story(story_id="s00004", title="", documents=[doc])) == "Short"
+
+
+def test_the_package_facade_runs_and_renders_without_loading_models_on_import(tmp_path):
+    import subprocess
+    import sys
+
+    probe = "import storyline, sys; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"
+    import storyline
+
+    seeds = str(Path(__file__).resolve().parents[1] / "samples" / "seeds")
+    story, report = storyline.summarize_inputs([seeds], embedding_model=None, quiet=True)
+    assert report.processed == 2 and story.summary
+    assert storyline.to_markdown(story).startswith("# ")
+    assert '"story_id"' in storyline.to_json(story) and "<html" in storyline.to_html(story)
+    written = storyline.run([seeds], tmp_path / "out", db=str(tmp_path / "db.sqlite"),
+                            embedding_model=None, quiet=True)
+    assert written.story_count == 1
