@@ -310,6 +310,11 @@ _BOILERPLATE: list[tuple[re.Pattern[str], int, bool]] = [
     (re.compile(rf"^{_AGENCY_NAMES}\W*$"), 5, False),
     (re.compile(r"^(?:staff|our|news|web|monitoring|sports|business|online|special)\s+(?:reporter|correspondent|desk|report)\W*$"), 4, False),
     (re.compile(r"^(?:\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\s+read|just now)\W*$"), 6, False),
+    # a call to readers: "Have you been affected? Email us at tips@...", "Contact our newsroom ..."
+    (re.compile(r"^[^\"\u201c\u201d]*\b(?:email|e-mail|contact|write to|send)\s+us\b[^\"\u201c\u201d]*$"
+                r"|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b"), 40, False),
+    # the author's note: "Jo Frey is the Gazette's labour correspondent. She has covered ..."
+    (re.compile(r"^[a-z]+(?: [a-z]+){0,2} is (?:the|a|an) [\w' ]{0,40}\b(?:correspondent|reporter|editor|columnist|writer|journalist|contributor)\b"), 25, False),
 ]
 _COOKIE = re.compile(r"\bcookies?\b")
 _COOKIE_CONTEXT = re.compile(
@@ -729,15 +734,7 @@ def _window_stamps(units: Sequence[_Unit]) -> list[tuple[datetime, bool]]:
 def _stamp_day(text: str) -> datetime | None:
     """A stamp's date and time (zone kept; none given means UTC); None without a full year."""
     text = _STAMP_NOISE.sub(" ", text).strip(" .,")
-    if not _STAMP_YEAR.search(text):
-        return None
-    try:
-        day = parse_written_date(text)
-    except ValueError:
-        return None
-    if day.tzinfo is None or day.utcoffset() is None:
-        return day.replace(tzinfo=timezone.utc)
-    return day
+    return parse_date(text) if _STAMP_YEAR.search(text) else None
 
 
 def _take_dateline(units: Sequence[_Unit], kept: Sequence[_Unit]) -> tuple[str | None, list[str]]:

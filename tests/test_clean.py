@@ -208,6 +208,8 @@ FURNITURE_LINES = [
     "Northtown Easton Riverside Lakeside Hillview Westbrook Southport Millbrook Oakdale Fairview "
     "Greenville Ashford Brookside Clayton Dunmore Elmwood",
     "Valley News Sport Business Farm Court Weekend Edition",
+    "Have you been affected by the floods? Email us at tips@courier.example.",
+    "Jo Frey is the Courier's farming correspondent. She has covered the valley since 2010.",
 ]
 
 
@@ -659,3 +661,8 @@ def test_an_unread_date_gives_one_warning_line_and_no_rejection() -> None:
     assert published_warning(stamped) == ("b.txt: cannot read published date '2015-13-45'; "
                                           "dated 2025-06-10 from its published line instead")
     assert published_warning(clean_report(RawReport(origin="c.txt", doc_id="c", text=ARTICLE_BODY))) is None
+
+
+def test_a_quote_asking_to_contact_someone_stays_in_the_article() -> None:
+    line = '"Nobody would contact us for three days," said Ana Lenz, whose farm was cut off.'
+    assert line in clean_text(with_line_inside(line)).body
