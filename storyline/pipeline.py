@@ -361,15 +361,16 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     store.put_documents(new_docs + orphans, story_of, embedding_model=model)
     if moves:
         store.move_stories(moves)
-    emptied = {stored_story[d.doc_id] for d in new_docs + orphans if stored_story.get(d.doc_id)}
-    store.drop_empty_stories(emptied - set(story_of.values()))
+    held = set(story_of.values())
+    store.drop_empty_stories({stored_story[d.doc_id] for d in new_docs + orphans
+                              if stored_story.get(d.doc_id)} - held)
 
     changed = {story_of[d.doc_id] for d in new_docs + orphans} | set(moves.values())
     # stories analysed with other options (--words, --focus, ...) are analysed again
     changed |= {sid for sid, used in store.analysis_options().items()
-                if used != options.analysis() and sid in set(story_of.values())}
+                if used != options.analysis() and sid in held}
     by_story: dict[str, list[Document]] = defaultdict(list)
-    for d in stored + new_docs:
+    for d in stored + new_docs + orphans:
         by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
     jobs = [StoryJob(sid, by_story[sid], store.seen_doc_ids(sid)) for sid in sorted(changed)]
     analyzed = engine.map_chunks(partial(analyze_jobs, options=options), jobs, chunk=4,

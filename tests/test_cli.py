@@ -300,6 +300,10 @@ def test_a_corrected_report_keeps_its_story_and_its_copy_never_loops(tmp_path: P
     assert sum(1 for v in copies.values() if v) == 1  # one original, one copy of it
     assert all(copies.get(v) is None for v in copies.values() if v)
     assert story.summary
+    cited = {c.doc_id for s in story.summary for c in s.sources}
+    assert cited == {"reprint", "wire"}  # the copy weighed again is part of the analysis
+    out_json = json.loads(next((tmp_path / "out").glob("s*.json")).read_text(encoding="utf-8"))
+    assert sorted(d["doc_id"] for d in out_json["documents"]) == ["reprint", "wire"]
 
 
 def test_an_unreadable_publication_date_is_a_warning_not_a_rejection(capsys: pytest.CaptureFixture[str]) -> None:
