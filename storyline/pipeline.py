@@ -392,10 +392,20 @@ def _warn_replaced(new_docs: Sequence[Document], previous: Sequence[Document], r
     for d in new_docs:
         old = before.get(d.doc_id)
         if old is not None and (_origin_name(old.origin) != _origin_name(d.origin)
-                                or old.source and d.source and old.source != d.source):
+                                or old.source and d.source and old.source != d.source
+                                or _shared_words(old.text, d.text) < SAME_REPORT_WORDS):
             report.warnings.append(
                 f"{d.origin}: id {d.doc_id!r} replaces the report stored from {old.origin}"
                 f"{' (' + old.source + ')' if old.source else ''}; give reports distinct ids to keep both")
+
+
+SAME_REPORT_WORDS = 0.5  # a corrected report keeps most of its words; a different one does not
+
+
+def _shared_words(a: str, b: str) -> float:
+    """Jaccard overlap of two texts' word sets."""
+    x, y = set(a.lower().split()), set(b.lower().split())
+    return len(x & y) / len(x | y) if x | y else 1.0
 
 
 def _origin_name(origin: str) -> str:

@@ -418,3 +418,14 @@ def test_counts_are_worded_for_one_and_for_many():
     many = RunReport(read=3, processed=1, duplicates=2, rejected=[Rejection("feed.jsonl:4", "empty")], story_count=2)
     assert many.line() == "3 reports read: 1 processed, 2 copies, 0 already stored, 1 rejected; 2 stories"
     assert str(many.rejected[0]) == "feed.jsonl: line 4: empty"
+
+
+def test_a_page_of_the_same_name_from_another_folder_in_a_later_run_is_told(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
+    for site, text in (("site1", "Dockers at Port Lund agreed on Saturday to end their twelve-day strike, the union said."),
+                       ("site2", "A magnitude 6.4 earthquake struck Velmora province early on Monday, officials said.")):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "index.txt").write_text(text, encoding="utf-8")
+        assert main(["run", str(tmp_path / site), "--out", out, "--db", db, "--embedding-model", "none"]) == 0
+    assert "id 'index' replaces the report stored from" in capsys.readouterr().err
