@@ -164,8 +164,8 @@ def _candidates(document: Document, opts: SummaryOptions, strict: bool = True) -
     for s in document.sentences:
         if word_count(s.text) >= opts.min_words:
             rank += 1  # a dateline or heading does not push the lead down
-        if s.caption or not (not s.fragment and standalone(s.text, opts) if strict
-                             else _quotable(s.text, opts)):
+        quotable = (not s.fragment and standalone(s.text, opts)) if strict else _quotable(s.text, opts)
+        if s.caption or not quotable:
             continue
         stems = _sentence_stems(s.text)
         out.append(Candidate(
