@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import urlsplit
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
@@ -52,6 +52,7 @@ class HtmlArticle:
     date: datetime | None = None
     sitename: str | None = None
     url: str | None = None
+    captions: list[str] = field(default_factory=list)  # the page's <figcaption>s, which trafilatura drops
 
 
 NO_HTML_TEXT = "HTML page has no article text"
@@ -787,7 +788,24 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         date=parse_date(data.get("date")),
         sitename=_blank_to_none(data.get("sitename")),
         url=_blank_to_none(data.get("url")) or url,
+        captions=[c for c in figure_captions(html) if c not in text],
     )
+
+
+def figure_captions(html: str) -> list[str]:
+    """The texts of a page's ``<figcaption>`` elements, so the user sees what was left out."""
+    from lxml import html as lxml_html  # trafilatura's own parser
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return []
+    found: list[str] = []
+    for element in root.iter("figcaption"):
+        caption = " ".join(element.text_content().split())
+        if caption and caption not in found:
+            found.append(caption)
+    return found
 
 
 FRAGMENT_BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
@@ -887,7 +905,7 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         source=raw.source or (article.sitename if article else None) or site_of(raw.url or (article.url if article else None)),
         url=raw.url or (article.url if article else None),
         dateline=cleaned.dateline,
-        captions=cleaned.captions,
+        captions=cleaned.captions + [c for c in (article.captions if article else []) if c not in cleaned.captions],
         removed=cleaned.removed,
         origin=raw.origin,
         metadata=_with_date_source(raw, date_source),

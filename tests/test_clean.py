@@ -666,3 +666,17 @@ def test_an_unread_date_gives_one_warning_line_and_no_rejection() -> None:
 def test_a_quote_asking_to_contact_someone_stays_in_the_article() -> None:
     line = '"Nobody would contact us for three days," said Ana Lenz, whose farm was cut off.'
     assert line in clean_text(with_line_inside(line)).body
+
+
+def test_a_pages_figure_captions_are_listed_not_lost() -> None:
+    page = ("<html><head><title>Quake toll rises</title></head><body><nav>Home World</nav><article>"
+            "<h1>Quake toll rises to 27</h1>"
+            "<figure><img src='a.jpg'><figcaption>Rescuers search the rubble in Dastin on Tuesday. "
+            "Photo: Reuters</figcaption></figure>"
+            + "".join(f"<p>The death toll from the earthquake in Velmora province rose to {n} on Tuesday, "
+                      f"civil protection officials said in their update number {n}.</p>" for n in range(20, 28))
+            + "</article></body></html>")
+    doc = clean_report(RawReport(origin="page.html", doc_id="page", html=page))
+    assert isinstance(doc, Document)
+    assert doc.captions == ["Rescuers search the rubble in Dastin on Tuesday. Photo: Reuters"]
+    assert "Rescuers search" not in doc.text
