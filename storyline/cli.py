@@ -317,13 +317,11 @@ def _check_out(out: str | None, *, folder: bool) -> None:
 
 
 def _write(text: str, out: str | None) -> None:
-    """To ``out`` (its folder made if new), else to stdout."""
+    """To ``out`` (its folder made if new; ``_check_out`` vetted it), else to stdout."""
     if not out:
         sys.stdout.write(text)
         return
     path = Path(out)
-    if path.is_dir():
-        raise ValueError(f"--out {out} is a folder; give a file name, e.g. {path / 'story.md'}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 

@@ -44,9 +44,14 @@ class Rejection:
 
     def __str__(self) -> str:
         # "feed.jsonl:10" (a report's origin) reads as the line-level rejections do: "feed.jsonl: line 10"
-        path, _, line = self.origin.rpartition(":")
-        where = f"{path}: line {line}" if path and line.isdigit() else self.origin
-        return f"{where}: {self.reason}"
+        path, line = split_origin(self.origin)
+        return f"{path + ': line ' + line if line else path}: {self.reason}"
+
+
+def split_origin(origin: str) -> tuple[str, str | None]:
+    """A report's origin as (file, line number or None): 'feeds/a.jsonl:3' -> ('feeds/a.jsonl', '3')."""
+    path, _, line = origin.rpartition(":")
+    return (path, line) if path and line.isdigit() else (origin, None)
 
 
 # --- clean + annotate -------------------------------------------------------

@@ -28,7 +28,7 @@ from storyline.dedupe import DEFAULT_THRESHOLD, CopyDetector
 from storyline.embed import DEFAULT_MODEL, INSTALL_HINT, SentenceEncoder, encoder_available, encoder_for
 from storyline.engine import Engine, LocalEngine, make_engine
 from storyline.group import GroupOptions, StoryGrouper, publication_order
-from storyline.models import Document, RawReport, Rejection, RunReport, Story
+from storyline.models import Document, RawReport, Rejection, RunReport, Story, split_origin
 from storyline.render_html import render_index_html, render_story_html
 from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
@@ -410,8 +410,7 @@ def _shared_words(a: str, b: str) -> float:
 
 def _origin_name(origin: str) -> str:
     """The file an origin names, without its folder or line number ('feeds/a.jsonl:3' -> 'a.jsonl')."""
-    path, _, line = origin.rpartition(":")
-    return Path(path if path and line.isdigit() else origin).name
+    return Path(split_origin(origin)[0]).name
 
 
 def _assign(doc: Document, story_of: dict[str, str], stored_story: dict[str, str],

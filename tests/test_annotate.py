@@ -95,21 +95,23 @@ def test_a_capital_article_inside_prose_is_not_a_glued_headline():
         assert [s.text for s in doc.sentences] == [text]
 
 
+def _marks(lines: list[str], attribute: str) -> list[bool]:
+    """Each line annotated as one paragraph of a report: the given mark of its sentence."""
+    doc = annotate_one(Document("marks", "\n\n".join(lines), published=utc(2013, 1, 16)))
+    return [getattr(s, attribute) for s in doc.sentences]
+
+
 def test_a_sentence_without_a_verb_is_a_fragment_and_prose_is_not():
-    doc = annotate_one(Document("frag", (
-        "Mohammad Asif, 20, a worker at the Karachi factory.\n\n"
-        "Super Typhoon Bopha at 01:45 UTC on December 2, 2012.\n\n"
-        "Karachi is the country's most populous city.\n\n"
-        "Flames raced through a garment factory in Karachi, killing 289 people."
-    ), published=utc(2012, 9, 12)))
-    assert [s.fragment for s in doc.sentences] == [True, True, False, False]
+    assert _marks(["Mohammad Asif, 20, a worker at the Karachi factory.",
+                   "Super Typhoon Bopha at 01:45 UTC on December 2, 2012.",
+                   "Karachi is the country's most populous city.",
+                   "Flames raced through a garment factory in Karachi, killing 289 people."],
+                  "fragment") == [True, True, False, False]
 
 
 def test_captions_that_name_the_picture_or_a_position_in_it_are_marked():
-    doc = annotate_one(Document("pic", (
-        "A view shows destruction after two explosions at the university, in this handout photograph.\n\n"
-        "Brittany Trumbaturi, right, prepares to leave her flooded home with her family.\n\n"
-        "An aerial view of damaged houses after flash floods in the valley.\n\n"
-        "The minister said the view of the government was unchanged."
-    ), published=utc(2013, 1, 16)))
-    assert [s.caption for s in doc.sentences] == [True, True, True, False]
+    assert _marks(["A view shows destruction after two explosions at the university, in this handout photograph.",
+                   "Brittany Trumbaturi, right, prepares to leave her flooded home with her family.",
+                   "An aerial view of damaged houses after flash floods in the valley.",
+                   "The minister said the view of the government was unchanged."],
+                  "caption") == [True, True, True, False]
