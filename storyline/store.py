@@ -10,6 +10,7 @@ tagged with the model that made it) so a new run never encodes a stored report a
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -19,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import (Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
                         delete, inspect, select, text, update)
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from storyline.models import Document, Story, from_dict, to_dict
 
@@ -81,6 +82,30 @@ def database_files(db: str | Path | None) -> list[Path]:
     return [path] + [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
 
 
+def open_error(db: str | Path | None, exc: Exception) -> str:
+    """One line a user can act on, without SQLAlchemy's SQL echo, links or a password."""
+    shown = _shown(db)
+    reason = str(getattr(exc, "orig", None) or exc).strip()
+    if "file is not a database" in reason:
+        return f"{shown}: not a storyline database (the file is not SQLite)"
+    if isinstance(exc, ModuleNotFoundError):
+        return f"cannot open store {shown}: its database driver is not installed ({reason})"
+    first = reason.splitlines()[0] if reason else type(exc).__name__
+    first = re.sub(r"^\([\w.]+\)\s*", "", first)
+    return f"cannot open store {shown}: {first}"
+
+
+def _shown(db: str | Path | None) -> str:
+    """The store as the user named it, with any password in a URL masked."""
+    text = str(db if db is not None else DEFAULT_DB)
+    if "://" not in text:
+        return text
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can read: show no credentials at all
+        return re.sub(r"//[^@/]*@", "//***@", text)
+
+
 class Store:
     """Documents, their story assignments and the analysed stories."""
 
@@ -90,12 +115,14 @@ class Store:
             path = Path(url[len("sqlite:///"):])
             if path.parent and not path.parent.exists():
                 raise ValueError(f"{path}: folder for the database does not exist")
+            if path.is_dir():
+                raise ValueError(f"{path}: is a folder, not a database file")
         try:
             self.engine: Engine = create_engine(url)
             metadata.create_all(self.engine)
             self._add_missing_columns()
         except Exception as exc:  # surface driver errors as one clear line
-            raise ValueError(f"cannot open store {db!s}: {exc}") from exc
+            raise ValueError(open_error(db, exc)) from exc
 
     def _add_missing_columns(self) -> None:
         """An older store file opens as it is, with the newer columns added (empty)."""

@@ -51,6 +51,29 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         Store(tmp_path / "nope" / "s.sqlite")
 
 
+def test_a_file_that_is_not_a_database_is_one_plain_line(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("not a database")
+    with pytest.raises(ValueError) as caught:
+        Store(path)
+    message = str(caught.value)
+    assert message == f"{path}: not a storyline database (the file is not SQLite)"
+
+
+def test_a_folder_as_store_is_named_as_a_folder(tmp_path):
+    with pytest.raises(ValueError, match="is a folder, not a database file"):
+        Store(tmp_path)
+
+
+def test_server_errors_are_one_line_without_the_password():
+    with pytest.raises(ValueError) as caught:
+        Store("postgresql+psycopg://reader:sekret@127.0.0.1:1/news")
+    message = str(caught.value)
+    assert "\n" not in message and "sekret" not in message
+    assert message.startswith("cannot open store postgresql+psycopg://reader:***@127.0.0.1:1/news: ")
+    assert "sqlalche.me" not in message and "[SQL" not in message
+
+
 def test_incremental_runs_add_nothing_twice(db, tmp_path):
     """A later run adds a new report to the stored story; running it again changes nothing."""
     (tmp_path / "a.txt").write_text(FLOOD)
