@@ -34,6 +34,7 @@ from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
 from storyline.store import Store, database_files
 from storyline.summarize import SummaryOptions, independent, summarize
+from storyline.textutil import content_stems
 from storyline.undated import infer_dates
 
 Reporter = Callable[[Rejection], None]
@@ -247,12 +248,17 @@ def copies_after_originals(docs: list[Document]) -> list[Document]:
     return out
 
 
+# Reports this close to the latest titled one tell the story as it now stands.
+TITLE_WINDOW_SECONDS = 24 * 3600
+
+
 def story_title(story: Story) -> str:
-    """The earliest independent report's title, else its lead sentence, shortened."""
+    """The headline of the story as it now stands (see ``current_title``), else the earliest
+    independent report's lead sentence, shortened."""
     voices = independent(story.documents)
-    for d in voices:
-        if d.title:
-            return d.title
+    titled = [d for d in voices if d.title]
+    if titled:
+        return current_title(titled, voices)
     for d in voices:
         for s in d.sentences:
             if len(s.text.split()) >= 8:
@@ -260,6 +266,28 @@ def story_title(story: Story) -> str:
     lead = story.summary[0].text if story.summary else ""
     text = next((s.text for d in voices for s in d.sentences if s.text.strip()), "")
     return headline(lead) or headline(text) or story.story_id
+
+
+def current_title(titled: Sequence[Document], voices: Sequence[Document]) -> str:
+    """Among the titles of the latest day's reports, the one whose words most reports share.
+
+    A developing story's first headline goes stale ("at least 12 dead" when 41 have died);
+    the latest day's headlines tell it as it stands, and the one closest to what all the
+    reports say is the main news rather than a side angle. Ties go to the later report.
+    """
+    dated = [d for d in titled if d.published]
+    recent = list(titled)
+    if dated:
+        latest = max(d.published.timestamp() for d in dated)
+        recent = [d for d in dated if latest - d.published.timestamp() <= TITLE_WINDOW_SECONDS]
+    texts = [set(content_stems(d.text)) for d in voices]
+
+    def shared(d: Document) -> float:
+        return sum(sum(1 for t in texts if w in t) for w in set(content_stems(d.title or "")))
+
+    order = {d.doc_id: i for i, d in enumerate(titled)}
+    best = max(recent, key=lambda d: (shared(d), order[d.doc_id]))
+    return best.title or ""
 
 
 # A lead clause that cannot head a story: "While the storm spared the city, ...", "Mounting

@@ -43,6 +43,22 @@ def test_a_story_of_one_short_untitled_report_is_headed_by_its_words():
     assert story_title(Story(story_id="s00004", title="", documents=[doc])) == "Short"
 
 
+def test_the_title_follows_the_latest_news_not_the_first_headline():
+    text = "An earthquake struck Velmora province, rescuers said. The toll rose again in Velmora."
+    first = make_doc("a", text, utc(2025, 3, 3, 8), title="Earthquake strikes Velmora, at least 12 dead")
+    latest = make_doc("b", text, utc(2025, 3, 5, 9), title="Velmora earthquake toll rises to 41")
+    side = make_doc("c", "Fans gathered at the stadium.", utc(2025, 3, 5, 11), title="Cup final postponed")
+    story = Story(story_id="s1", title="", documents=[first, latest, side])
+    # the latest day's headline that the story's reports share words with, not a side angle
+    assert story_title(story) == "Velmora earthquake toll rises to 41"
+
+
+def test_an_untimed_story_keeps_the_title_most_reports_share():
+    a = make_doc("a", "Floods cut the northern road.", title="Weather update")
+    b = make_doc("b", "Floods cut the northern road again.", title="Floods cut northern road")
+    assert story_title(Story(story_id="s2", title="", documents=[a, b])) == "Floods cut northern road"
+
+
 def test_the_package_facade_runs_and_renders_without_loading_models_on_import(tmp_path):
     import subprocess
     import sys
