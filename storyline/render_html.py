@@ -275,6 +275,7 @@ class StoryPage:
     timeline: list[EntryView]
     sources: list[SourceView]
     relative: bool = False  # the timeline counts days from a weekday: no report gives a date
+    update: list[SentenceView] = field(default_factory=list)  # what the last run's reports added
     # A big story's figure can hold dozens of values: the page shows this many, folds the rest
     visible_rows: int = 6
     visible_sides: int = 6  # and this many disagreeing values side by side
@@ -308,6 +309,8 @@ def _story_page(story: Story) -> StoryPage:
         timeline=_timeline(story.timeline or story.relative_timeline, cites),
         relative=not story.timeline and bool(story.relative_timeline),
         sources=sources,
+        update=[SentenceView(s.text, cites.many(s.sources, s.text)) for s in story.update]
+        if story.update and story.update != story.summary else [],
     )
 
 

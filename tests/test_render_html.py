@@ -224,6 +224,16 @@ def test_summary_has_one_marker_per_cited_report(tree: Node, story: Story) -> No
     assert second == ["[3]"]  # doc-c is listed after doc-a and its folded copy
 
 
+def test_what_the_last_run_added_has_its_own_cited_section() -> None:
+    story = make_story()
+    assert not parse(render_story_html(story)).find(id="update")  # no earlier run: no section
+    story.update = [story.summary[1]]
+    section = parse(render_story_html(story)).by_id("update")
+    items = section.find("li", cls="sentence")
+    assert [i.children[0] for i in items] == [story.summary[1].text]
+    assert [m.text() for m in items[0].find(cls="cite")] == ["[3]"]
+
+
 def test_markers_are_links_to_the_source_they_number(tree: Node) -> None:
     markers = tree.find("a", cls="cite")
     assert markers
