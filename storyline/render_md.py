@@ -19,6 +19,8 @@ def render_markdown(story: Story) -> str:
     lines += ["", "## Summary", ""]
     for s in story.summary:
         lines.append(f"- {_esc(s.text)} {_marks(s.sources, numbers)}")
+    if not story.summary:
+        lines.append("_No summary could be written from these reports._")
     if story.figures:
         lines += ["", "## Key figures", ""]
         for f in story.figures:

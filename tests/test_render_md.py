@@ -18,3 +18,17 @@ def test_a_time_in_a_reports_own_zone_says_which_zone():
     assert stamp(evening) == "2025-03-04 23:30 UTC-05:00"
     assert stamp(evening.astimezone(timezone.utc)) == "2025-03-05 04:30"
     assert stamp(datetime(2025, 3, 4, tzinfo=timezone.utc)) == "2025-03-04"
+
+
+def test_an_empty_summary_says_so_and_an_update_comes_first():
+    from storyline.models import Story, SummarySentence
+    from storyline.render_md import render_markdown
+    from tests.helpers import make_doc
+
+    story = Story(story_id="s1", title="T", documents=[make_doc("a", "One. Two.")])
+    assert "_No summary could be written from these reports._" in render_markdown(story)
+    story.summary = [SummarySentence("One.", [])]
+    story.update = [SummarySentence("Two.", [])]
+    text = render_markdown(story)
+    assert "No summary could be written" not in text
+    assert text.index("## New since the last run") < text.index("## Summary")
