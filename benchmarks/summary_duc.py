@@ -28,8 +28,8 @@ from corpus import EVAL, ROOT, annotated_documents  # noqa: E402
 
 from storyline.group import publication_order  # noqa: E402
 from storyline.models import Document, SummarySentence  # noqa: E402
-from storyline.pipeline import Options, copies_after_originals, mark_copies_since, summary_options  # noqa: E402
-from storyline.summarize import summarize  # noqa: E402
+from storyline.pipeline import (Options, copies_after_originals, mark_copies_since, story_summary,  # noqa: E402
+                                summary_options)
 
 DUC = EVAL / "duc"
 TASK = "duc2007_update"
@@ -45,8 +45,7 @@ def cluster_summary(cluster: str, topic: dict, words: int) -> tuple[list[Summary
     earlier: list[Document] = [d for c in topic["earlier_sets"] for d in annotated_documents(DATA / f"{c}.jsonl")]
     start = time.perf_counter()
     mark_copies_since(docs, earlier, Options().copy_threshold)
-    summary = summarize(copies_after_originals(docs), words=words, focus=topic["query"], earlier=earlier,
-                        options=summary_options(Options(focus=topic["query"])))
+    summary = story_summary(copies_after_originals(docs), Options(words=words, focus=topic["query"]), earlier)
     spent = time.perf_counter() - start
     texts = {d.doc_id: d.text for d in docs}
     quoted = sum(1 for s in summary if _quoted_at_offsets(s, texts))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
@@ -558,6 +558,30 @@ def _conflict_note(values: list[FigureValue], pairs: list[tuple[int, int]]) -> s
         source = f"{v.doc_id} ({v.attributed_to})" if v.attributed_to else v.doc_id
         parts.append(f"{source}: {describe(v)}")
     return "; ".join(parts)
+
+
+def since_then(figures: Sequence[Figure]) -> dict[str, list[tuple[Figure, FigureValue]]]:
+    """Sentences (by text) that give a value a moving figure has since left, each with the
+    figure and its latest value: a summary quoting the first day's "12 dead" should tell the
+    reader that later reports say 41."""
+    out: dict[str, list[tuple[Figure, FigureValue]]] = defaultdict(list)
+    for f in figures:
+        dated = [v for v in f.values if v.reported_at is not None]
+        if not f.change or not dated:
+            continue
+        now = max(dated, key=lambda v: (_utc(v.reported_at), _top(v)))
+        for v in dated:
+            if not _same(v, now) and _utc(now.reported_at) - _utc(v.reported_at) > SAME_TIME:
+                out[v.text].append((f, now))
+    return dict(out)
+
+
+def later_values(text: str, table: dict[str, list[tuple[Figure, FigureValue]]]) -> list[tuple[Figure, FigureValue]]:
+    """What ``since_then`` says of a quoted sentence (quoted whole or shortened)."""
+    if text in table:
+        return table[text]
+    quoted = text.rstrip(" .!\"'\u201d")
+    return next((later for said, later in table.items() if quoted in said or said.rstrip(" .") in text), [])
 
 
 def _same(a: FigureValue, b: FigureValue) -> bool:

@@ -28,7 +28,7 @@ from storyline.dedupe import DEFAULT_THRESHOLD, CopyDetector
 from storyline.embed import DEFAULT_MODEL, INSTALL_HINT, SentenceEncoder, encoder_available, encoder_for
 from storyline.engine import Engine, LocalEngine, make_engine
 from storyline.group import GroupOptions, StoryGrouper, publication_order
-from storyline.models import Document, RawReport, Rejection, RunReport, Story, split_origin
+from storyline.models import Document, RawReport, Rejection, RunReport, Story, SummarySentence, split_origin
 from storyline.render_html import render_index_html, render_story_html
 from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
@@ -223,14 +223,20 @@ def analyze(story_id: str, docs: Sequence[Document], options: Options,
         story_id=story_id, title="", documents=ordered,
         first_seen=min(dated) if dated else None, last_seen=max(dated) if dated else None,
     )
-    story.summary = summarize(ordered, words=options.words, focus=options.focus, earlier=earlier,
-                              options=summary_options(options))
+    story.summary = story_summary(ordered, options, earlier)
     story.figures = figures_stage.build_figures(ordered)
     story.timeline = timeline_stage.build_timeline(
         ordered, per_day=options.per_day, limit=options.timeline_limit, encoder=analysis_encoder(options))
     story.relative_timeline = timeline_stage.build_relative_timeline(ordered, per_day=options.per_day)
     story.title = story_title(story)
     return story
+
+
+def story_summary(docs: Sequence[Document], options: Options,
+                  earlier: Sequence[Document] = ()) -> list[SummarySentence]:
+    """The summary of ``docs`` (what they add to ``earlier``) as every command writes it."""
+    return summarize(docs, words=options.words, focus=options.focus, earlier=earlier,
+                     options=summary_options(options))
 
 
 def copies_after_originals(docs: list[Document]) -> list[Document]:
@@ -246,10 +252,6 @@ def copies_after_originals(docs: list[Document]) -> list[Document]:
             out.append(d)
             out.extend(copies[d.doc_id])
     return out
-
-
-# Reports this close to the latest titled one tell the story as it now stands.
-TITLE_WINDOW_SECONDS = 24 * 3600
 
 
 def story_title(story: Story) -> str:
@@ -269,25 +271,27 @@ def story_title(story: Story) -> str:
 
 
 def current_title(titled: Sequence[Document], voices: Sequence[Document]) -> str:
-    """Among the titles of the latest day's reports, the one whose words most reports share.
+    """The latest headline the story's reports bear out.
 
-    A developing story's first headline goes stale ("at least 12 dead" when 41 have died);
-    the latest day's headlines tell it as it stands, and the one closest to what all the
-    reports say is the main news rather than a side angle. Ties go to the later report.
+    A developing story's first headline goes stale ("at least 12 dead" when 41 have died), so
+    the latest report's title heads it, unless that title is a side angle: fewer than half
+    the reports hold two of its words. Undated reports count as earlier, in input order.
     """
-    dated = [d for d in titled if d.published]
-    recent = list(titled)
-    if dated:
-        latest = max(d.published.timestamp() for d in dated)
-        recent = [d for d in dated if latest - d.published.timestamp() <= TITLE_WINDOW_SECONDS]
     texts = [set(content_stems(d.text)) for d in voices]
 
-    def shared(d: Document) -> float:
-        return sum(sum(1 for t in texts if w in t) for w in set(content_stems(d.title or "")))
+    def borne_out(d: Document) -> float:
+        words = set(content_stems(d.title or ""))
+        need = min(2, len(words))
+        return sum(1 for t in texts if need and len(words & t) >= need) / len(texts)
 
     order = {d.doc_id: i for i, d in enumerate(titled)}
-    best = max(recent, key=lambda d: (shared(d), order[d.doc_id]))
-    return best.title or ""
+    latest_first = sorted(titled, key=lambda d: (d.published is not None,
+                                                 d.published.timestamp() if d.published else 0.0,
+                                                 order[d.doc_id]), reverse=True)
+    for d in latest_first:
+        if borne_out(d) >= 0.5:
+            return d.title or ""
+    return max(latest_first, key=borne_out).title or ""
 
 
 # A lead clause that cannot head a story: "While the storm spared the city, ...", "Mounting
@@ -503,8 +507,7 @@ def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
         if job.seen:  # what the new reports add to what the previous run summarized
             earlier = [d for d in story.documents if d.doc_id in job.seen]
             fresh = [d for d in story.documents if d.doc_id not in job.seen]
-            story.update = summarize(fresh, words=options.words, focus=options.focus, earlier=earlier,
-                                     options=summary_options(options))
+            story.update = story_summary(fresh, options, earlier)
         out.append(story)
     return out
 

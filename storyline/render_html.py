@@ -25,7 +25,8 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from storyline.models import Citation, Document, Figure, FigureValue, Story, TimelineEntry
+from storyline.figures import describe, later_values, since_then
+from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence, TimelineEntry
 from storyline.render_md import conflicting_values, timestamp, value_bounds, value_text
 from storyline.undated import date_note
 
@@ -220,6 +221,8 @@ class CiteView:
 class SentenceView:
     text: str
     cites: list[CiteView]
+    # a figure the sentence gives that later reports moved: ("people killed 41", its report)
+    later: list[tuple[str, CiteView]] = field(default_factory=list)
 
 
 @dataclass
@@ -297,6 +300,7 @@ def _story_page(story: Story) -> StoryPage:
     sources = _sources(story.documents)
     numbers = {v.doc.doc_id: v for v in _flat(sources)}
     cites = _CiteMaker(numbers)
+    later = since_then(story.figures)
     return StoryPage(
         span=format_span(story.first_seen, story.last_seen),
         first_iso=_iso(story.first_seen),
@@ -304,14 +308,22 @@ def _story_page(story: Story) -> StoryPage:
         reports=len(story.documents),
         outlets=len({d.source for d in story.documents if d.source}),
         copies=sum(1 for d in story.documents if d.duplicate_of),
-        summary=[SentenceView(s.text, cites.many(s.sources, s.text)) for s in story.summary],
+        summary=[_sentence_view(s, cites, later) for s in story.summary],
         figures=[_figure_view(f, numbers, cites) for f in story.figures],
         timeline=_timeline(story.timeline or story.relative_timeline, cites),
         relative=not story.timeline and bool(story.relative_timeline),
         sources=sources,
-        update=[SentenceView(s.text, cites.many(s.sources, s.text)) for s in story.update]
+        update=[_sentence_view(s, cites, later) for s in story.update]
         if story.update and story.update != story.summary else [],
     )
+
+
+def _sentence_view(sentence: SummarySentence, cites: _CiteMaker,
+                   later: dict[str, list[tuple[Figure, FigureValue]]]) -> SentenceView:
+    """A summary sentence with its markers, and the later values of any figure it gives."""
+    return SentenceView(sentence.text, cites.many(sentence.sources, sentence.text), [
+        (f"{f.label} {describe(v)}", cites.one(Citation(v.doc_id), v.text))
+        for f, v in later_values(sentence.text, later)])
 
 
 def _sources(docs: Sequence[Document]) -> list[SourceView]:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, time, timezone
 
-from storyline.figures import conflict_pairs
+from storyline.figures import conflict_pairs, describe, later_values, since_then
 from storyline.models import Citation, Document, Figure, FigureValue, Story
 from storyline.undated import date_note
+
+
+def _since_note(text: str, later: dict, numbers: dict[str, int]) -> str:
+    """ _(later: people killed 41 [5])_ after a sentence whose figure later reports moved."""
+    notes = [f"{_esc(f.label)} {describe(v)} [{numbers.get(v.doc_id, '?')}]" for f, v in later_values(text, later)]
+    return f" _(later: {'; '.join(notes)})_" if notes else ""
 
 
 def render_markdown(story: Story) -> str:
@@ -15,10 +21,12 @@ def render_markdown(story: Story) -> str:
     lines.append(_span_line(story))
     if story.update and story.update != story.summary:
         lines += ["", "## New since the last run", ""]
-        lines += [f"- {_esc(s.text)} {_marks(s.sources, numbers)}" for s in story.update]
+        lines += [f"- {_esc(s.text)} {_marks(s.sources, numbers)}{_since_note(s.text, since_then(story.figures), numbers)}"
+                  for s in story.update]
     lines += ["", "## Summary", ""]
+    later = since_then(story.figures)
     for s in story.summary:
-        lines.append(f"- {_esc(s.text)} {_marks(s.sources, numbers)}")
+        lines.append(f"- {_esc(s.text)} {_marks(s.sources, numbers)}{_since_note(s.text, later, numbers)}")
     if not story.summary:
         lines.append("_No summary could be written from these reports._")
     if story.figures:

@@ -423,3 +423,27 @@ def test_a_label_names_the_counted_thing_in_the_plural(nlp):
     b = document(nlp, "b", "Three children were killed in the crash.", T0 + timedelta(days=1))
     f = figure(build_figures([a, b]), "children killed")
     assert [v.value for v in f.values] == [1, 3]
+
+
+def test_a_sentence_whose_toll_later_reports_moved_is_told_the_latest_value():
+    from datetime import datetime, timezone
+
+    from storyline.figures import later_values, since_then
+    from storyline.models import Figure, FigureValue
+
+    def at(day: int, hour: int = 9) -> datetime:
+        return datetime(2025, 3, day, hour, tzinfo=timezone.utc)
+
+    first = "The quake killed at least 12 people, officials said."
+    same_day = "Eleven people died, the mayor said."
+    values = [FigureValue(12, first, "a", qualifier="at least", reported_at=at(3)),
+              FigureValue(11, same_day, "b", reported_at=at(3, 15)),
+              FigureValue(27, "The toll rose to 27.", "c", reported_at=at(4)),
+              FigureValue(41, "The toll climbed to 41.", "d", reported_at=at(5))]
+    killed = Figure("people killed", values, change="at least 12 -> 27 -> 41")
+    table = since_then([killed, Figure("people missing", [values[0]], change=None)])
+    assert [(f.label, v.value, v.doc_id) for f, v in later_values(first, table)] == [("people killed", 41, "d")]
+    assert later_values("The toll rose to 27.", table)[0][1].value == 41
+    assert later_values("The toll climbed to 41.", table) == []  # the latest value itself
+    assert later_values("The quake killed at least 12 people", table)  # a shortened quote
+    assert since_then([Figure("people killed", values, change=None)]) == {}  # a figure that never moved

@@ -218,10 +218,18 @@ def test_header_shows_span_and_counts(tree: Node) -> None:
 def test_summary_has_one_marker_per_cited_report(tree: Node, story: Story) -> None:
     sentences = tree.by_id("summary").find("span", cls="sentence")
     assert [s.children[0] for s in sentences] == [s.text for s in story.summary]
-    first = [m.text() for m in sentences[0].find(cls="cite")]
+    first = [m.text() for m in sentences[0].find(cls="cite") if not any("later" in a.classes for a in m.ancestors())]
     second = [m.text() for m in sentences[1].find(cls="cite")]
     assert first == ["[1]", "[2]"]  # doc-a cited twice gets one marker; copy doc-b is [2]
     assert second == ["[3]"]  # doc-c is listed after doc-a and its folded copy
+
+
+def test_a_sentence_whose_figure_later_reports_moved_notes_the_latest_value(tree: Node) -> None:
+    sentences = tree.by_id("summary").find("span", cls="sentence")
+    notes = sentences[0].find("span", cls="later")  # "At least 20 ... escaped on Thursday": 30 by the 18th
+    assert len(notes) == 1 and notes[0].text().startswith("(later: hostages freed 30")
+    assert [m.text() for m in notes[0].find("a", cls="cite")] == ["[3]"]
+    assert not sentences[1].find("span", cls="later")  # the latest value itself
 
 
 def test_what_the_last_run_added_has_its_own_cited_section() -> None:

@@ -32,3 +32,20 @@ def test_an_empty_summary_says_so_and_an_update_comes_first():
     text = render_markdown(story)
     assert "No summary could be written" not in text
     assert text.index("## New since the last run") < text.index("## Summary")
+
+
+def test_a_summary_sentence_with_a_since_moved_toll_notes_the_latest_value():
+    from datetime import datetime, timezone
+
+    from storyline.models import Citation, Figure, FigureValue, Story, SummarySentence
+    from storyline.render_md import render_markdown
+    from tests.helpers import make_doc
+
+    first = "The quake killed at least 12 people."
+    a = make_doc("a", first, datetime(2025, 3, 3, tzinfo=timezone.utc))
+    b = make_doc("b", "The toll rose to 41.", datetime(2025, 3, 5, tzinfo=timezone.utc))
+    killed = Figure("people killed", [FigureValue(12, first, "a", qualifier="at least", reported_at=a.published),
+                                      FigureValue(41, b.text, "b", reported_at=b.published)], change="at least 12 -> 41")
+    story = Story(story_id="s1", title="Quake", documents=[a, b], figures=[killed],
+                  summary=[SummarySentence(first, [Citation("a", 0, len(first))])])
+    assert f"- {first} [1] _(later: people killed 41 [2])_" in render_markdown(story)
