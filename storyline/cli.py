@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  "--focus 'hostages freed' --words 100 --format md")
     _inputs(summ)
     upd = summ.add_argument_group("update summary")
-    upd.add_argument("--since", nargs="*", default=[], metavar="EARLIER",
+    upd.add_argument("--since", nargs="+", default=[], metavar="EARLIER",
                      help="reports already summarized: say only what the inputs add")
     o = summ.add_argument_group("output")
     o.add_argument("--format", choices=["json", "md", "html"], default="json")

@@ -216,14 +216,20 @@ def check_encoder(options: Options, *, grouping: bool = False) -> None:
 
 def analyze(story_id: str, docs: Sequence[Document], options: Options,
             earlier: Sequence[Document] = ()) -> Story:
-    """Summary, figures and timeline of one story."""
-    ordered = copies_after_originals(publication_order(list(docs)))
+    """Summary, figures and timeline of one story.
+
+    With ``earlier`` (reports the reader has seen), the summary tells what ``docs`` add, while
+    the figures, timeline and sources span both: a toll's movement starts in the earlier ones.
+    """
+    fresh = {d.doc_id for d in docs}
+    earlier = [d for d in earlier if d.doc_id not in fresh]
+    ordered = copies_after_originals(publication_order([*earlier, *docs]))
     dated = [d.published for d in ordered if d.published]
     story = Story(
         story_id=story_id, title="", documents=ordered,
         first_seen=min(dated) if dated else None, last_seen=max(dated) if dated else None,
     )
-    story.summary = story_summary(ordered, options, earlier)
+    story.summary = story_summary([d for d in ordered if d.doc_id in fresh], options, earlier)
     story.figures = figures_stage.build_figures(ordered)
     story.timeline = timeline_stage.build_timeline(
         ordered, per_day=options.per_day, limit=options.timeline_limit, encoder=analysis_encoder(options))
@@ -547,6 +553,7 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
             earlier = annotate_documents(load_documents(since, options, RunReport(), on_reject), options, engine)
         dated = {d.doc_id: d for d in annotate_documents(infer_dates(docs), options, engine)}
         docs = [dated.get(d.doc_id, d) for d in docs]
+    mark_copies(earlier, CopyDetector(options.copy_threshold))  # shown among the sources too
     mark_copies_since(docs, earlier, options.copy_threshold)
     report.processed = sum(1 for d in docs if not d.duplicate_of)
     report.duplicates = len(docs) - report.processed

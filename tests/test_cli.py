@@ -178,13 +178,18 @@ def test_summarize_formats(tmp_path, capsys):
 
 def test_summarize_since_nothing_and_since_earlier(capsys):
     seeds = sorted(SEEDS.glob("*.txt"))
-    assert main(["summarize", str(seeds[1]), "--since", "-q"]) == 0
-    alone = json.loads(capsys.readouterr().out)["summary"]
+    with pytest.raises(SystemExit) as refused:  # "--since" and no file: a slip, said at once
+        main(["summarize", str(seeds[1]), "--since"])
+    assert refused.value.code == 2 and "--since: expected at least one" in capsys.readouterr().err
     assert main(["summarize", str(seeds[1]), "--since", str(seeds[0]), "-q"]) == 0
     story = json.loads(capsys.readouterr().out)
     update = story["summary"]
-    assert alone and all(s["sources"][0]["doc_id"] == seeds[1].stem for s in update)
+    assert update and all(s["sources"][0]["doc_id"] == seeds[1].stem for s in update)
     assert story["update"] == update  # what the inputs add, in the field a run fills
+    # the earlier report is a source too: figures and timeline show the story's movement
+    assert {d["doc_id"] for d in story["documents"]} == {seeds[0].stem, seeds[1].stem}
+    cited = {v["doc_id"] for f in story["figures"] for v in f["values"]}
+    assert seeds[0].stem in cited and seeds[1].stem in cited
 
 
 def test_group_prints_one_line_per_report(capsys):
