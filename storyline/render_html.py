@@ -537,7 +537,7 @@ def _timeline(entries: Sequence[TimelineEntry], cites: _CiteMaker) -> list[Entry
 
 
 def _index_row(story: Story, href: str | None) -> IndexRow:
-    first = story.summary[0].text if story.summary else ""
+    first = latest_sentence(story)
     outlets = sorted({d.source for d in story.documents if d.source})
     search = " ".join([story.title, first, *outlets]).lower()
     return IndexRow(
@@ -545,6 +545,19 @@ def _index_row(story: Story, href: str | None) -> IndexRow:
         outlets=len(outlets), span=format_span(story.first_seen, story.last_seen),
         last_iso=_iso(story.last_seen), line=one_line(first), search=_squash(search).strip(),
     )
+
+
+def latest_sentence(story: Story) -> str:
+    """The index card's line: the summary sentence quoted from the newest report (of those
+    the last run added, when it added any), so the card tells where the story stands."""
+    published = {d.doc_id: d.published for d in story.documents}
+
+    def when(s: SummarySentence) -> float:
+        moment = published.get(s.sources[0].doc_id) if s.sources else None
+        return moment.timestamp() if moment else float("-inf")
+
+    sentences = story.update or story.summary
+    return max(sentences, key=when).text if sentences else ""
 
 
 def one_line(text: str, limit: int = SUMMARY_LINE_CHARS) -> str:

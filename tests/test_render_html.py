@@ -769,3 +769,18 @@ def test_a_long_figure_shows_its_first_values_and_folds_the_rest() -> None:
     assert len(sides) == 6  # disagreeing values side by side, at most six
     assert "9 other values" in article.find("p", cls="more-sides")[0].text()
     assert len(article.find("circle", cls="point")) == 15  # the chart still shows every value
+
+
+def test_index_card_tells_the_newest_reports_sentence_and_what_a_run_added_first() -> None:
+    from storyline.render_html import latest_sentence
+
+    old = Document("a", "Twelve died.", published=utc(17, 9))
+    new = Document("b", "Forty-one died.", published=utc(19, 9))
+    story = Story("s", "Quake", [old, new], summary=[
+        SummarySentence("An earthquake killed at least 12 people on Monday.", [Citation("a")]),
+        SummarySentence("The toll climbed to 41 on Wednesday.", [Citation("b")]),
+        SummarySentence("Aid flights landed on Tuesday.", [Citation("a")])])
+    assert latest_sentence(story) == "The toll climbed to 41 on Wednesday."
+    story.update = [SummarySentence("Aid flights landed on Tuesday.", [Citation("a")])]
+    assert latest_sentence(story) == "Aid flights landed on Tuesday."
+    assert latest_sentence(Story("e", "Empty", [old])) == ""
