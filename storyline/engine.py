@@ -26,7 +26,7 @@ class Engine(Protocol):
     name: str
 
     def map_chunks(self, fn: Callable[[list[T]], list[R]], items: Sequence[T], *,
-                   chunk: int, desc: str, quiet: bool) -> list[R]:
+                   chunk: int, desc: str, quiet: bool, unit: str = "report") -> list[R]:
         """``fn`` over consecutive chunks of ``items``; results flattened, in input order."""
         ...
 
@@ -39,9 +39,9 @@ class LocalEngine:
     name = "local"
 
     def map_chunks(self, fn: Callable[[list[T]], list[R]], items: Sequence[T], *,
-                   chunk: int, desc: str, quiet: bool) -> list[R]:
+                   chunk: int, desc: str, quiet: bool, unit: str = "report") -> list[R]:
         out: list[R] = []
-        with _bar(desc, len(items), quiet) as bar:
+        with _bar(desc, len(items), quiet, unit) as bar:
             for part in chunks(items, chunk):
                 out.extend(fn(part))
                 bar.update(len(part))
@@ -80,14 +80,14 @@ class DaskEngine:
             self.client = Client(self._cluster)
 
     def map_chunks(self, fn: Callable[[list[T]], list[R]], items: Sequence[T], *,
-                   chunk: int, desc: str, quiet: bool) -> list[R]:
+                   chunk: int, desc: str, quiet: bool, unit: str = "report") -> list[R]:
         from distributed import as_completed
 
         parts = list(chunks(items, chunk))
         futures = self.client.map(fn, parts, pure=False)
         position = {f.key: i for i, f in enumerate(futures)}
         results: list[list[R] | None] = [None] * len(parts)
-        with _bar(desc, len(items), quiet) as bar:
+        with _bar(desc, len(items), quiet, unit) as bar:
             for future in as_completed(futures):
                 i = position[future.key]
                 results[i] = future.result()
@@ -118,6 +118,6 @@ def chunks(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _bar(desc: str, total: int, quiet: bool) -> Any:
+def _bar(desc: str, total: int, quiet: bool, unit: str = "report") -> Any:
     return tqdm(desc=desc, total=total, disable=True if quiet else None, file=sys.stderr,
-                leave=False, unit="report")
+                leave=False, unit=unit)

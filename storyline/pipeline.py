@@ -266,7 +266,7 @@ def story_title(story: Story) -> str:
     voices = independent(story.documents)
     titled = [d for d in voices if d.title]
     if titled:
-        return current_title(titled, voices)
+        return WIRE_SLUG.sub("", current_title(titled, voices))
     for d in voices:
         for s in d.sentences:
             if len(s.text.split()) >= 8:
@@ -274,6 +274,11 @@ def story_title(story: Story) -> str:
     lead = story.summary[0].text if story.summary else ""
     text = next((s.text for d in voices for s in d.sentences if s.text.strip()), "")
     return headline(lead) or headline(text) or story.story_id
+
+
+# A wire service's version slug before its headline: "UPDATE 2-", "REFILE-", "CORRECTED-"
+WIRE_SLUG = re.compile(r"^(?:UPDATE\s*\d*|REFILE|CORRECTED|RPT|WRAPUP\s*\d*|EXCLUSIVE|FACTBOX|"
+                       r"INSTANT VIEW|BREAKINGVIEWS)\s*[-:]\s*(?=\S)")
 
 
 def current_title(titled: Sequence[Document], voices: Sequence[Document]) -> str:
@@ -363,7 +368,8 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
 
     new_ids = {d.doc_id for d in new_docs}
     every = store.documents(embedding_model=model)
-    _warn_replaced(new_docs, [d for d in every if d.doc_id in new_ids], report)
+    replaced = [d for d in every if d.doc_id in new_ids]  # a wire story's earlier versions
+    _warn_replaced(new_docs, replaced, report)
     stored = [d for d in every if d.doc_id not in new_ids]
     # Copies of a report that this run replaces (same id, new text) lose their original: they
     # are weighed again, beside its new text, so no two reports end up copies of each other.
@@ -410,12 +416,16 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in stored + new_docs + orphans:
         by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
-    jobs = [StoryJob(sid, by_story[sid], store.seen_doc_ids(sid)) for sid in sorted(changed)]
+    was_in = {d.doc_id: stored_story.get(d.doc_id) for d in replaced}
+    # a report updated in place (same id, new text) is new again: its earlier text is what was seen
+    jobs = [StoryJob(sid, by_story[sid], store.seen_doc_ids(sid) - new_ids,
+                     [d for d in replaced if was_in[d.doc_id] == sid]) for sid in sorted(changed)]
     analyzed = engine.map_chunks(partial(analyze_jobs, options=options), jobs, chunk=4,
-                                 desc="analyzing", quiet=options.quiet)
+                                 desc="analyzing", quiet=options.quiet, unit="story")
     for story in analyzed:
         store.put_story(story, store.slug(story.story_id) or slugify(story.story_id, story.title),
                         analysis=options.analysis())
+    store.clear_updates(keep=changed)  # "new since the last run": only what this run changed
     stories = store.stories()
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
@@ -503,6 +513,7 @@ class StoryJob:
     story_id: str
     documents: list[Document]
     seen: set[str]
+    replaced: list[Document] = field(default_factory=list)  # earlier texts of reports updated now
 
 
 def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
@@ -511,7 +522,7 @@ def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
     for job in jobs:
         story = analyze(job.story_id, job.documents, options)
         if job.seen:  # what the new reports add to what the previous run summarized
-            earlier = [d for d in story.documents if d.doc_id in job.seen]
+            earlier = [d for d in story.documents if d.doc_id in job.seen] + job.replaced
             fresh = [d for d in story.documents if d.doc_id not in job.seen]
             story.update = story_summary(fresh, options, earlier)
         out.append(story)

@@ -251,6 +251,19 @@ class Store:
             conn.execute(delete(stories_table).where(stories_table.c.story_id == story.story_id))
             conn.execute(stories_table.insert(), [row])
 
+    def clear_updates(self, keep: set[str]) -> None:
+        """Empty "new since the last run" of every story but ``keep`` (those a run changed):
+        a story the last run left alone has nothing new, whichever way the run came."""
+        with self.engine.begin() as conn:
+            rows = conn.execute(select(stories_table.c.story_id, stories_table.c.data)).all()
+            for row in rows:
+                data = json.loads(row.data) if row.data else {}
+                if row.story_id in keep or not data.get("update"):
+                    continue
+                data["update"] = []
+                conn.execute(update(stories_table).where(stories_table.c.story_id == row.story_id)
+                             .values(data=json.dumps(data)))
+
     def analysis_options(self) -> dict[str, dict | None]:
         """For each stored story, the options it was analysed with (None: not recorded)."""
         with self.engine.connect() as conn:

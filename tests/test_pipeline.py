@@ -53,6 +53,11 @@ def test_the_title_follows_the_latest_news_not_the_first_headline():
     assert story_title(story) == "Velmora earthquake toll rises to 41"
 
 
+def test_a_wire_version_slug_is_no_part_of_the_headline():
+    doc = make_doc("a", "Floods killed 48 people in Piura.", utc(2026, 11, 12), title="UPDATE 1-Peru floods kill 48")
+    assert story_title(Story(story_id="s1", title="", documents=[doc])) == "Peru floods kill 48"
+
+
 def test_an_untimed_story_keeps_the_title_most_reports_share():
     a = make_doc("a", "Floods cut the northern road.", title="Weather update")
     b = make_doc("b", "Floods cut the northern road again.", title="Floods cut northern road")

@@ -80,8 +80,23 @@ def test_incremental_runs_add_nothing_twice(db, tmp_path):
     (tmp_path / "b.txt").write_text(LATER)
     first = run([tmp_path / "a.txt"], tmp_path / "out", Options(db=db, quiet=True))
     second = run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
-    again = run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
-    assert (first.processed, second.processed, second.unchanged, again.unchanged) == (1, 1, 1, 2)
     (story, _), = Store(db).stories()
     assert [d.doc_id for d in story.documents] == ["a", "b"]
     assert story.update, "the second run says what the new report adds"
+    again = run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    assert (first.processed, second.processed, second.unchanged, again.unchanged) == (1, 1, 1, 2)
+    (story, _), = Store(db).stories()
+    assert story.update == [], "a run that leaves the story alone leaves nothing 'new'"
+
+
+def test_a_report_updated_in_place_tells_what_its_new_version_adds(db, tmp_path):
+    (tmp_path / "a.txt").write_text(FLOOD)
+    (tmp_path / "b.txt").write_text(LATER)
+    run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    (tmp_path / "b.txt").write_text(LATER + "\n\nThe army opened a field hospital in Kano on Thursday, "
+                                    "the state governor told reporters after visiting the camps.")
+    run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    (story, _), = Store(db).stories()
+    assert [s.text for s in story.update] == [
+        "The army opened a field hospital in Kano on Thursday, the state governor told reporters "
+        "after visiting the camps."]
