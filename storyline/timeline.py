@@ -180,6 +180,7 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: in
     units = _units(ordered)
     explicit = [c for unit in units if (c := _candidate(unit.sentence, unit.voice, unit.order))]
     window = _story_window(ordered, explicit)
+    explicit += _anchored(units, explicit)
     if window is not None:
         explicit = [c for c in explicit if window[0] <= c.day <= window[1]]
     neighbours = _Neighbours(units)
@@ -245,7 +246,7 @@ def _units(ordered: Sequence[Document]) -> list[_Unit]:
                 continue
             stems = frozenset(s for s in content_stems(sentence.text) if s not in TIME_STEMS)
             out.append(_Unit(sentence, voice, (position, sentence.index), published, stems,
-                             dated=bool(sentence.times)))
+                             dated=any(not _refers_back(sentence, m) for m in sentence.times)))
     return out
 
 
@@ -253,20 +254,98 @@ def _candidate(sentence: Sentence, voice: str, order: tuple[int, int]) -> _Candi
     if len(sentence.text.split()) < MIN_WORDS or sentence.caption:
         return None  # a photo caption dates the picture, not an event
     dated = _dating_mention(sentence)
-    if dated is None:
+    if dated is None or dated[0].value is None:
         return None
-    mention, on_reporting_verb = dated
+    return _dated_candidate(sentence, voice, order, dated[0], dated[1], dated[0].value)
+
+
+def _dated_candidate(sentence: Sentence, voice: str, order: tuple[int, int], mention: TimeMention,
+                     on_reporting_verb: bool, day: date) -> _Candidate | None:
     events = _event_words(sentence.text)
-    if not events or mention.value is None:
+    if not events:
         return None
     event = _dated_event(mention, on_reporting_verb, events, sentence)
     return _Candidate(
-        day=mention.value, sentence=sentence, voice=voice, order=order, event=event,
+        day=day, sentence=sentence, voice=voice, order=order, event=event,
         salience=SALIENCE[event] + 0.1 * max(SALIENCE[e] for _, _, e in events),
         lead=len(sentence.text[:max(0, mention.start - sentence.start)].split()),
         stems=frozenset(s for s in content_stems(sentence.text) if s not in TIME_STEMS),
         governed=not on_reporting_verb and _governed_event(mention) is not None,
     )
+
+
+# "two days after the quake": the words after "after" that name the anchoring event
+AFTER_EVENT = re.compile(r"^\s+(?:the|a|an|this|that|last|its|his|her|their)\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+# where that noun phrase ends: "a blaze set fire", "the minesweeper ran aground"
+PHRASE_END = re.compile(r"^(?:[a-z]+ed|set|hit|ran|tore|struck|was|were|is|are|has|had|in|at|on|of|"
+                        r"near|that|which|who|and|or|to|by|for|with|from)$")
+# the sentence that tells the anchoring event itself: "the earthquake struck", "a fire broke out"
+OCCURRED = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:struck|hit|happened|occurred|erupted|began|started|broke|"
+                      r"killed|destroyed|collapsed|exploded|ripped|rocked|shook|swept|tore|took place)\b",
+                      re.IGNORECASE)
+RETOLD = re.compile(r"\b(?:before|after|since)\s+(?:the|a|an|this|that|its|his|her|their)\s+(?:\w+\s+){0,2}$",
+                    re.IGNORECASE)
+
+
+def _anchored(units: Sequence[_Unit], explicit: Sequence[_Candidate]) -> list[_Candidate]:
+    """Sentences dated from another event: "two days after the quake" is the quake's day + 2.
+
+    The anchoring event's day is the day of the story's dated sentence that tells it ("The
+    earthquake struck on Monday"); a sentence with a date of its own keeps that one.
+    """
+    dated = {id(c.sentence) for c in explicit}
+    out = []
+    for unit in units:
+        sentence = unit.sentence
+        if id(sentence) in dated or sentence.caption or len(sentence.text.split()) < MIN_WORDS:
+            continue
+        for m in sentence.times:
+            if m.kind != "span" or m.offset_days is None or not m.text.lower().endswith("after"):
+                continue
+            named = AFTER_EVENT.match(sentence.text[max(0, m.end - sentence.start):])
+            day = _named_day(named.group(1), explicit) if named else None
+            if day is not None:
+                c = _dated_candidate(sentence, unit.voice, unit.order, m, False, day - timedelta(days=m.offset_days))
+                if c is not None:
+                    out.append(c)
+                break
+    return out
+
+
+def _named_day(words: str, explicit: Sequence[_Candidate]) -> date | None:
+    """The day of the event the words name (their noun phrase's head, "quake" also finding
+    "earthquake"): a dated sentence telling it happen first ("the earthquake struck"), then
+    the day most reports name it on, then the earliest."""
+    phrase: list[str] = []
+    for word in words.split():
+        if phrase and PHRASE_END.match(word.lower()):
+            break
+        phrase.append(word)
+    for word in reversed(phrase):
+        key = stem(word.lower())
+        found = [(c, told) for c in explicit if (told := _tells(c.sentence.text, key)) is not None]
+        if found:
+            voices: dict[date, set[str]] = defaultdict(set)
+            for c, _ in found:
+                voices[c.day].add(c.voice)
+            best = min(found, key=lambda p: (not p[1], -len(voices[p[0].day]), p[0].day))
+            return best[0].day
+    return None
+
+
+def _tells(text: str, key: str) -> bool | None:
+    """None if no word of ``text`` is ``key`` (or ends in it); else whether the sentence tells
+    that event happening. A mention "before the quake" or "since the flood" tells another."""
+    told = None
+    for match in WORD.finditer(text):
+        word = stem(match.group(0).lower())
+        if word != key and not (len(key) >= 4 and word.endswith(key)):
+            continue
+        if RETOLD.search(text[:match.start()]):
+            continue
+        happened = bool(OCCURRED.match(text[match.end():]))
+        told = told or happened
+    return told
 
 
 def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
@@ -277,7 +356,8 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     """
     usable = [m for m in sentence.times
               if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"
-              and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])]
+              and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])
+              and not _refers_back(sentence, m)]
     if not usable:
         return None
     content = [m for m in usable if not _on_reporting_verb(sentence, m)]
@@ -291,6 +371,20 @@ def _possessive(sentence: Sentence, mention: TimeMention) -> bool:
     """'Monday's earthquake': the date names a thing the sentence refers back to; another date
     in it ("the toll from Monday's earthquake rose to 27 on Tuesday") tells when its news happened."""
     return sentence.text[max(0, mention.end - sentence.start):].startswith(("'s", "\u2019s"))
+
+
+# "the toll from Monday's earthquake", "victims of last Friday's attack": a date that names
+# an earlier event the sentence's own news (a toll standing at 27) refers back to
+REFERS_BACK = re.compile(r"\b(?:from|of|in|since|after|before|following|over|during|by|to)\s+(?:last\s+)?$",
+                         re.IGNORECASE)
+
+
+def _refers_back(sentence: Sentence, mention: TimeMention) -> bool:
+    """A possessive date after a preposition: it dates what the sentence refers to, not what it
+    tells. "Monday's attack killed 12" keeps Monday; "the toll from Monday's quake stood at 27"
+    is news of its report's day."""
+    before = sentence.text[:max(0, mention.start - sentence.start)]
+    return _possessive(sentence, mention) and bool(REFERS_BACK.search(before))
 
 
 def _on_reporting_verb(sentence: Sentence, mention: TimeMention) -> bool:

@@ -350,3 +350,39 @@ def test_the_week_starts_after_the_longest_gap_and_dated_stories_get_none():
     assert [e.date for e in build_relative_timeline([a])] == ["Day 1 (Saturday)", "Day 3 (Monday)"]
     a.published = utc(2024, 3, 4)
     assert build_relative_timeline([a]) == []
+
+
+# --- dates told from another event ------------------------------------------------------------
+
+
+def test_days_after_an_event_count_from_the_day_that_event_happened(nlp: Language) -> None:
+    text = ("The governor said on March 1 that the province had no earthquake plan.\n"
+            "On Sunday, the day before the quake, a smaller tremor had shaken the region, officials said.\n"
+            "The earthquake struck Velmora on Monday morning, killing at least 12 people.\n"
+            "Two days after the quake, the government declared three days of national mourning.")
+    doc = make_doc(nlp, "a", text, datetime(2025, 3, 6, 9, tzinfo=timezone.utc))
+    entries = build_timeline([doc], per_day=5)
+    mourning = next(e for e in entries if "mourning" in e.text)
+    # the quake struck on Monday 3 March; neither the plan (1 March) nor the tremor (2 March) anchors it
+    assert mourning.date == "2025-03-05"
+
+
+def test_days_after_an_event_no_dated_sentence_tells_is_left_out(nlp: Language) -> None:
+    text = ("Two days after the flood, the government declared a state of emergency.\n"
+            "Rescuers attacked the debris on Tuesday to reach survivors.")
+    doc = make_doc(nlp, "a", text, datetime(2025, 3, 6, 9, tzinfo=timezone.utc))
+    assert all("emergency" not in e.text for e in build_timeline([doc], per_day=5))
+
+
+def test_a_date_the_sentence_only_refers_back_to_does_not_date_its_news(nlp: Language) -> None:
+    monday = make_doc(nlp, "a", "The earthquake struck Velmora on Monday, killing at least 12 people.",
+                      datetime(2025, 3, 3, 9, tzinfo=timezone.utc))
+    tuesday = make_doc(nlp, "b", "The death toll from Monday's earthquake stood at 27, officials said.",
+                       datetime(2025, 3, 4, 18, tzinfo=timezone.utc))
+    entries = build_timeline([monday, tuesday], per_day=5)
+    # not Monday's quake: the toll standing at 27 is news of its report's day, if of any
+    assert all("stood at 27" not in e.text and all(c.doc_id == "a" for c in e.sources)
+               for e in entries if e.date == "2025-03-03")
+    attack = make_doc(nlp, "c", "Monday's attack killed 12 people, police said.",
+                      datetime(2025, 3, 5, 9, tzinfo=timezone.utc))
+    assert days(build_timeline([attack])) == ["2025-03-03"]  # the possessive is the event itself
