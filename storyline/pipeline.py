@@ -536,7 +536,7 @@ def write_outputs(stories: Sequence[tuple[Story, str]], out_dir: Path) -> list[s
     links = {}
     for story, slug in stories:
         for suffix, text in ((".json", story_json(story)), (".md", render_markdown(story)),
-                             (".html", render_story_html(story))):
+                             (".html", render_story_html(story, home_href="index.html"))):
             path = out_dir / f"{slug}{suffix}"
             path.write_text(text, encoding="utf-8")
             written.append(str(path))

@@ -254,6 +254,7 @@ class FigureView:
     rows: list[ValueRow]
     sides: list[Side]
     chart: Markup | None  # None for a lone number: a one-dot chart shows nothing the table does not
+    ranged: bool = False  # the chart draws a range (a bar or a bound's arrow): its key says so
 
 
 @dataclass
@@ -464,7 +465,14 @@ def _figure_view(figure: Figure, numbers: Mapping[str, SourceView], cites: _Cite
         change=figure.change.replace("->", "→") if figure.change else None, conflict=figure.conflict,
         conflict_note=figure.conflict_note, rows=rows, sides=_sides(rows) if figure.conflict else [],
         chart=Markup(figure_chart_svg(dated)) if worth_a_chart(dated) else None,
+        ranged=any(_drawn_as_range(v) for v in dated.values),
     )
+
+
+def _drawn_as_range(v: FigureValue) -> bool:
+    low = v.low if v.low is not None else v.value
+    high = v.high if v.high is not None else v.value
+    return (low is not None and high is not None and low != high) or (v.value is None and (v.low is None) != (v.high is None))
 
 
 def worth_a_chart(figure: Figure) -> bool:

@@ -784,3 +784,25 @@ def test_index_card_tells_the_newest_reports_sentence_and_what_a_run_added_first
     story.update = [SummarySentence("Aid flights landed on Tuesday.", [Citation("a")])]
     assert latest_sentence(story) == "Aid flights landed on Tuesday."
     assert latest_sentence(Story("e", "Empty", [old])) == ""
+
+
+def test_the_chart_key_mentions_ranges_only_when_one_is_drawn() -> None:
+    story = make_story()
+    keys = [n.text() for n in parse(render_story_html(story)).find("span", cls="key-note")]
+    # hostages freed: three numbers; people killed: 'between 24 and 99' is drawn as a bar
+    assert keys == ["time runs left to right", "bars show ranges; time runs left to right"]
+    for f in story.figures:
+        for v in f.values:
+            v.qualifier, v.low, v.high = None, None, None
+            v.value = v.value if v.value is not None else 50
+    keys = [n.text() for n in parse(render_story_html(story)).find("span", cls="key-note")]
+    assert keys and all(k == "time runs left to right" for k in keys)
+
+
+def test_a_written_story_page_links_back_to_the_index(tmp_path: Path) -> None:
+    from storyline.pipeline import write_outputs
+
+    story = make_story()
+    write_outputs([(story, "s1-plant")], tmp_path)
+    back = parse((tmp_path / "s1-plant.html").read_text(encoding="utf-8")).find("p", cls="back")
+    assert back and back[0].find("a")[0].attrs["href"] == "index.html"
