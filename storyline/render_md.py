@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timezone
 
 from storyline.figures import conflict_pairs, describe, later_values, since_then
@@ -19,6 +20,10 @@ def render_markdown(story: Story) -> str:
     numbers = {d.doc_id: i + 1 for i, d in enumerate(story.documents)}
     lines = [f"# {_esc(story.title)}", ""]
     lines.append(_span_line(story))
+    if standing := latest_values(story.figures):
+        lines += ["", "**Latest:** " + " · ".join(
+            f"{_esc(f.label)} {describe(v)}{' (reports disagree)' if disputed(f, v) else ''} "
+            f"[{numbers.get(v.doc_id, '?')}]" for f, v in standing)]
     if story.update and story.update != story.summary:
         lines += ["", "## New since the last run", ""]
         lines += [f"- {_esc(s.text)} {_marks(s.sources, numbers)}{_since_note(s.text, since_then(story.figures), numbers)}"
@@ -111,6 +116,30 @@ def stamp(when: datetime) -> str:
     z = when.strftime("%z")
     zone = f" UTC{z[:3]}:{z[3:5]}" if when.utcoffset() else ""
     return when.strftime("%Y-%m-%d %H:%M") + zone
+
+
+LATEST_FIGURES = 4  # key figures in a story's "Latest" line, most important first
+
+
+def latest_values(figures: Sequence[Figure]) -> list[tuple[Figure, FigureValue]]:
+    """Where the story stands: each key figure's most recently reported value. The summary
+    tells events in their order; a reader coming back first wants the numbers as they are now."""
+    out = []
+    for f in figures:
+        dated = [v for v in f.values if v.reported_at is not None]
+        if dated:
+            out.append((f, max(dated, key=lambda v: (_utc_key(v.reported_at), value_bounds(v) or (0.0, 0.0)))))
+    return out[:LATEST_FIGURES]
+
+
+def disputed(figure: Figure, value: FigureValue) -> bool:
+    """Another report of about the same time gives a number this one cannot stand beside."""
+    pairs = conflict_pairs(figure.values)
+    return any(figure.values[i] is value or figure.values[j] is value for i, j in pairs)
+
+
+def _utc_key(when: datetime) -> float:
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).timestamp()
 
 
 def _span_line(story: Story) -> str:

@@ -806,3 +806,10 @@ def test_a_written_story_page_links_back_to_the_index(tmp_path: Path) -> None:
     write_outputs([(story, "s1-plant")], tmp_path)
     back = parse((tmp_path / "s1-plant.html").read_text(encoding="utf-8")).find("p", cls="back")
     assert back and back[0].find("a")[0].attrs["href"] == "index.html"
+
+
+def test_the_masthead_says_where_the_figures_stand_with_their_reports(tree: Node) -> None:
+    (latest,) = tree.find("header", cls="masthead")[0].find("p", cls="latest")
+    values = [(v.children[0].strip(), bool(v.find("span", cls="disputed"))) for v in latest.find("span", cls="latest-value")]
+    assert values == [("hostages freed 30", True), ("people killed 37", False)]  # 30 and 18 freed the same morning
+    assert [m.text() for m in latest.find("a", cls="cite")] == ["[3]", "[1]"]

@@ -49,3 +49,25 @@ def test_a_summary_sentence_with_a_since_moved_toll_notes_the_latest_value():
     story = Story(story_id="s1", title="Quake", documents=[a, b], figures=[killed],
                   summary=[SummarySentence(first, [Citation("a", 0, len(first))])])
     assert f"- {first} [1] _(later: people killed 41 [2])_" in render_markdown(story)
+
+
+def test_the_latest_line_gives_each_figures_newest_value_and_flags_only_a_disputed_one():
+    from datetime import datetime, timezone
+
+    from storyline.models import Figure, FigureValue, Story
+    from storyline.render_md import render_markdown
+    from tests.helpers import make_doc
+
+    def at(day: int, hour: int = 9) -> datetime:
+        return datetime(2025, 3, day, hour, tzinfo=timezone.utc)
+
+    docs = [make_doc("a", "A.", at(3)), make_doc("b", "B.", at(4)), make_doc("c", "C.", at(5))]
+    killed = Figure("people killed", [FigureValue(12, "a", "a", reported_at=at(3)),
+                                      FigureValue(27, "b", "b", reported_at=at(4)),
+                                      FigureValue(35, "c", "c", qualifier="at least", low=35, reported_at=at(4, 10)),
+                                      FigureValue(41, "c", "c", reported_at=at(5))], conflict=True)
+    missing = Figure("people missing", [FigureValue(9, "c", "c", reported_at=at(5)),
+                                        FigureValue(30, "b", "b", reported_at=at(5, 1))], conflict=True)
+    text = render_markdown(Story(story_id="s1", title="Quake", documents=docs, figures=[killed, missing]))
+    # 27 vs 35 disagreed on the 4th; the newest toll, 41, stands alone; 9 and 30 missing clash now
+    assert "**Latest:** people killed 41 [3] · people missing 9 (reports disagree) [3]" in text
