@@ -10,21 +10,31 @@ text, tail after the article). Every dropped unit is kept in ``removed`` or
 ``captions`` so nothing disappears unseen.
 
 HTML goes through trafilatura first; its text then gets the same plain-text cleaning.
+
+Some pages are no article: a section front lists other stories' headlines and teasers, and
+is rejected with a reason rather than read as a report of one of them. A live blog's entries
+open on the clock time they were posted; the time is cut from the entry's text and kept
+(``entry_times``) beside it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
-from storyline.ingest import UNREAD, parse_written_date
+from storyline.ingest import AMBIGUOUS, UNREAD, ZONE_HOURS, ambiguous_date_note, parse_written_date
 from storyline.models import Document, RawReport, Rejection
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # --- public results ------------------------------------------------------------
 
@@ -41,6 +51,10 @@ class CleanText:
     dated: datetime | None = None  # the dateline's date, when it gives the year
     stamped: datetime | None = None  # the date of a "Published ..." line at the head or foot
     stamp_updated: bool = False  # that line said "Updated"/"Modified": a later date than publication
+    # live-blog entries' clock times: {"start": offset of the entry in ``body``, "time": "HH:MM" (24 h),
+    # and "zone" when one was written}
+    entry_times: list[dict[str, str | int]] = field(default_factory=list)
+    listed: int = 0  # headlines listed, when the text is a list of other stories and no article
 
 
 @dataclass
@@ -79,6 +93,7 @@ MIN_SENTENCE_WORDS = 8
 MAX_TITLE_WORDS = 12
 MAX_TITLE_CHARS = 100
 MIN_ARTICLE_RUN = 3  # consecutive full paragraphs that mean the article goes on
+PARAGRAPH_BREAK = "\n\n"
 
 # --- text shape --------------------------------------------------------------------
 
@@ -120,6 +135,7 @@ class _Unit:
     kind: str = BODY
     core: str = ""  # the text without a leading dateline, used to judge the shape
     place: str | None = None  # the dateline place, when the unit starts with one
+    clock: dict[str, str] | None = None  # a live-blog entry's time ("18:32 The toll ..."), cut from the text
 
 
 def _split_units(text: str) -> list[_Unit]:
@@ -251,6 +267,66 @@ def _split_dateline(text: str) -> tuple[str | None, str]:
 
 def _is_place_like(region: str) -> bool:
     return not any(w.lower() in _NOT_PLACES for w in region.strip(", ").split())
+
+
+# --- live-blog entry times ----------------------------------------------------------
+
+# "18:32 The toll has risen", "6.32pm GMT - Rescuers ...": the time an entry was posted, not part of
+# what it says. A dot separator ("18.32") counts only with am/pm or a zone, so "3.50 The" is no time.
+_CLOCK_ZONES = "|".join(sorted(ZONE_HOURS.keys() | {"ET", "CT", "MT", "PT"}, key=len, reverse=True))
+_CLOCK_TIME = (r"(?P<hour>[01]?\d|2[0-3])(?P<sep>[:.])(?P<minute>[0-5]\d)(?:\s?(?P<half>[AaPp])\.?[Mm]\.?)?"
+               rf"(?:\s+(?P<zone>{_CLOCK_ZONES})\b)?")
+_CLOCK = re.compile(rf"^{_CLOCK_TIME}(?:\s*[-–—|:]\s*|\s+)(?=[A-Z\d\"'“‘])")
+_CLOCK_LINE = re.compile(rf"^{_CLOCK_TIME}$")
+MIN_ENTRY_WORDS = 3  # an entry says something: a time before one or two words is a schedule line
+MIN_TIMED_ENTRIES = 2  # a live blog has entries, plural
+
+
+def _split_clock(text: str) -> tuple[dict[str, str] | None, str]:
+    """``"18:32 The toll has risen to 31."`` -> ``({"time": "18:32"}, "The toll has risen to 31.")``."""
+    match = _CLOCK.match(text)
+    clock = _clock_of(match) if match else None
+    rest = text[match.end():] if match else text
+    if clock is None or len(_words(rest)) < MIN_ENTRY_WORDS or _is_date_only(rest):
+        return None, text
+    return clock, rest
+
+
+def _clock_of(match: re.Match[str]) -> dict[str, str] | None:
+    """The 24-hour time a clock match names; None for "18.32" without am/pm or zone (a number)."""
+    hour = int(match["hour"])
+    if match["sep"] == "." and not (match["half"] or match["zone"]):
+        return None
+    if match["half"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+    clock = {"time": f"{hour:02d}:{match['minute']}"}
+    if match["zone"]:
+        clock["zone"] = match["zone"]
+    return clock
+
+
+def _clock_line(text: str) -> dict[str, str] | None:
+    """The time of a line that is only a clock time ("18:32", "6.32pm GMT"), heading the entry below it."""
+    match = _CLOCK_LINE.match(text)
+    return _clock_of(match) if match else None
+
+
+def _entry_times(kept: Sequence[_Unit], units: Sequence[_Unit],
+                 paragraphs: Sequence[str]) -> list[dict[str, str | int]]:
+    """Where each timed entry starts in the cleaned body, and its time; nothing unless
+    :data:`MIN_TIMED_ENTRIES` are timed (one time above a report is its publication time)."""
+    line_above = {id(unit): above for above, unit in zip(units, units[1:])}
+    found: list[dict[str, str | int]] = []
+    start = 0
+    for unit, paragraph in zip(kept, paragraphs):
+        above = line_above.get(id(unit))
+        clock = unit.clock or (_clock_line(above.text) if above is not None else None)
+        if clock:
+            found.append({"start": start, **clock})
+        start += len(paragraph) + len(PARAGRAPH_BREAK)
+    return found if len(found) >= MIN_TIMED_ENTRIES else []
 
 
 # --- furniture patterns ------------------------------------------------------------
@@ -501,6 +577,7 @@ def _is_repeated(unit: _Unit, repeated_lines: frozenset[str]) -> bool:
 def _prepare(text: str, repeated_lines: frozenset[str]) -> list[_Unit]:
     units = _split_units(text)
     for unit in units:
+        unit.clock, unit.text = _split_clock(unit.text)
         unit.place, unit.core = _split_dateline(unit.text)
         if unit.place and not unit.core:
             unit.core = unit.text  # a dateline on a line of its own
@@ -640,7 +717,9 @@ def clean_text(text: str, *, repeated_lines: frozenset[str] = frozenset()) -> Cl
     dateline, paragraphs = _take_dateline(units, kept)
     stamped, stamp_updated = _stamp_date(units[:tail_from])
     return CleanText(
-        body="\n\n".join(paragraphs),
+        listed=_text_listing(rest),
+        body=PARAGRAPH_BREAK.join(paragraphs),
+        entry_times=_entry_times(kept, units, paragraphs),
         dateline=dateline,
         dated=_dateline_date(kept[0].text) if dateline and kept else None,
         stamped=stamped,
@@ -649,6 +728,67 @@ def clean_text(text: str, *, repeated_lines: frozenset[str] = frozenset()) -> Cl
         removed=removed,
         title=_head_title(article),
     )
+
+
+# --- a plain-text list of headlines ------------------------------------------------------
+
+MIN_TEXT_LISTED = 4  # one more than a page's markup needs: text has no links to confirm a list
+MAX_TEXT_TEASER_WORDS = 40
+
+
+def _text_listing(units: Sequence[_Unit]) -> int:
+    """How many headlines a text lists when it is only headline + teaser pairs about different
+    stories (no paragraph outside a pair, teasers short, no name shared by two pairs); else 0.
+
+    An article with one paragraph under each subheading has the same shape, but its sections
+    tell one story and share its names (a place, a person, an organisation).
+    """
+    pairs = _headline_pairs(units)
+    if len(pairs) < MIN_TEXT_LISTED or _share_a_name(pairs):
+        return 0
+    return len(pairs)
+
+
+def _headline_pairs(units: Sequence[_Unit]) -> list[tuple[str, str]]:
+    """(title, teaser) pairs when the text's titles and paragraphs alternate to its end, a title
+    above each single short paragraph (titles before the first pair: the page's own); else []."""
+    shaped = [u for u in units if u.kind in BODY_KINDS or u.kind == TITLE]
+    first = next((i for i in range(len(shaped) - 1)
+                  if shaped[i].kind == TITLE and shaped[i + 1].kind in BODY_KINDS), None)
+    if first is None or any(u.kind in BODY_KINDS for u in shaped[:first]):
+        return []
+    rest = shaped[first:]
+    titles, teasers = rest[0::2], rest[1::2]
+    if len(titles) != len(teasers) or any(u.kind != TITLE for u in titles):
+        return []
+    if any(u.kind not in BODY_KINDS or len(_words(u.text)) > MAX_TEXT_TEASER_WORDS for u in teasers):
+        return []
+    return [(t.text, b.text) for t, b in zip(titles, teasers)]
+
+
+def _share_a_name(pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether two pairs name the same thing: a capitalised word inside a sentence (not a
+    weekday, month or common opener) found in both."""
+    seen: set[str] = set()
+    for title, teaser in pairs:
+        names = _inner_names(title) | _inner_names(teaser)
+        if names & seen:
+            return True
+        seen |= names
+    return False
+
+
+def _inner_names(text: str) -> set[str]:
+    """Capitalised words of three letters or more that do not open a sentence."""
+    names: set[str] = set()
+    words = _words(text)
+    for prev, word in zip(words, words[1:]):
+        bare = word.strip("\"'“”‘’()[],;:.!?")
+        if (_ends_sentence(prev) or not bare[:1].isupper() or len(bare) < 3
+                or bare.lower() in _NOT_PLACES or not word[:1].isalnum()):
+            continue
+        names.add(bare)
+    return names
 
 
 def _position(units: Sequence[_Unit], unit: _Unit) -> int:
@@ -834,6 +974,134 @@ def fragment_text(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+# --- section fronts: pages that list other pages' headlines ------------------------------
+
+MIN_LISTED_HEADLINES = 3  # teaser cards that make a page a list of stories
+MIN_HEADLINE_WORDS = 3  # shorter link texts are menu entries ("World", "Sign in")
+MAX_HEADLINE_WORDS = 25
+MAX_TEASER_WORDS = 60  # a teaser is a sentence or two; an article runs on
+MAX_KICKER_WORDS = 4  # a label or time printed above a card's headline ("World", "2 hours ago")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+@dataclass
+class TeaserCard:
+    """One story a page points to: its linked headline and the card's whole text."""
+
+    headline: str
+    text: str  # the card's text, whitespace folded: kicker, headline, teaser, time
+
+
+def teaser_cards(html: str, page_title: str | None = None) -> list[TeaserCard]:
+    """The page's cards linking to other stories: a headline link with at most a short teaser.
+
+    A card is the largest element around a headline link that holds no other headline link,
+    provided its headline comes first and little text follows. A card headed by the page's
+    own title is the article itself, never a teaser.
+    """
+    root = _page_root(html)
+    if root is None:
+        return []
+    links = _headline_links(root)
+    around: dict[HtmlElement, int] = {}
+    for anchor in links:
+        for ancestor in anchor.iterancestors():
+            around[ancestor] = around.get(ancestor, 0) + 1
+    own_title = _fold(page_title or "").lower()
+    cards = [_card(anchor, headline, around) for anchor, headline in links.items()]
+    return [c for c in cards if c is not None and not (own_title and c.headline.lower() in own_title)]
+
+
+def section_listing(html: str, body: str, page_title: str | None = None) -> int:
+    """How many headlines a section front lists, when ``body`` (the text taken from the page)
+    is nothing but teasers of its cards; 0 for an article, even one with related links."""
+    return _listed(teaser_cards(html, page_title), body)
+
+
+def _listed(cards: Sequence[TeaserCard], body: str) -> int:
+    if len(cards) < MIN_LISTED_HEADLINES:
+        return 0
+    flags = _teaser_flags(cards, body.split(PARAGRAPH_BREAK))
+    return len(cards) if flags and all(flags) else 0
+
+
+def _teaser_flags(cards: Sequence[TeaserCard], paragraphs: Sequence[str]) -> list[bool]:
+    """For each paragraph: is it text of one of the cards (a teaser of another story)?"""
+    return [bool(p.strip()) and any(_fold(p) in card.text for card in cards) for p in paragraphs]
+
+
+def _without_trailing_teasers(cleaned: CleanText, cards: Sequence[TeaserCard]) -> CleanText:
+    """The article without the teasers of a card block below it that the extractor took in
+    (kept in ``removed``); the paragraphs above the first teaser stay whatever they say."""
+    if not cards:
+        return cleaned
+    paragraphs = cleaned.body.split(PARAGRAPH_BREAK)
+    flags = _teaser_flags(cards, paragraphs)
+    keep = len(paragraphs)
+    while keep > 1 and flags[keep - 1]:
+        keep -= 1
+    if keep == len(paragraphs):
+        return cleaned
+    body = PARAGRAPH_BREAK.join(paragraphs[:keep])
+    return dataclasses.replace(cleaned, body=body, removed=cleaned.removed + paragraphs[keep:],
+                               entry_times=[t for t in cleaned.entry_times if int(t["start"]) < len(body)])
+
+
+def _page_root(html: str) -> HtmlElement | None:
+    from lxml import html as lxml_html
+
+    try:  # lxml refuses text that still declares its encoding; it was decoded already
+        root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return None
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    return root
+
+
+def _headline_links(root: HtmlElement) -> dict[HtmlElement, str]:
+    """Links that carry a headline (their heading's text, or their own), by anchor; a link in
+    or around the page's <h1> is its own headline, not one it lists."""
+    found: dict[HtmlElement, str] = {}
+    for anchor in root.iter("a"):
+        if not anchor.get("href") or _in_or_around_h1(anchor):
+            continue
+        heading = next(anchor.iterdescendants(*_HEADINGS), None)
+        headline = _fold((heading if heading is not None else anchor).text_content())
+        if MIN_HEADLINE_WORDS <= len(_words(headline)) <= MAX_HEADLINE_WORDS and not _in_running_text(anchor):
+            found[anchor] = headline
+    return found
+
+
+def _in_running_text(anchor: HtmlElement) -> bool:
+    """A link inside a paragraph that says more than the link ("Read more: ...", "... on its website.")."""
+    paragraph = next(anchor.iterancestors("p"), None)
+    return paragraph is not None and _fold(paragraph.text_content()) != _fold(anchor.text_content())
+
+
+def _in_or_around_h1(anchor: HtmlElement) -> bool:
+    return next(anchor.iterancestors("h1"), None) is not None or next(anchor.iterdescendants("h1"), None) is not None
+
+
+def _card(anchor: HtmlElement, headline: str, around: dict[HtmlElement, int]) -> TeaserCard | None:
+    """The teaser card around one headline link, or None when what surrounds it is no teaser."""
+    node = anchor
+    for ancestor in anchor.iterancestors():
+        if around.get(ancestor, 0) > 1 or ancestor.tag in ("body", "html"):
+            break
+        node = ancestor
+    text = _fold(node.text_content())
+    before, _, after = text.partition(headline)
+    if len(_words(before)) > MAX_KICKER_WORDS or len(_words(after)) > MAX_TEASER_WORDS:
+        return None
+    return TeaserCard(headline=headline, text=text)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
 def parse_date(value: str | None) -> datetime | None:
     """A page's date as a timezone-aware datetime: its own offset kept (the report's day is
     the day where it was written), naive values taken as UTC; None when unreadable."""
@@ -869,17 +1137,29 @@ def clean_report(raw: RawReport, *, repeated_lines: frozenset[str] = frozenset()
     else:
         return Rejection(raw.origin, NO_INPUT)
     cleaned = clean_text(text, repeated_lines=repeated_lines)
+    if cleaned.listed:
+        return Rejection(raw.origin, f"not an article: a page listing {cleaned.listed} headlines")
     if not cleaned.body and article is not None and raw.text:
         cleaned = clean_text(raw.text, repeated_lines=repeated_lines)
+    cards = teaser_cards(raw.html, article.title if article else None) if raw.html else []
     if not cleaned.body:
         headline = _headline_only(text, cleaned, raw.title)
         if headline is None:
-            return Rejection(raw.origin, empty_reason)
+            listing = len(cards) >= MIN_LISTED_HEADLINES
+            return Rejection(raw.origin, _section_reason(len(cards)) if listing else empty_reason)
         cleaned = CleanText(body=headline, title=cleaned.title)
+    listed = _listed(cards, cleaned.body) if article else 0
+    if listed:
+        return Rejection(raw.origin, _section_reason(listed))
+    cleaned = _without_trailing_teasers(cleaned, cards)
     if len(cleaned.body) > MAX_TEXT_CHARS:
         return Rejection(raw.origin, f"text too long for one report ({len(cleaned.body):,} characters "
                                      f"after cleaning, at most {MAX_TEXT_CHARS:,}): split it into reports")
     return _document(raw, cleaned, article)
+
+
+def _section_reason(headlines: int) -> str:
+    return f"not an article: a section page listing {headlines} headlines"
 
 
 def _headline_only(text: str, cleaned: CleanText, title: str | None) -> str | None:
@@ -908,7 +1188,7 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         captions=cleaned.captions + [c for c in (article.captions if article else []) if c not in cleaned.captions],
         removed=cleaned.removed,
         origin=raw.origin,
-        metadata=_with_date_source(raw, date_source),
+        metadata=_with_entry_times(_with_date_source(raw, date_source), cleaned.entry_times),
         content_hash=hashlib.sha1(cleaned.body.encode("utf-8")).hexdigest(),
     )
 
@@ -926,11 +1206,15 @@ def _found_date(article: HtmlArticle | None, cleaned: CleanText) -> tuple[dateti
 
 
 def published_warning(doc: Document) -> str | None:
-    """One line telling the user that a given publication date could not be read (None when
-    there is nothing to tell). It is a warning, not a rejection: the report is still used."""
+    """One line telling the user that a given publication date could not be read, or was read
+    one of two ways ("02/03/2015"); None when there is nothing to tell. It is a warning, not a
+    rejection: the report is still used."""
     given = doc.metadata.get(UNREAD)
     if given is None:
-        return None
+        guessed = doc.metadata.get(AMBIGUOUS)
+        if guessed is None or doc.published is None:
+            return None
+        return f"{doc.origin}: {ambiguous_date_note(str(guessed), doc.published)}"
     if doc.published is None:
         outcome = "report kept undated"
     else:
@@ -945,6 +1229,11 @@ def site_of(url: str | None) -> str | None:
     if not url or not url.startswith(("http://", "https://")):
         return None
     return (urlsplit(url).hostname or "").removeprefix("www.") or None
+
+
+def _with_entry_times(metadata: dict, entry_times: list[dict[str, str | int]]) -> dict:
+    """A live blog's entry times, kept beside the text they were cut from (see :class:`CleanText`)."""
+    return {**metadata, "entry_times": entry_times} if entry_times else metadata
 
 
 def _with_date_source(raw: RawReport, source: str | None) -> dict:

@@ -98,6 +98,9 @@ _TZINFOS = {name: round(hours * 3600) for name, hours in ZONE_HOURS.items()}
 _RFC2822 = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
                       r"(?:\s+(?:[+-]\d{4}|ut|utc|gmt|z|[ecmp][sd]t))?(?:\s*\(.*\))?", re.IGNORECASE)
 UNREAD = "published_unread"  # metadata key: a given publication date that could not be read
+AMBIGUOUS = "published_ambiguous"  # metadata key: a given date read month first, though day first would do
+# "02/03/2015", "2.3.2015", "02-03-2015 10:00": day and month first, in an order only the writer knows
+_NUMERIC_DAY_MONTH = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2\d{4}(?!\d)")
 
 
 class _Bad(Exception):
@@ -321,7 +324,9 @@ def parse_published(value: object) -> datetime | None:
     A given offset is kept, not converted to UTC: later stages take ``published.date()`` as
     the day "today" and "yesterday" mean, and that is the day where the report was written.
     Times without a zone (and epoch numbers) are taken as UTC. A bare year (2013) means
-    1 January of that year.
+    1 January of that year. An all-numeric date is read month first, as US sources and
+    dateutil write it ("02/03/2015" is 3 February), unless the first part is over 12
+    ("13/03/2015" is 13 March); :func:`ambiguous_day_month` tells when that choice was a guess.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -334,6 +339,21 @@ def parse_published(value: object) -> datetime | None:
     if result.tzinfo is None or result.utcoffset() is None:
         return result.replace(tzinfo=timezone.utc)
     return result
+
+
+def ambiguous_day_month(value: object, read: datetime) -> bool:
+    """Whether ``value`` was a numeric date whose day and month could be either way round
+    ("02/03/2015": both parts 12 or less and different), which ``read`` took month first."""
+    match = _NUMERIC_DAY_MONTH.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return False
+    first, second = int(match[1]), int(match[3])
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12 and (read.month, read.day) == (first, second)
+
+
+def ambiguous_date_note(given: str, read: datetime) -> str:
+    """The words telling a user which reading of an ambiguous date was used."""
+    return f"published date {given!r} is ambiguous; read as {read.date().isoformat()} (month first)"
 
 
 # --- files and folders -------------------------------------------------------------------
@@ -690,7 +710,8 @@ def _fill_fields(report: RawReport, value: dict[str, Any], used: set[str], prefi
             continue
         try:
             if field == "published":
-                setattr(report, field, parse_published(value[key]))
+                report.published = parse_published(value[key])
+                _note_ambiguous(report, value[key])
             else:
                 setattr(report, field, _text_value(value[key], key))
         except ValueError as err:
@@ -700,6 +721,12 @@ def _fill_fields(report: RawReport, value: dict[str, Any], used: set[str], prefi
             continue
         used.add(key)
     return warnings
+
+
+def _note_ambiguous(report: RawReport, given: object) -> None:
+    """Record a date whose day/month order was guessed, so the user is told which reading won."""
+    if report.published is not None and ambiguous_day_month(given, report.published):
+        report.metadata[AMBIGUOUS] = _unread(given)
 
 
 def _unread(value: object) -> str:
@@ -760,6 +787,8 @@ def _apply_sidecar(report: RawReport, values: dict[str, Any], name: str) -> None
     holder = RawReport(origin=report.origin, doc_id=report.doc_id)
     used: set[str] = set()
     warnings = _fill_fields(holder, values, used, prefix=name)
+    if report.published is None and AMBIGUOUS in holder.metadata:  # the sidecar's date is the one used
+        report.metadata[AMBIGUOUS] = holder.metadata[AMBIGUOUS]
     for field in FIELD_KEYS:
         if getattr(report, field) is None:
             setattr(report, field, getattr(holder, field))
@@ -810,6 +839,8 @@ def _entry_report(entry: Any, number: int, *, origin: str, name: str, source: st
     warnings = [warning] if warning else []
     try:
         report.published = _entry_published(entry)
+        _note_ambiguous(report, next((dict.get(entry, k) for k in ("published", "updated", "created")
+                                      if dict.get(entry, k)), None))
     except ValueError as err:
         warnings.append(f"{label}: {err}")
         report.metadata[UNREAD] = _unread(next(dict.get(entry, k) for k in ("published", "updated", "created")

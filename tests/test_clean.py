@@ -21,6 +21,8 @@ from storyline.clean import (
     parse_date,
     published_warning,
     repeated_furniture,
+    section_listing,
+    teaser_cards,
 )
 from storyline.models import Document, RawReport, Rejection
 
@@ -663,6 +665,13 @@ def test_an_unread_date_gives_one_warning_line_and_no_rejection() -> None:
     assert published_warning(clean_report(RawReport(origin="c.txt", doc_id="c", text=ARTICLE_BODY))) is None
 
 
+def test_an_ambiguous_date_gives_a_warning_saying_which_reading_was_used() -> None:
+    raw = RawReport(origin="feed.jsonl:3", doc_id="a", text=ARTICLE_BODY,
+                    published=datetime(2015, 2, 3, tzinfo=timezone.utc), metadata={"published_ambiguous": "02/03/2015"})
+    assert published_warning(clean_report(raw)) == ("feed.jsonl:3: published date '02/03/2015' is ambiguous; "
+                                                    "read as 2015-02-03 (month first)")
+
+
 def test_a_quote_asking_to_contact_someone_stays_in_the_article() -> None:
     line = '"Nobody would contact us for three days," said Ana Lenz, whose farm was cut off.'
     assert line in clean_text(with_line_inside(line)).body
@@ -680,3 +689,123 @@ def test_a_pages_figure_captions_are_listed_not_lost() -> None:
     assert isinstance(doc, Document)
     assert doc.captions == ["Rescuers search the rubble in Dastin on Tuesday. Photo: Reuters"]
     assert "Rescuers search" not in doc.text
+
+
+# --- audit s8: live blogs, entries led by clock times ----------------------------------------
+
+
+def test_live_blog_entry_times_are_cut_from_the_text_and_kept_with_their_offsets() -> None:
+    cleaned = clean_text((FIXTURES / "live_entries.txt").read_text(encoding="utf-8"))
+    entries = paragraphs_of(cleaned.body)
+    assert [e.split()[0] for e in entries] == ["Firefighters", "The", "Police", "Smoke"]
+    times = [(t["time"], t.get("zone")) for t in cleaned.entry_times]
+    assert times == [("21:05", None), ("20:40", "BST"), ("19:55", None), ("07:30", "ET")]
+    assert [cleaned.body[t["start"]:].split("\n")[0] for t in cleaned.entry_times] == entries
+
+
+COUNCIL = "The council voted to close the bridge for repairs until the spring."
+
+
+@pytest.mark.parametrize("line, paragraph", [
+    ("18.32 " + COUNCIL, "18.32 " + COUNCIL),  # a dot needs am/pm or a zone: "18.32" may be a number
+    ("10:30 " + COUNCIL, COUNCIL),  # a time cut from the text, but one time makes no live blog
+    ("10:30 - 11:00", None),  # a schedule line, dropped as a date
+    ("12:45 am", None),  # a lone time above one paragraph: the report's own time, not an entry's
+])
+def test_a_lone_or_dotted_number_gives_no_entry_times(line: str, paragraph: str | None) -> None:
+    cleaned = clean_text(with_line_inside(line))
+    assert cleaned.entry_times == []
+    assert paragraphs_of(cleaned.body) == [ARTICLE[0], *([paragraph] if paragraph else []), *ARTICLE[1:]]
+
+
+def test_a_live_blogs_entry_times_reach_the_document_metadata() -> None:
+    text = "\n\n".join(f"{hour}:15 {sentence}" for hour, sentence in zip((14, 11, 9), ARTICLE))
+    doc = clean_report(RawReport(origin="live.txt", doc_id="live", text=text))
+    assert isinstance(doc, Document)
+    assert doc.text == ARTICLE_BODY
+    assert doc.metadata["entry_times"] == [{"start": doc.text.index(s), "time": f"{h:02d}:15"}
+                                           for h, s in zip((14, 11, 9), ARTICLE)]
+    assert "entry_times" not in clean_report(RawReport(origin="a.txt", doc_id="a", text=ARTICLE_BODY)).metadata
+
+
+# --- audit s8: section fronts, pages that list other stories ---------------------------------
+
+
+def fixture_page(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def cards_page(cards: list[tuple[str, str]], body: str = "") -> str:
+    """A page of headline links, each wrapping its heading and teaser, after an optional body."""
+    items = "".join(f'<li><a href="/s{i}"><h2>{h}</h2>{f"<p>{t}</p>" if t else ""}</a></li>'
+                    for i, (h, t) in enumerate(cards))
+    return (f"<html><head><title>Latest - The Ridge Times</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<h1>Latest</h1>{body}<ul>{items}</ul><footer>The Ridge Times</footer></body></html>")
+
+
+RIDGE_CARDS = [
+    ("Snow closes the mountain pass", "The pass road was shut on Sunday after 40 centimetres of snow fell overnight."),
+    ("Mill town gets its station back", "Trains will stop in Oster again from May, the rail operator said on Friday."),
+    ("Choir wins national prize", "The Ridge youth choir beat 30 others in the final held in the capital."),
+    ("Landslide buries forest road", "Nobody was hurt when the slope gave way above the old quarry on Saturday."),
+]
+
+
+def test_a_section_front_is_rejected_as_a_list_of_headlines() -> None:
+    rejected = clean_report(RawReport(origin="regions.html", doc_id="r", html=fixture_page("section_front.html")))
+    assert isinstance(rejected, Rejection)
+    assert rejected.reason == "not an article: a section page listing 5 headlines"
+
+
+def test_a_page_of_linked_cards_is_rejected_whatever_its_markup() -> None:
+    rejected = clean_report(RawReport(origin="latest.html", doc_id="l", html=cards_page(RIDGE_CARDS)))
+    assert isinstance(rejected, Rejection) and rejected.reason == "not an article: a section page listing 4 headlines"
+    bare = cards_page([(headline, "") for headline, _ in RIDGE_CARDS])  # headlines only: no text to extract
+    rejected = clean_report(RawReport(origin="bare.html", doc_id="b", html=bare))
+    assert isinstance(rejected, Rejection) and rejected.reason == "not an article: a section page listing 4 headlines"
+
+
+def test_an_article_with_a_block_of_teaser_cards_below_is_kept() -> None:
+    page = fixture_page("article_more_stories.html")
+    assert len(teaser_cards(page)) == 4  # the cards are seen, and are not the article
+    doc = clean_report(RawReport(origin="ferry.html", doc_id="f", html=page))
+    assert isinstance(doc, Document)
+    assert len(paragraphs_of(doc.text)) == 3 and doc.text.startswith("Gales of up to 110 km/h")
+    assert "Rangers" not in doc.text
+
+
+def test_a_short_article_above_teaser_cards_is_kept() -> None:
+    body = "".join(f"<p>{sentence}</p>" for sentence in ARTICLE[:2])
+    doc = clean_report(RawReport(origin="brief.html", doc_id="b", html=cards_page(RIDGE_CARDS, body=body)))
+    assert isinstance(doc, Document) and doc.text == "\n\n".join(ARTICLE[:2])
+
+
+def test_a_brief_under_its_own_linked_headline_is_no_teaser() -> None:
+    brief = ('<article><h1><a href="/flood">Valley flood: shelters open</a></h1>'
+             + "".join(f"<p>{sentence}</p>" for sentence in ARTICLE[:2]) + "</article>")
+    page = cards_page(RIDGE_CARDS[:3]).replace("<h1>Latest</h1>", brief)
+    assert [card.headline for card in teaser_cards(page)] == [h for h, _ in RIDGE_CARDS[:3]]
+    assert section_listing(page, "\n\n".join(ARTICLE[:2])) == 0
+    assert isinstance(clean_report(RawReport(origin="brief.html", doc_id="b", html=page)), Document)
+
+
+def test_a_body_of_teasers_needs_three_listed_headlines() -> None:
+    teaser = RIDGE_CARDS[0][1]
+    assert section_listing(cards_page(RIDGE_CARDS), teaser) == 4
+    assert section_listing(cards_page(RIDGE_CARDS[:2]), teaser) == 0  # two links: a "Related" pair
+    assert section_listing(cards_page(RIDGE_CARDS), teaser + "\n\n" + ARTICLE[0]) == 0  # one real paragraph
+    assert section_listing(fixture_page("article_page.html"), ARTICLE_BODY) == 0
+
+
+def test_a_plain_text_list_of_headlines_and_teasers_is_rejected() -> None:
+    raw = RawReport(origin="regions.txt", doc_id="r", text=fixture_page("headline_list.txt"))
+    rejected = clean_report(raw)
+    assert isinstance(rejected, Rejection) and rejected.reason == "not an article: a page listing 4 headlines"
+
+
+def test_an_article_with_one_paragraph_under_each_subheading_is_kept() -> None:
+    text = fixture_page("subheaded_article.txt")
+    cleaned = clean_text(text)  # the same shape as a list, but its sections share the island's name
+    assert cleaned.listed == 0 and len(paragraphs_of(cleaned.body)) == 7
+    three = "\n\n".join(fixture_page("headline_list.txt").split("\n\n")[:4])
+    assert clean_text(three).listed == 0  # three pairs: too few to tell from an article in text alone

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from storyline.ingest import (
+    AMBIGUOUS,
     MAX_BYTES,
     UNREAD,
+    ambiguous_day_month,
     decode_bytes,
     list_input_files,
     parse_published,
@@ -760,3 +762,62 @@ def test_the_same_file_twice_keeps_one_id_and_given_ids_are_never_changed(tmp_pa
                   tmp_path / "b", tmp_path / "c")
     assert [r.doc_id for r in reports(found)] == [
         "index", "a/index", "a/index", "b/index", "c/index", "index.txt"]
+
+
+# --- audit s8: a numeric date whose day and month could be either way round ------------------
+
+
+@pytest.mark.parametrize("value, month, day", [
+    ("02/03/2015", 2, 3),  # month first, as dateutil and US sources read it
+    ("13/03/2015", 3, 13),  # a first part over 12 can only be the day
+    ("03/13/2015", 3, 13),
+    ("04.05.2016 10:30", 4, 5),
+])
+def test_numeric_dates_are_read_month_first_unless_they_cannot_be(value, month, day):
+    got = parse_published(value)
+    assert (got.month, got.day) == (month, day)
+
+
+@pytest.mark.parametrize("value, ambiguous", [
+    ("02/03/2015", True),
+    ("2-3-2015", True),
+    ("04.05.2016 10:30", True),
+    ("13/03/2015", False),  # only one reading
+    ("03/13/2015", False),
+    ("03/03/2015", False),  # both readings are the same day
+    ("2015-03-02", False),  # ISO: year, month, day
+    ("2015/03/02", False),
+    ("Mon, 02 Mar 2015 10:00:00 GMT", False),
+    ("2 March 2015", False),
+])
+def test_ambiguous_day_month_only_when_both_readings_are_dates(value, ambiguous):
+    assert ambiguous_day_month(value, parse_published(value)) is ambiguous
+
+
+def test_an_ambiguous_jsonl_date_is_kept_and_recorded(tmp_path):
+    lines = [{"id": "guess", "text": BODY, "published": "02/03/2015"},
+             {"id": "clear", "text": BODY, "published": "13/03/2015"},
+             {"id": "iso", "text": BODY, "published": "2015-03-02"}]
+    path = write(tmp_path, "f.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
+    found = by_id(items(path))
+    assert found["guess"].published == utc(2015, 2, 3)
+    assert found["guess"].metadata[AMBIGUOUS] == "02/03/2015"
+    assert AMBIGUOUS not in found["clear"].metadata and AMBIGUOUS not in found["iso"].metadata
+
+
+def test_an_ambiguous_sidecar_date_is_recorded_only_when_it_is_used(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "a.meta.json", '{"published": "05/06/2020"}')
+    assert only_report(tmp_path / "a.txt").metadata[AMBIGUOUS] == "05/06/2020"
+    write(tmp_path, "b.json", json.dumps({"text": BODY, "published": "2020-06-05"}))
+    write(tmp_path, "b.meta.json", '{"published": "05/06/2020"}')
+    report = only_report(tmp_path / "b.json")
+    assert report.published == utc(2020, 6, 5) and AMBIGUOUS not in report.metadata
+
+
+def test_an_ambiguous_feed_date_is_recorded(tmp_path):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>Road cleared</title>'
+            f'<description>{BODY}</description><pubDate>{{}}</pubDate></item></channel></rss>')
+    guessed = only_report(write(tmp_path, "a.rss", feed.format("07/08/2021")))
+    assert guessed.published == utc(2021, 7, 8) and guessed.metadata[AMBIGUOUS] == "07/08/2021"
+    assert AMBIGUOUS not in only_report(write(tmp_path, "b.rss", feed.format("Sat, 07 Aug 2021 10:00:00 GMT"))).metadata
