@@ -6,6 +6,10 @@ The Python API mirrors the CLI::
     report = run(["samples/seeds"], "out", db="out/storyline.sqlite")
     story, _ = summarize_inputs(["a.txt", "b.html"], words=100, focus="hostages")
     print(to_markdown(story))
+    story, _ = summarize_inputs([{"text": "...", "title": "...", "published": "2026-11-14"}])
+
+Inputs are paths (files, folders), "-" for standard input, or reports given as dicts shaped
+like a JSON Lines record (id, text or html, title, published, source, url).
 
 Importing the package loads nothing heavy: spaCy and the encoder load on the first call.
 """
@@ -38,7 +42,11 @@ def summarize_inputs(inputs: Any, options: Options | None = None, **keywords: An
     update); as ``storyline summarize``."""
     from storyline import pipeline
 
-    return pipeline.summarize_inputs(inputs, options, **keywords)
+    story, report = pipeline.summarize_inputs(inputs, options, **keywords)
+    if not story.documents:
+        reasons = "; ".join(str(r) for r in report.rejected[:3]) or "no input given"
+        raise ValueError(f"nothing to summarize: no input could be read ({reasons})")
+    return story, report
 
 
 def group_inputs(inputs: Any, options: Options | None = None, **keywords: Any) -> tuple[dict[str, str], RunReport]:

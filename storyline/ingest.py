@@ -650,6 +650,12 @@ def _json_lines(text: str, *, origin: str, name: str) -> Iterator[Item]:
         yield _record(value, origin=f"{origin}:{number}", where=where, file=origin, name=name)
 
 
+def read_record(value: dict[str, Any], *, origin: str, default_id: str) -> Iterator[Item]:
+    """A report handed over as a JSON Lines-shaped record ({"text": ..., "title": ...}): the
+    Python API's way to pass text rather than files."""
+    return _json_document(value, origin=origin, name=origin, default_id=default_id)
+
+
 def _json_document(value: Any, *, origin: str, name: str, default_id: str | None) -> Iterator[Item]:
     if isinstance(value, dict):
         yield _record(value, origin=origin, where="", file=origin, name=name, default_id=default_id)

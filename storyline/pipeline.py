@@ -60,10 +60,10 @@ class Options:
     chunk: int = 64  # reports per annotation task
 
     def __post_init__(self) -> None:
-        if self.words <= 0:
-            raise ValueError("--words must be a positive number")
-        if self.per_day <= 0:
-            raise ValueError("--per-day must be a positive number")
+        for name in ("words", "per_day"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise ValueError(f"--{name.replace('_', '-')} must be a whole number above 0, not {value!r}")
 
     def analysis(self) -> dict:
         """What a stored story's analysis depends on: change one and the next run redoes it."""
@@ -80,7 +80,8 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
     """Read and clean every input (folders without the ``skip`` paths); count and report
     what could not be used."""
     raws: list[RawReport] = []
-    for item in ingest.read_inputs(inputs, stdin=stdin, max_bytes=options.max_bytes, skip=skip):
+    paths, given = _given_reports(inputs)
+    for item in [*given, *ingest.read_inputs(paths, stdin=stdin, max_bytes=options.max_bytes, skip=skip)]:
         report.read += 1
         if isinstance(item, Rejection):
             _reject(report, item, on_reject)
@@ -101,6 +102,21 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
             if warning := clean_stage.published_warning(result):
                 report.warnings.append(warning)
     return docs
+
+
+def _given_reports(inputs: Sequence[str | Path | RawReport | dict]) -> tuple[list[str | Path], list]:
+    """Paths to read, and reports the API was handed as objects: a RawReport, or a dict shaped
+    like a JSON Lines record ({"text": ..., "title": ..., "published": ...})."""
+    paths: list[str | Path] = []
+    given: list[RawReport | Rejection] = []
+    for number, item in enumerate(inputs, 1):
+        if isinstance(item, RawReport):
+            given.append(item)
+        elif isinstance(item, dict):
+            given.extend(ingest.read_record(item, origin=f"<input {number}>", default_id=f"input-{number}"))
+        else:
+            paths.append(item)
+    return paths, given
 
 
 def annotate_documents(docs: Sequence[Document], options: Options, engine: Engine | None = None,
@@ -571,7 +587,7 @@ def summarize_inputs(inputs: Sequence[str | Path], options: Options | None = Non
     story = analyze("story", docs, options, earlier=earlier)
     if earlier:  # the summary is of what the inputs add: the update, as a run gives it
         story.update = list(story.summary)
-    report.stories = [story]
+    report.stories = [story] if docs else []
     return story, report
 
 

@@ -1,9 +1,9 @@
 from pathlib import Path
 
+import pytest
+
 from storyline.models import Sentence, Story
 from storyline.pipeline import copies_after_originals, headline, slugify, story_title
-
-from tests.helpers import make_doc
 
 from tests.helpers import make_doc, utc
 
@@ -62,6 +62,20 @@ def test_an_untimed_story_keeps_the_title_most_reports_share():
     a = make_doc("a", "Floods cut the northern road.", title="Weather update")
     b = make_doc("b", "Floods cut the northern road again.", title="Floods cut northern road")
     assert story_title(Story(story_id="s2", title="", documents=[a, b])) == "Floods cut northern road"
+
+
+def test_the_api_takes_reports_as_records_and_refuses_what_it_cannot_use(tmp_path):
+    import storyline
+
+    record = {"text": "PIURA, Peru - The death toll from floods rose to 61 on Saturday, officials said. "
+                      "Four people are still missing in the hills above the town.",
+              "title": "Peru floods", "published": "2026-11-14"}
+    story, report = storyline.summarize_inputs([record], embedding_model=None, quiet=True)
+    assert report.processed == 1 and story.title == "Peru floods" and story.summary
+    with pytest.raises(ValueError, match="nothing to summarize: .*no such file"):
+        storyline.summarize_inputs([str(tmp_path / "missing.txt")], embedding_model=None, quiet=True)
+    with pytest.raises(ValueError, match="--words must be a whole number above 0, not '100'"):
+        storyline.summarize_inputs([record], embedding_model=None, words="100")
 
 
 def test_the_package_facade_runs_and_renders_without_loading_models_on_import(tmp_path):
