@@ -24,7 +24,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -1212,15 +1212,30 @@ def published_warning(doc: Document) -> str | None:
     given = doc.metadata.get(UNREAD)
     if given is None:
         guessed = doc.metadata.get(AMBIGUOUS)
-        if guessed is None or doc.published is None:
-            return None
-        return f"{doc.origin}: {ambiguous_date_note(str(guessed), doc.published)}"
+        if guessed is not None and doc.published is not None:
+            return f"{doc.origin}: {ambiguous_date_note(str(guessed), doc.published)}"
+        return _future_note(doc)
     if doc.published is None:
         outcome = "report kept undated"
     else:
         found = doc.metadata.get("published_from") or "report"
         outcome = f"dated {doc.published.date().isoformat()} from its {found} instead"
     return f"{doc.origin}: cannot read published date {str(given)!r}; {outcome}"
+
+
+FUTURE_SLACK = timedelta(days=1)  # time zones and embargoed copy: a day ahead is still today
+
+
+def _future_note(doc: Document, now: datetime | None = None) -> str | None:
+    """A publication date after today is most likely a typo or a misread date; it would head
+    the index and stretch the story's span, so the user hears of it."""
+    if doc.published is None:
+        return None
+    published = doc.published if doc.published.tzinfo else doc.published.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(timezone.utc)
+    if published <= now + FUTURE_SLACK:
+        return None
+    return f"{doc.origin}: published date {published.date().isoformat()} is in the future; kept as given"
 
 
 def site_of(url: str | None) -> str | None:

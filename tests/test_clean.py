@@ -665,6 +665,16 @@ def test_an_unread_date_gives_one_warning_line_and_no_rejection() -> None:
     assert published_warning(clean_report(RawReport(origin="c.txt", doc_id="c", text=ARTICLE_BODY))) is None
 
 
+def test_a_date_in_the_future_gives_a_warning_and_the_report_is_kept() -> None:
+    ahead = clean_report(RawReport(origin="future.txt", doc_id="f", text=ARTICLE_BODY,
+                                   published=datetime(2999, 3, 1, tzinfo=timezone.utc)))
+    assert isinstance(ahead, Document)
+    assert published_warning(ahead) == "future.txt: published date 2999-03-01 is in the future; kept as given"
+    past = clean_report(RawReport(origin="past.txt", doc_id="p", text=ARTICLE_BODY,
+                                  published=datetime(2013, 1, 17)))
+    assert published_warning(past) is None
+
+
 def test_an_ambiguous_date_gives_a_warning_saying_which_reading_was_used() -> None:
     raw = RawReport(origin="feed.jsonl:3", doc_id="a", text=ARTICLE_BODY,
                     published=datetime(2015, 2, 3, tzinfo=timezone.utc), metadata={"published_ambiguous": "02/03/2015"})
