@@ -1188,9 +1188,33 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         captions=cleaned.captions + [c for c in (article.captions if article else []) if c not in cleaned.captions],
         removed=cleaned.removed,
         origin=raw.origin,
-        metadata=_with_entry_times(_with_date_source(raw, date_source), cleaned.entry_times),
+        metadata=_with_opinion(_with_entry_times(_with_date_source(raw, date_source), cleaned.entry_times),
+                               raw, cleaned, raw.title or found_title or cleaned.title),
         content_hash=hashlib.sha1(cleaned.body.encode("utf-8")).hexdigest(),
     )
+
+
+# An opinion piece says so: a kicker line above it, a label in its headline, the page's section,
+# or the columnist's disclaimer below it. Never topic words.
+OPINION_LABEL = r"(?:opinion|comment|commentary|op-ed|editorial|column|viewpoint)"
+OPINION_KICKER = re.compile(rf"^\s*{OPINION_LABEL}\s*[:|\-\u2013\u2014]?\s*$", re.IGNORECASE)
+OPINION_TITLE = re.compile(rf"^\s*{OPINION_LABEL}\s*[:|\u2013\u2014-]\s+\S", re.IGNORECASE)
+OPINION_SECTION = re.compile(rf"""<meta[^>]+(?:property|name)=["']article:section["'][^>]+content=["']{OPINION_LABEL}s?["']""",
+                             re.IGNORECASE)
+OPINION_DISCLAIMER = re.compile(r"\bviews expressed (?:in this \w+ |here )?are (?:his|her|their|my|the (?:author|writer|columnist)'s) own\b"
+                                r"|\bviews expressed (?:in this \w+ |here )?are (?:solely )?those of the (?:author|writer)",
+                                re.IGNORECASE)
+
+
+def _with_opinion(metadata: dict, raw: RawReport, cleaned: CleanText, title: str | None) -> dict:
+    """Mark an opinion piece: it belongs with its story and is listed, but a summary, figure or
+    timeline takes no facts from a columnist's argument."""
+    head = [line for line in (raw.text or "").splitlines() if line.strip()][:3]
+    if (any(OPINION_KICKER.match(line) for line in head) or OPINION_TITLE.match(title or "")
+            or OPINION_SECTION.search(raw.html or "")
+            or OPINION_DISCLAIMER.search(" ".join([cleaned.body, *cleaned.removed]))):
+        return {**metadata, "opinion": True}
+    return metadata
 
 
 def _found_date(article: HtmlArticle | None, cleaned: CleanText) -> tuple[datetime | None, str | None]:

@@ -245,13 +245,21 @@ def analyze(story_id: str, docs: Sequence[Document], options: Options,
         story_id=story_id, title="", documents=ordered,
         first_seen=min(dated) if dated else None, last_seen=max(dated) if dated else None,
     )
-    story.summary = story_summary([d for d in ordered if d.doc_id in fresh], options, earlier)
-    story.figures = figures_stage.build_figures(ordered)
+    reporting = factual(ordered)
+    story.summary = story_summary([d for d in reporting if d.doc_id in fresh], options, factual(earlier))
+    story.figures = figures_stage.build_figures(reporting)
     story.timeline = timeline_stage.build_timeline(
-        ordered, per_day=options.per_day, limit=options.timeline_limit, encoder=analysis_encoder(options))
-    story.relative_timeline = timeline_stage.build_relative_timeline(ordered, per_day=options.per_day)
-    story.title = story_title(story)
+        reporting, per_day=options.per_day, limit=options.timeline_limit, encoder=analysis_encoder(options))
+    story.relative_timeline = timeline_stage.build_relative_timeline(reporting, per_day=options.per_day)
+    story.title = story_title(replace(story, documents=reporting))
     return story
+
+
+def factual(docs: Sequence[Document]) -> list[Document]:
+    """The reports a summary, figure or timeline may take facts from: not opinion pieces (still
+    listed among the story's sources), unless the story holds nothing else."""
+    news = [d for d in docs if not d.metadata.get("opinion")]
+    return news or list(docs)
 
 
 def story_summary(docs: Sequence[Document], options: Options,

@@ -168,6 +168,8 @@ def _source_line(d: Document, numbers: dict[str, int] | None = None) -> str:
     if d.duplicate_of:
         number = (numbers or {}).get(d.duplicate_of)
         parts.append(f"copy of [{number}]" if number else f"copy of {_esc(d.duplicate_of)}")
+    if d.metadata.get("opinion"):
+        parts.append("opinion (no facts taken from it)")
     return " - ".join(parts)
 
 

@@ -819,3 +819,18 @@ def test_an_article_with_one_paragraph_under_each_subheading_is_kept() -> None:
     assert cleaned.listed == 0 and len(paragraphs_of(cleaned.body)) == 7
     three = "\n\n".join(fixture_page("headline_list.txt").split("\n\n")[:4])
     assert clean_text(three).listed == 0  # three pairs: too few to tell from an article in text alone
+
+
+@pytest.mark.parametrize("raw", [
+    RawReport(origin="a.txt", doc_id="a", text="OPINION\n\nBy Ana Ruiz\n\n" + ARTICLE_BODY),
+    RawReport(origin="b.txt", doc_id="b", text=ARTICLE_BODY, title="Opinion: The levees will fail again"),
+    RawReport(origin="c.txt", doc_id="c", text=ARTICLE_BODY + "\n\nAna Ruiz is a columnist. The views expressed are her own."),
+])
+def test_an_opinion_piece_is_marked_whichever_way_it_says_so(raw: RawReport) -> None:
+    doc = clean_report(raw)
+    assert isinstance(doc, Document) and doc.metadata.get("opinion") is True
+
+
+def test_a_news_report_with_opinion_teasers_below_is_no_opinion_piece() -> None:
+    doc = clean_report(RawReport(origin="d.txt", doc_id="d", text=ARTICLE_BODY + "\n\nOpinion\n\nWhy the levees failed"))
+    assert isinstance(doc, Document) and "opinion" not in doc.metadata

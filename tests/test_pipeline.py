@@ -94,3 +94,20 @@ def test_the_package_facade_runs_and_renders_without_loading_models_on_import(tm
     written = storyline.run([seeds], tmp_path / "out", db=str(tmp_path / "db.sqlite"),
                             embedding_model=None, quiet=True)
     assert written.story_count == 1
+
+
+def test_an_opinion_piece_is_a_source_of_its_story_but_gives_it_no_facts(tmp_path):
+    from storyline.pipeline import summarize_inputs
+    from tests.helpers import FLOOD, LATER
+
+    (tmp_path / "a.txt").write_text(FLOOD)
+    (tmp_path / "b.txt").write_text(LATER)
+    (tmp_path / "c.txt").write_text(
+        "OPINION\n\nKano floods: we were warned\n\nFloods in Kano killed 90 people in 2012, and the state did nothing. "
+        "Heavy rain destroyed more than 300 homes in Kano this week because the drains were never built.\n\n"
+        "The views expressed are the writer's own.")
+    story, _ = summarize_inputs([tmp_path], embedding_model=None, quiet=True)
+    assert "c" in {d.doc_id for d in story.documents}
+    assert all(s.sources[0].doc_id != "c" for s in story.summary)
+    assert all(v.doc_id != "c" for f in story.figures for v in f.values)
+    assert all(c.doc_id != "c" for e in story.timeline for c in e.sources)
