@@ -43,7 +43,9 @@ _CUT_OFF = re.compile(r"\w\s?(?:\.\.+|…)")  # "truce between..." "Damag..." "J
 _PAGE_MARKS = re.compile(
     r"\b(?:published|updated|posted|author)\s?:|\bvideo loading\b|\bwatch video\b|\bphoto gallery\b"
     r"|&(?:amp|quot|raquo|laquo|nbsp|#\d+);|\bclick here\b|\brelated links?\b"
-    r"|\bemail print\b|\bprint share\b|\bsend feedback\b|\b(?:hot|popular) topics\b|\u00c2|\u00e2\u20ac",
+    r"|\bemail print\b|\bprint share\b|\bsend feedback\b|\b(?:hot|popular) topics\b|\u00c2|\u00e2\u20ac"
+    r"|\bwelcome to (?:our|the) (?:live|rolling|continuing) (?:coverage|blog|updates)\b|^follow (?:the|our) (?:latest|live)(?: updates| coverage| news)?\W*$"
+    r"|\bthis (?:live )?blog (?:is|has) (?:now )?(?:closed|ended)\b",
     re.IGNORECASE,
 )
 _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")

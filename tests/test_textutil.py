@@ -44,6 +44,8 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "13 Sep 2012 12:01 Email Print Share Send Feedback Pakistan has registered murder charges.",
     "News Desk November 22, 2012 18:35 A suspect in the bus bombing was arrested.",
     "Griffin said the storm was unpredictable and \u00c2 playing havoc on forecasters.",
+    "Good morning and welcome to our live coverage of the second day of the dock strike in Antwerp.",
+    "Follow the latest.",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -60,6 +62,7 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "Up to 2 million people marched for Catalan independence in Barcelona on September 11.",
     "Officials said the blasts made Monday the deadliest day since March 19.",
     "The toll from the floods rose to 12.",
+    "The union said it would follow the latest offer closely.",
 ])
 def test_report_prose_is_not_furniture(text: str) -> None:
     assert not reads_as_furniture(text)
