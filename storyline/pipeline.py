@@ -99,8 +99,7 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
         else:
             seen.add(result.doc_id)
             docs.append(result)
-            if warning := clean_stage.published_warning(result):
-                report.warnings.append(warning)
+            report.warnings.extend(clean_stage.document_warnings(result))
     return docs
 
 

@@ -834,3 +834,18 @@ def test_an_opinion_piece_is_marked_whichever_way_it_says_so(raw: RawReport) -> 
 def test_a_news_report_with_opinion_teasers_below_is_no_opinion_piece() -> None:
     doc = clean_report(RawReport(origin="d.txt", doc_id="d", text=ARTICLE_BODY + "\n\nOpinion\n\nWhy the levees failed"))
     assert isinstance(doc, Document) and "opinion" not in doc.metadata
+
+
+def test_a_report_not_in_english_gets_a_warning_and_is_kept() -> None:
+    from storyline.clean import document_warnings
+
+    spanish = ("LIMA - Al menos 41 personas murieron por las inundaciones en la región de Piura, "
+               "informó este miércoles la oficina nacional de emergencias. Unas 15 personas siguen "
+               "desaparecidas y miles de familias dejaron sus casas, dijo el jefe de defensa civil, "
+               "quien pidió ayuda al gobierno central para los pueblos del norte del país.")
+    doc = clean_report(RawReport(origin="es.txt", doc_id="es", text=spanish))
+    assert isinstance(doc, Document)
+    assert document_warnings(doc) == [
+        "es.txt: the text does not read as English; storyline reads English only, so its facts may be missed"]
+    english = clean_report(RawReport(origin="en.txt", doc_id="en", text=ARTICLE_BODY))
+    assert document_warnings(english) == []
