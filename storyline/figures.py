@@ -84,6 +84,7 @@ EVENT_ADJECTIVES = {"dead": "killed", "injured": "wounded", "wounded": "wounded"
 SAME_THING = {"blaze": "fire", "blast": "explosion", "bomb": "explosion",
               "bombing": "explosion", "quake": "earthquake"}
 PEOPLE_WORDS = {"person", "persons"}
+WORKER = "worker"  # "dockworkers", "steelworkers": workers of one trade
 # bare nouns that name a toll: "11 deaths" is the same measure as "11 people killed"
 TOLL_NOUNS_OF = {"killed": {"death", "fatality"}, "wounded": {"injury"}}
 TOLL_EVENTS = set(TOLL_NOUNS_OF)
@@ -275,6 +276,8 @@ def _retrospect(sent: Sentence, q: Quantity) -> bool:
 
 def _group_key(q: Quantity) -> tuple[str, str]:
     head = _singular(_head_word(_counted(q)))
+    if head.endswith(WORKER):
+        head = WORKER  # "5,000 dockworkers" and "6,000 workers" on strike are one measure
     return q.event or "", SAME_THING.get(head, head)
 
 
@@ -508,7 +511,7 @@ def conflict_pairs(values: Sequence[FigureValue]) -> list[tuple[int, int]]:
             b = values[j]
             if not _independent(a, b) or not _same_time(a, b):
                 continue
-            if not _overlap(_range(a), _range(b)) and not _rose(a, b):
+            if not _overlap(_claimed(a), _claimed(b)) and not _rose(a, b):
                 pairs.append((i, j))
     return pairs
 
@@ -543,6 +546,17 @@ def _range(v: FigureValue) -> tuple[float, float]:
     low = v.low if v.low is not None else 0.0
     high = v.high if v.high is not None else float("inf")
     return low, high
+
+
+def _claimed(v: FigureValue) -> tuple[float, float]:
+    """A value's range with its own number in it: "the toll passed 50" beside "50 dead" is
+    one count told two ways, not reports that disagree (as the rendered note reads it)."""
+    low, high = _range(v)
+    if v.value is None:
+        return low, high
+    if v.qualifier == "nearly":  # "nearly 50" is read as close to 50 either side, as rendered
+        high = max(high, v.value * 1.1)
+    return min(low, v.value), max(high, v.value)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

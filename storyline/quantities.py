@@ -157,7 +157,7 @@ EVENT_ADJECTIVES = {"dead": "killed", "missing": "missing", "unaccounted": "miss
 EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "rescue": "freed",
                "escape": "escaped", "kidnapping": "held", "abduction": "held",
                "capture": "held", "evacuation": "evacuated", "arrest": "arrested",
-               "disappearance": "missing"}
+               "disappearance": "missing", "backlog": "stranded"}
 # counted nouns that carry their own event when no verb gives one
 NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": "killed",
                "fatality": "killed", "casualty": "casualties", "injury": "wounded",
@@ -183,20 +183,33 @@ NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flo
 STATE_PREPOSITIONS = {("without", "power"): "without power",
                       ("without", "electricity"): "without power",
                       ("on", "board"): "on board", ("in", "shelter"): "in shelters",
-                      ("in", "shelters"): "in shelters"}
+                      ("in", "shelters"): "in shelters", ("on", "strike"): "on strike"}
 # nominal adjectives that stand for people ("20 dead")
 PEOPLE_ADJECTIVES = {"dead", "injured", "wounded", "missing"}
 LINKING_VERBS = {"be", "appear", "seem", "remain", "continue", "become", "stay", "fear",
                  "believe", "report", "presume", "think", "confirm", "say", "expect",
                  "pronounce", "declare", "find"}
 TOLL_NOUNS = {"toll", "tally"}
+# "up from 41", "revised down from 120": what a count changed from is no longer its value
+CHANGE_VERBS = {"rise", "raise", "increase", "climb", "jump", "grow", "swell", "soar", "surge",
+                "revise", "lower", "fall", "drop", "decline", "decrease", "cut", "reduce",
+                "lift", "push", "bring", "update", "correct", "change", "adjust"}
+# verbs that take a count past a mark: "the toll passed 50" is more than 50
+EXCEED_VERBS = {"pass", "exceed", "top", "surpass", "cross", "overtake"}
+# "an earlier toll of 41", "an earlier version of this story": words that mark a past figure
+# (not "initial": "an initial toll of 12" is often the only toll yet)
+PAST_MARKS = {"earlier", "previous", "prior", "former", "old", "original"}
+# a report's own correction: "misstated the death toll as 65", "wrongly reported 65"
+MISSTATE_VERBS = {"misstate", "misreport", "misquote", "miscount", "misprint"}
+WRONG_GIVEN = {"give", "list", "put", "publish", "print", "cite"}
+WRONG_ADVERBS = {"incorrectly", "wrongly", "erroneously", "mistakenly", "inaccurately", "falsely"}
 # what a revised count is called when the sentence told its event before ("the estimate")
 ESTIMATE_NOUNS = {"estimate", "figure"}
 TOLL_WORDS = {"killed", "wounded", "missing"}
 PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
                  "arrested", "displaced", "traded", "casualties", "attacked", "protested",
                  "stranded", "trapped", "affected", "employed", "without power", "on board",
-                 "in shelters"}
+                 "in shelters", "on strike"}
 
 MONEY_VERBS = {"pay": "paid", "demand": "demanded", "seek": "demanded", "ask": "demanded",
                "offer": "offered", "raise": "raised", "cost": "cost", "steal": "stolen",
@@ -206,7 +219,12 @@ MONEY_VERBS = {"pay": "paid", "demand": "demanded", "seek": "demanded", "ask": "
 MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid": "in aid",
                "reward": "reward", "award": "reward", "bounty": "bounty", "ransom": "ransom",
                "appeal": "appeal", "compensation": "compensation", "cost": "cost",
-               "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined"}
+               "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined",
+               "offer": "offered", "bid": "offered"}
+# "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
+RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
+              "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
+              "pound", "unit", "seat", "ticket", "visit", "vote"}
 CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "Rs": "rupees", "Rs.": "rupees",
                     "€": "euros", "£": "pounds",
                     "¥": "yen", "₹": "rupees"}
@@ -650,6 +668,7 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
         counted = _counted_token(sent, _Phrase(first=phrase.text_last, last=phrase.text_last,
                                                value=None), whole)
         node = counted if counted is not None else node
+    _passed_qualifier(phrase, anchor)
     reading = _Reading(anchor=anchor, node=node, counted=counted, whole=is_whole)
     reading.event = _event(sent, phrase, reading)
     if phrase.money is not None and reading.event is not None:
@@ -662,6 +681,8 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
     start, end = sent[first].idx, sent[last].idx + len(sent[last].text)
     negated = _negated(sent, phrase, reading)
     counted_text = _counted_text(sent, phrase, reading)
+    if reading.event is None and counted is None and phrase.money is None:
+        counted_text, reading.event = _count_told_before(sent, anchor) or (counted_text, None)
     fact = _fact_reason(sent, phrase, reading)
     return Quantity(
         text=doc_text(sent.doc)[start:end],
@@ -678,6 +699,16 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
         hedged=_hedged(sent, phrase, reading),
         key=fact is None and not negated and (reading.event is not None or phrase.money is not None),
     )
+
+
+def _passed_qualifier(phrase: _Phrase, anchor: Token) -> None:
+    """"the toll passed 50", "topped 1,000": a count gone past a mark is more than it."""
+    if phrase.qualifier is not None or phrase.kind != "count" or phrase.value is None:
+        return
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in EXCEED_VERBS:
+        phrase.qualifier = "more than"
+        _set_bounds(phrase)
 
 
 def _in_span(sent: Span, tok: Token) -> bool:
@@ -845,7 +876,46 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "places"
     if before in INCREMENT_BEFORE or after in INCREMENT_AFTER:
         return "increment"
+    if _superseded(sent, first, anchor):
+        return "superseded"
+    if _retracted(sent, anchor):
+        return "retracted"
     return None
+
+
+def _superseded(sent: Span, first: int, anchor: Token) -> bool:
+    """The number a newer one replaced: "up from 41", "revised down from 120", "raising an
+    earlier toll of 41". It was true once; it is not what the figure now stands at."""
+    if first > 0 and sent[first - 1].lower_ == "from":
+        source = sent[first - 1].head
+        if source.lower_ in ("up", "down") or source.lemma_.lower() in CHANGE_VERBS:
+            return True
+    prep = anchor.head
+    if anchor.dep_ == "pobj" and prep.lower_ == "of" and _in_span(sent, prep.head):
+        noun = prep.head
+        return noun.pos_ == "NOUN" and any(
+            c.dep_ in ("amod", "advmod") and c.lower_ in PAST_MARKS for c in noun.children)
+    return False
+
+
+def _retracted(sent: Span, anchor: Token) -> bool:
+    """A number the report says was wrong: "an earlier version misstated the toll as 65",
+    "was incorrectly reported as 65". A correction's old figure is no value at all."""
+    for tok in [anchor, *anchor.ancestors]:
+        if not _in_span(sent, tok):
+            break
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lemma_.lower() in MISSTATE_VERBS:
+            return True
+        for child in tok.children:
+            if child.dep_ == "advmod" and child.lower_ in WRONG_ADVERBS and (
+                    _is_report_verb(tok) or tok.lemma_.lower() in WRONG_GIVEN):
+                return True  # "wrongly reported 65", not "20 were wrongly detained"
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() == "version" and any(
+                    c.lower_ in PAST_MARKS for c in child.children):
+                return True  # "an earlier version of this story said 65 died"
+    return False
 
 
 def _counts_with_one(anchor: Token, counted: Token | None) -> bool:
@@ -1165,6 +1235,11 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
         return "wounded"  # "six people were taken to hospital"
     if role == "subj" and _takes_to_the_streets(verb):
         return "protested"
+    if role == "subj" and _walks_out(verb) and (_is_people(counted) or counted.like_num):
+        return "on strike"
+    if role == "subj" and lemma == "wait" and counted is not None and not _is_people(counted) \
+            and not counted.like_num:
+        return "stranded"  # "40 ships waiting at anchor", "500 trucks waiting at the border"
     if role in ("obj", "pass") and lemma in CAUSE_VERBS:
         for child in verb.children:  # "forced 1,500 people to evacuate", "were left homeless"
             if child.dep_ not in ("xcomp", "ccomp", "oprd", "acomp", "advcl"):
@@ -1264,6 +1339,12 @@ def _takes_to_the_streets(verb: Token) -> bool:
     return False
 
 
+def _walks_out(verb: Token) -> bool:
+    """"5,000 dockworkers walked off the job", "walked out": a strike ("gunmen struck" is none)."""
+    return verb.lemma_.lower() == "walk" and any(
+        c.lower_ in ("out", "off") and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
+
+
 def _to_hospital(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in HOSPITAL_WORDS for o in c.children)
@@ -1277,12 +1358,15 @@ def _is_passive(verb: Token) -> bool:
         c.dep_ == "dobj" for c in verb.children)
 
 
+WORKER = "worker"  # "dockworkers", "steelworkers", "farmworkers": workers of a trade
+
+
 def _is_people(counted: Token | None) -> bool:
     """Whether the counted noun names people (no noun: the count itself is of people)."""
     if counted is None:
         return True
     lemma = _lemma(counted)
-    return (lemma in PEOPLE_NOUNS or counted.ent_type_ == "NORP"
+    return (lemma in PEOPLE_NOUNS or counted.ent_type_ == "NORP" or lemma.endswith(WORKER)
             or counted.lower_ in ("people", "police", "staff", "crew"))
 
 
@@ -1383,6 +1467,23 @@ def _event_told_before(sent: Span, verb: Token) -> str | None:
     return told
 
 
+def _count_told_before(sent: Span, anchor: Token) -> tuple[str | None, str] | None:
+    """"Employers put the number at 4,500": a bare "the number" right after a sentence that
+    gave a count ("6,000 workers were on strike") is that count, told by someone else."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "at" or sent.start == 0:
+        return None
+    verb = prep.head
+    number = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if number is None or number.lemma_.lower() not in NUMBER_NOUNS | ESTIMATE_NOUNS:
+        return None
+    if any(c.dep_ == "prep" for c in number.children):
+        return None  # "the number of dead at 60" says what it counts itself
+    before = sent.doc[sent.start - 1].sent
+    told = next((q for q in find_quantities(before) if q.key and q.event and q.value is not None), None)
+    return (told.counted, told.event) if told is not None else None
+
+
 def _number_of_event(number: Token) -> str | None:
     """"the number of dead", "the number of people injured": what the number counts."""
     for prep in number.children:
@@ -1422,6 +1523,8 @@ def _money_event(sent: Span, node: Token) -> str | None:
         if head.i == cur.i or not _in_span(sent, head):
             return None
         lemma = head.lemma_.lower()
+        if lemma in CHANGE_VERBS and _money_object(head):  # "raised its offer to $4.8 billion"
+            return _money_object(head)
         if lemma in MONEY_VERBS:
             return MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
@@ -1434,10 +1537,23 @@ def _money_event(sent: Span, node: Token) -> str | None:
     return _money_noun(node)
 
 
+def _money_object(verb: Token) -> str | None:
+    """What a verb of change moves: "raised its offer", "cut the reward" -> the offer's event."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in MONEY_NOUNS:
+            return MONEY_NOUNS[child.lemma_.lower()]
+    return None
+
+
 def _money_rate(sent: Span, phrase: _Phrase) -> str:
     """" per square meter" of "a fine of $300 per square meter": the amount is a rate, and
-    its label must say so ("dollars fined per square meter"), or "" for a plain sum."""
+    its label must say so ("dollars fined per square meter"), or "" for a plain sum.
+    "38 dollars a share", "$15 an hour" are rates too: a price per share is not a deal's value."""
     k = phrase.last + 1
+    if k < len(sent) and sent[k].lemma_.lower() in CURRENCY_WORDS:
+        k += 1  # "38 dollars a share"
+    if k + 1 < len(sent) and sent[k].lower_ in ("a", "an") and sent[k + 1].lemma_.lower() in RATE_UNITS:
+        return " per " + sent[k + 1].lemma_.lower()
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])
@@ -1541,13 +1657,18 @@ def _is_report_verb(tok: Token) -> bool:
 
 def _attribution(sent: Span, anchor: Token) -> str | None:
     """Who gave the number: the subject of "said"/"claimed"/"told", or "according to X"."""
+    below, shielded = anchor, False
     for tok in anchor.ancestors:
         if not _in_span(sent, tok):
             break
-        if _is_report_verb(tok):
+        shielded = shielded or _side_clause(below)
+        if _is_report_verb(tok) and not shielded:
             source = _speaker(sent, tok)
             if source:
                 return source
+        if tok.pos_ in ("VERB", "AUX"):
+            shielded = False  # the side clause hangs on this verb; a verb above it may report it
+        below = tok
     for tok in sent:
         if tok.lower_ == "according":
             for to in tok.children:
@@ -1561,6 +1682,12 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
             if source:
                 return source
     return None
+
+
+def _side_clause(clause: Token) -> bool:
+    """"Peru declared an emergency as the toll passed 50": a clause of its own (adverbial,
+    with its own subject) is not what the verb it hangs on declares or says."""
+    return clause.dep_ == "advcl" and _own_subject(clause)
 
 
 def _speaker(sent: Span, verb: Token) -> str | None:
@@ -1616,8 +1743,8 @@ def _phrase_text(sent: Span, head: Token, keep_acl: bool = False) -> str | None:
 def _phrase_tokens(sent: Span, tok: Token, pruned: set[str]) -> list[Token]:
     out = [tok]
     for child in tok.children:
-        if not _in_span(sent, child) or child.text in QUOTES:
-            continue
+        if not _in_span(sent, child) or (child.text in QUOTES and child.dep_ != "case"):
+            continue  # a quote mark, but not the apostrophe of "employers' group"
         if child.dep_ in pruned and child.tag_ != "HYPH":
             continue
         if child.dep_ == "prep" and child.lower_ not in ("of", "by"):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.figures import build_figures, figure_label
-from storyline.models import Document, Entity, Figure, Quantity, Sentence
+from storyline.figures import build_figures, conflict_pairs, figure_label
+from storyline.models import Document, Entity, Figure, FigureValue, Quantity, Sentence
 from storyline.quantities import find_quantities
 from storyline.temporal import find_times
 
@@ -447,3 +447,85 @@ def test_a_sentence_whose_toll_later_reports_moved_is_told_the_latest_value():
     assert later_values("The toll climbed to 41.", table) == []  # the latest value itself
     assert later_values("The quake killed at least 12 people", table)  # a shortened quote
     assert since_then([Figure("people killed", values, change=None)]) == {}  # a figure that never moved
+
+
+# --- a news editor's audit (s8): corrections, rising tolls, deal value vs share price ----
+
+
+def test_a_corrected_number_is_no_value_no_conflict_and_not_the_latest(nlp):
+    a = document(nlp, "a", "The death toll rose to 41 on Wednesday, officials said.", T0)
+    b = document(nlp, "b", "The death toll has risen to 56, the emergency office said on Friday.\n\n"
+                 "An earlier version of this story misstated the death toll as 65. The toll is 56.",
+                 T0 + timedelta(days=2))
+    f = figure(build_figures([a, b]), "people killed")
+    assert [v.value for v in f.values] == [41, 56]
+    assert not f.conflict and f.change == "41 -> 56"
+
+
+def test_an_earlier_toll_a_report_replaces_is_not_its_latest_value(nlp):
+    a = document(nlp, "a", "At least 41 people have died in the floods, the office said.", T0)
+    b = document(nlp, "b", "At least 48 people have died in the floods, the office said on "
+                 "Wednesday evening, raising an earlier toll of 41.", T0 + timedelta(days=1))
+    f = figure(build_figures([a, b]), "people killed")
+    assert [v.quote for v in f.values] == ["At least 41", "At least 48"]
+    assert [v.doc_id for v in f.values] == ["a", "b"]
+    assert f.change == "at least 41 -> at least 48" and not f.conflict
+
+
+def test_a_toll_rising_day_by_day_told_two_ways_on_the_last_day_is_no_conflict(nlp):
+    a = document(nlp, "a", "The death toll rose to 27 on Tuesday, the emergency office said.", T0)
+    b = document(nlp, "b", "At least 41 people have died in the floods, the emergency office said.",
+                 T0 + timedelta(hours=22, minutes=30))
+    c = document(nlp, "c", "The country declared an emergency on Wednesday as the death toll passed 50, "
+                 "the government said.\n\nMore than 50 people have died, the prime minister said.",
+                 T0 + timedelta(days=2))
+    f = figure(build_figures([a, b, c]), "people killed")
+    assert not f.conflict and f.conflict_note is None
+    assert f.change == "27 -> at least 41 -> more than 50"
+    assert f.values[-1].attributed_to == "the government"
+
+
+def test_a_number_and_more_than_it_from_two_sources_agree():
+    at = T0
+    said = FigureValue(value=50, low=50, high=50, text="", doc_id="a", reported_at=at, attributed_to="x")
+    more = FigureValue(value=50, low=51, high=None, qualifier="more than", text="", doc_id="a",
+                       reported_at=at, attributed_to="y")
+    other = FigureValue(value=40, low=40, high=40, text="", doc_id="b", reported_at=at)
+    assert conflict_pairs([said, more]) == []
+    assert conflict_pairs([said, more, other]) == [(0, 2), (1, 2)]
+
+
+def test_deal_value_and_price_per_share_are_two_figures_that_each_move(nlp):
+    a = document(nlp, "a", "Acme has offered $2 billion in cash for Brightway, the companies said.\n\n"
+                 "Acme is offering 31 dollars a share.", T0)
+    b = document(nlp, "b", "Acme raised its offer for Brightway to $2.4 billion on Wednesday.\n\n"
+                 "The new offer of $36 a share is 16% more than the first.", T0 + timedelta(days=2))
+    figures = build_figures([a, b])
+    total = figure(figures, "dollars offered")
+    rate = figure(figures, "dollars offered per share")
+    assert total.change == "2,000,000,000 -> 2,400,000,000"
+    assert rate.change == "31 -> 36"
+    assert not total.conflict and not rate.conflict
+
+
+def test_a_strike_follows_strikers_with_the_union_employer_clash_and_ships_waiting(nlp):
+    a = document(nlp, "a", "Around 5,000 dockworkers walked off the job at the port on Monday.", T0)
+    b = document(nlp, "b", "About 40 ships were waiting at anchor, the pilots said.", T0 + timedelta(days=1))
+    c = document(nlp, "c", "The union said 6,000 workers were now on strike, leaving about 70 ships "
+                 "stranded.\n\nThe employers' group put the number at 4,500.", T0 + timedelta(days=2))
+    d = document(nlp, "d", "Clearing the backlog of about 80 ships will take a week, the port said.",
+                 T0 + timedelta(days=4))
+    figures = build_figures([a, b, c, d])
+    strikers = figure(figures, "workers on strike")
+    assert [v.value for v in strikers.values] == [5000, 6000, 4500]
+    assert strikers.conflict
+    assert strikers.conflict_note == "c (the union): 6,000; c (the employers' group): 4,500"
+    ships = figure(figures, "ships stranded")
+    assert ships.change == "about 40 -> about 70 -> about 80" and not ships.conflict
+
+
+def test_nearly_a_number_agrees_with_a_little_more_than_it():
+    nearly = FigureValue(value=50, low=45, high=50, qualifier="nearly", text="", doc_id="a", reported_at=T0)
+    more = FigureValue(value=52, low=52, high=52, text="", doc_id="b", reported_at=T0)
+    far = FigureValue(value=80, low=80, high=80, text="", doc_id="c", reported_at=T0)
+    assert conflict_pairs([nearly, more, far]) == [(0, 2), (1, 2)]

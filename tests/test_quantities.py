@@ -603,3 +603,82 @@ def test_a_denied_number_is_negated_but_the_officials_own_count_is_not(nlp):
 def test_a_venue_holding_people_is_a_capacity_not_captives(nlp):
     assert the(nlp, "The stadium holds 30,000 people and was full, the club said.", "30,000").event != "held"
     assert the(nlp, "The militants held 41 hostages at the plant.", "41").event == "held"
+
+
+# --- numbers a report says are wrong or old (s8 audit) -----------------------------------
+
+
+@pytest.mark.parametrize("text,old,new", [
+    ("A previous version of this article misstated the death toll as 19. The toll is 17.", "19", "17"),
+    ("The death toll rose to 33, up from 28 a day earlier, police said.", "28", "33"),
+    ("Rescuers found 33 bodies on Friday, raising an earlier toll of 28, the mayor said.", "28", "33"),
+])
+def test_a_corrected_or_superseded_number_is_no_key_figure(nlp, text, old, new):
+    assert not the(nlp, text, old).key
+    current = the(nlp, text, new)
+    assert current.key and current.event == "killed"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The ministry revised the death toll down from 90 on Thursday.", "90"),
+    ("An earlier version of this story said 40 people had died.", "40"),
+    ("The agency wrongly reported 30 deaths on Monday.", "30"),
+])
+def test_old_and_retracted_tolls_are_facts(nlp, text, quote):
+    assert not the(nlp, text, quote).key
+
+
+def test_a_wrong_act_is_not_a_wrong_number(nlp):
+    q = the(nlp, "Police wrongly detained 12 protesters on Monday.", "12")
+    assert q.key and q.event == "arrested"
+
+
+def test_a_toll_that_passed_a_mark_is_more_than_it_and_told_by_the_speaker(nlp):
+    q = the(nlp, "The city imposed a curfew on Monday as the number of injured passed 200, "
+                 "the police said.", "200")
+    assert (q.qualifier, q.low, q.high, q.event) == ("more than", 201, None, "wounded")
+    assert q.attributed_to == "the police"  # not the city, which imposed a curfew
+    assert the(nlp, "Lawmakers passed 3 bills on Monday.", "3").qualifier is None
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("The bidder offered 25 euros a share for the chain.", "25", "offered per share"),
+    ("Acme offered $2 billion for the chain, or $31 per share, the company said.", "$31",
+     "offered per share"),
+    ("The firm paid a fine of $300 a day.", "$300", "fined per day"),
+    ("Acme offered $2 billion for the chain, or $31 per share, the company said.", "$2 billion",
+     "offered"),
+    ("Acme raised its bid for the chain to $2.5 billion.", "$2.5 billion", "offered"),
+])
+def test_money_per_share_or_day_is_a_rate_apart_from_the_total(nlp, text, quote, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == ("dollars" if "$" in quote else "euros", event, True)
+
+
+@pytest.mark.parametrize("text,quote,counted", [
+    ("Around 5,000 dockworkers walked off the job on Monday.", "Around 5,000", "dockworkers"),
+    ("Some 2,000 nurses went on strike on Monday.", "Some 2,000", "nurses"),
+])
+def test_workers_who_walk_out_are_on_strike(nlp, text, quote, counted):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, "on strike", True)
+
+
+def test_gunmen_who_struck_are_not_strikers(nlp):
+    assert the(nlp, "Three gunmen struck at dawn.", "Three").event != "on strike"
+
+
+def test_the_number_another_source_puts_on_the_last_count_is_that_count(nlp):
+    text = "The union said 6,000 workers were on strike. The employers put the number at 4,500."
+    q = the(nlp, text, "4,500")
+    assert (q.counted, q.event, q.attributed_to, q.key) == ("workers", "on strike", "the employers", True)
+    assert not the(nlp, "Police put the number at 200.", "200").key
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("About 40 ships were waiting at anchor.", "About 40", "stranded"),
+    ("Clearing the backlog of about 80 ships will take a week.", "about 80", "stranded"),
+    ("About 300 people waited in line to vote.", "About 300", None),
+])
+def test_vessels_waiting_or_in_a_backlog_are_stranded_people_in_a_queue_are_not(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
