@@ -197,10 +197,13 @@ def conflicting_values(figure: Figure) -> set[int]:
     if not figure.conflict:
         return set()
     vals = figure.values
+    found = conflict_pairs(vals)
+    if found:  # the analyzer's pairs, never a toll that rose between days
+        chosen = [p for p in found if _disagree(vals[p[0]], vals[p[1]])] or found
+        return {k for pair in chosen for k in pair if value_bounds(vals[k]) is not None}
     pairs = [(i, j) for i in range(len(vals)) for j in range(i + 1, len(vals))]
     clashing = [(i, j) for i, j in pairs if _disagree(vals[i], vals[j])]
-    for chosen in ([p for p in conflict_pairs(vals) if _disagree(vals[p[0]], vals[p[1]])],
-                   [p for p in clashing if _near_in_time(vals[p[0]], vals[p[1]])], clashing,
+    for chosen in ([p for p in clashing if _near_in_time(vals[p[0]], vals[p[1]])], clashing,
                    [(i, j) for i, j in pairs if value_bounds(vals[i]) != value_bounds(vals[j])]):
         marked = {k for pair in chosen for k in pair if value_bounds(vals[k]) is not None}
         if marked:

@@ -71,3 +71,20 @@ def test_the_latest_line_gives_each_figures_newest_value_and_flags_only_a_disput
     text = render_markdown(Story(story_id="s1", title="Quake", documents=docs, figures=[killed, missing]))
     # 27 vs 35 disagreed on the 4th; the newest toll, 41, stands alone; 9 and 30 missing clash now
     assert "**Latest:** people killed 41 [3] · people missing 9 (reports disagree) [3]" in text
+
+
+def test_a_flagged_figure_marks_the_analyzers_pairs_never_a_toll_that_rose(monkeypatch):
+    from datetime import datetime, timezone
+
+    import storyline.render_md as render_md
+    from storyline.models import Figure, FigureValue
+
+    def at(day: int, hour: int) -> datetime:
+        return datetime(2026, 11, day, hour, tzinfo=timezone.utc)
+
+    values = [FigureValue(27, "a", "a", reported_at=at(10, 12)), FigureValue(41, "b", "b", reported_at=at(11, 10)),
+              FigureValue(50, "c", "c", reported_at=at(12, 9)),
+              FigureValue(50, "d", "d", qualifier="more than", low=50, reported_at=at(12, 10))]
+    # the analyzer paired the two readings of 'more than 50', which the renderer finds compatible
+    monkeypatch.setattr(render_md, "conflict_pairs", lambda vals: [(2, 3)])
+    assert render_md.conflicting_values(Figure("people killed", values, conflict=True)) == {2, 3}
