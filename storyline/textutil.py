@@ -45,7 +45,9 @@ _PAGE_MARKS = re.compile(
     r"|&(?:amp|quot|raquo|laquo|nbsp|#\d+);|\bclick here\b|\brelated links?\b"
     r"|\bemail print\b|\bprint share\b|\bsend feedback\b|\b(?:hot|popular) topics\b|\u00c2|\u00e2\u20ac"
     r"|\bwelcome to (?:our|the) (?:live|rolling|continuing) (?:coverage|blog|updates)\b|^follow (?:the|our) (?:latest|live)(?: updates| coverage| news)?\W*$"
-    r"|\bthis (?:live )?blog (?:is|has) (?:now )?(?:closed|ended)\b",
+    r"|\bthis (?:live )?blog (?:is|has) (?:now )?(?:closed|ended)\b"
+    r"|\ban earlier version of this (?:story|article|report)\b|\bthis (?:story|article) (?:has been|was) (?:corrected|updated)\b"
+    r"|^correction\s*:",
     re.IGNORECASE,
 )
 _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")

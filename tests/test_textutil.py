@@ -46,6 +46,8 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Griffin said the storm was unpredictable and \u00c2 playing havoc on forecasters.",
     "Good morning and welcome to our live coverage of the second day of the dock strike in Antwerp.",
     "Follow the latest.",
+    "An earlier version of this story misstated the death toll as 65.",
+    "CORRECTION: The toll is 56, not 65.",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
