@@ -28,6 +28,7 @@ import numpy as np
 from storyline.models import Citation, Document, Sentence, SummarySentence
 from storyline.textutil import content_stems, reads_as_furniture, word_count
 
+LEADS_WEIGHED = 40  # lead candidates weighed for a summary's remaining budget (each encoded once)
 NEW_WORDS = 7  # content words none of the close earlier sentences has: the sentence tells more
 PRONOUN_START = re.compile(
     r"^(he|she|it|they|them|his|her|its|their|this|that|these|those|there|such|both|"
@@ -35,7 +36,8 @@ PRONOUN_START = re.compile(
     r"furthermore|nevertheless|otherwise|later|earlier|here)\b",
     re.IGNORECASE,
 )
-PRONOUN_SPEAKER = re.compile(r",\s*(he|she|they)\s+(said|says|added|told|reported)\b", re.IGNORECASE)
+PRONOUN_SPEAKER = re.compile(r"[,!?][\"'\u201d\u2019]*\s*(he|she|they|it)\s+(said|says|added|adds|told|reported)\b",
+                             re.IGNORECASE)
 FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
 
 
@@ -115,7 +117,7 @@ def summarize(documents: Sequence[Document], *, words: int = 150, focus: str | N
     if short or len(voices) < opts.min_voices and not opts.focus:
         chosen = _select_leads(candidates, opts)
     else:
-        chosen = _select(candidates, weights, opts)
+        chosen = _select_leads(candidates, opts, _select(candidates, weights, opts))
     if opts.fill:
         chosen += _fill(chosen, candidates, weights, opts)
     all_sentences = [(d, s) for d in documents for s in d.sentences]
@@ -384,18 +386,64 @@ def _select_exact(candidates: list[Candidate], weights: dict,
     return [c for j, c in enumerate(pool) if result.x[j] > 0.5]
 
 
-def _select_leads(candidates: list[Candidate], opts: SummaryOptions) -> list[Candidate]:
-    """Each report's leading sentences in turn (news puts what matters first).
+def _repeats(a: Candidate, b: Candidate, opts: SummaryOptions, meaning: float = 0.0) -> bool:
+    """Two sentences say much the same (in words, or at ``meaning`` cosine in meaning), unless
+    reports of different times give different numbers: "the toll rose to 27" (Tuesday) and
+    "at least 41 people have died" (Wednesday) share their words, but the second is news."""
+    alike = _cosine(a.stems, b.stems) >= opts.redundancy or (
+        opts.semantic_redundancy > 0 and meaning >= opts.semantic_redundancy)
+    if not alike:
+        return False
+    when_a, when_b = a.document.published, b.document.published
+    moved = when_a is not None and when_b is not None and when_a != when_b
+    return not (moved and _other_numbers(a.sentence.text, b.sentence.text))
+
+
+# number words as the digits a report may use instead ("nine" missing, "9" missing)
+NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({w: str(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?")
+
+
+@lru_cache(maxsize=100_000)
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence gives, digits or words ("a" and "one" are no count here)."""
+    found = set()
+    for token in NUMBER.findall(text.lower()):
+        if token[0].isdigit():
+            found.add(token.replace(",", ""))
+        elif all(part in NUMBER_WORDS for part in token.split("-")) and token != "one":
+            found.add(str(sum(int(NUMBER_WORDS[part]) for part in token.split("-"))))  # "twenty-one"
+    return frozenset(found)
+
+
+def _other_numbers(a: str, b: str) -> bool:
+    """Both sentences give numbers and share none: 27 dead is not 41 dead, whatever the words."""
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
+
+
+def _select_leads(candidates: list[Candidate], opts: SummaryOptions,
+                  chosen: Sequence[Candidate] = ()) -> list[Candidate]:
+    """Each report's leading sentences in turn (news puts what matters first), after ``chosen``.
 
     With one or two reports, agreement between reports says little about what matters,
-    so the lead, the strongest single-report baseline, decides.
+    so the lead, the strongest single-report baseline, decides. With more, the leads fill
+    what budget the corroborated sentences leave: a few reports share few word pairs.
     """
-    order = sorted(candidates, key=lambda c: (-_bonus(c, opts), c.rank, c.document.published is None,
-                                              c.document.published or 0, c.sentence.index))
-    chosen: list[Candidate] = []
-    budget = opts.words
+    chosen = list(chosen)
+    budget = opts.words - sum(c.words for c in chosen)
+    order = [c for c in sorted(candidates, key=lambda c: (-_bonus(c, opts), c.rank, c.document.published is None,
+                                                          c.document.published or 0, c.sentence.index))
+             if c.words <= budget and not any(c is o for o in chosen)][:LEADS_WEIGHED]
+    alike = _meaning_cosines(chosen + order, opts)  # None: words alone tell repeats
+    index = {id(c): i for i, c in enumerate(chosen + order)}
     for c in order:
-        if c.words <= budget and all(_cosine(c.stems, o.stems) < opts.redundancy for o in chosen):
+        if c.words <= budget and not any(
+                _repeats(c, o, opts, alike[index[id(c)], index[id(o)]] if alike is not None else 0.0)
+                for o in chosen):
             chosen.append(c)
             budget -= c.words
     return chosen
@@ -457,8 +505,10 @@ def _support(cand: Candidate, sentences: list[tuple[Document, Sentence]],
     for d, s in sentences:
         if d.doc_id == cand.document.doc_id:
             continue
-        sim = _cosine(cand.stems, Counter(_sentence_stems(s.text)))
-        if sim >= opts.support_threshold and sim > best.get(d.doc_id, (0.0,))[0]:
+        stems = Counter(_sentence_stems(s.text))
+        sim = _cosine(cand.stems, stems)
+        if (sim >= opts.support_threshold and sim > best.get(d.doc_id, (0.0,))[0]
+                and not _other_numbers(cand.sentence.text, s.text)):
             best[d.doc_id] = (sim, d, s)
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].doc_id))
     return [(cand.document, cand.sentence)] + [(d, s) for _, d, s in ranked]

@@ -189,7 +189,7 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: in
     days = _burst_days(units, candidates)
     candidates = [c for c in candidates if _prose(c.sentence.text)]
     entries = [e for e in _merge(candidates, neighbours) if e.day in days
-               and any(_clean(m) for m in e.members)]
+               and any(_clean(m) and _stands_alone(m) for m in e.members)]
     weight = _word_weights(units)
     closeness = None
     if encoder is not None:
@@ -800,6 +800,18 @@ def _clean(candidate: _Candidate) -> bool:
     """Whole prose, not page furniture run into the report ("published: ... author: ...",
     "Email Print Share") or a verbless fragment: such a member supports an entry, never words it."""
     return not candidate.sentence.fragment and not reads_as_furniture(candidate.sentence.text)
+
+
+# "..., he added.": the speaker is named in a sentence the timeline does not show
+PRONOUN_SPEAKER = re.compile(r"[,!?][\"'\u201d\u2019]*\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|reported)\b",
+                             re.IGNORECASE)
+
+
+def _stands_alone(candidate: _Candidate) -> bool:
+    """Read alone on its day, the sentence names who acts and who speaks: "He declined to say
+    whether ..." or "..., it added." points back to a sentence the timeline does not show."""
+    text = candidate.sentence.text.lstrip("\"'\u201c\u2018 ")
+    return not LEADING_PRONOUN.match(text) and not PRONOUN_SPEAKER.search(text)
 
 
 def _worded(entry: _Entry, weight: dict[str, float]) -> _Candidate:

@@ -110,4 +110,6 @@ def test_without_a_focus_one_fact_told_in_other_words_is_said_once():
     assert sum(flood_axis(t) for t in plain) >= 2
     once = SummaryOptions(embed=toy_embed, semantic_redundancy=0.9)
     said = texts_of(summarize(story(), words=60, options=once))
-    assert sum(flood_axis(t) for t in said) == 1 and len(said) >= 2
+    # the flood and its first toll once; Tuesday's report of a higher toll is news, not a repeat
+    assert sum(flood_axis(t) and "22" not in t for t in said) == 1 and len(said) >= 2
+    assert any("rose to 22" in t for t in said)
