@@ -552,7 +552,8 @@ def _timeline(entries: Sequence[TimelineEntry], cites: _CiteMaker) -> list[Entry
 def _index_row(story: Story, href: str | None) -> IndexRow:
     first = latest_sentence(story)
     outlets = sorted({d.source for d in story.documents if d.source})
-    search = " ".join([story.title, first, *outlets]).lower()
+    told = list(dict.fromkeys(s.text for s in [*story.summary, *story.update]))
+    search = " ".join([story.title, *told, *outlets]).lower()
     return IndexRow(
         title=story.title, href=safe_relative_link(href), reports=len(story.documents),
         outlets=len(outlets), span=format_span(story.first_seen, story.last_seen),
