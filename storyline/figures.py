@@ -617,6 +617,10 @@ def describe(v: FigureValue) -> str:
 
 
 def _num(x: float) -> str:
+    """As a report would write it: "56", "2,400", "4.2 billion", "1.5 million"."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(x) >= size and round(x / size, 2) * size == x:
+            return f"{x / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 

@@ -123,19 +123,20 @@ class Document:
     """A cleaned report: body text plus the metadata kept from the page."""
 
     doc_id: str
-    text: str  # cleaned body; paragraphs separated by a blank line
+    text: str = field(repr=False)  # cleaned body; paragraphs separated by a blank line
     title: str | None = None
     published: datetime | None = None
     source: str | None = None  # outlet, or the file it came from
     url: str | None = None
     dateline: str | None = None  # place of the dateline, e.g. "ALGIERS"
-    captions: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)  # furniture lines dropped
+    # the long parts stay out of repr(): a story of two reports printed 14,000 characters
+    captions: list[str] = field(default_factory=list, repr=False)
+    removed: list[str] = field(default_factory=list, repr=False)  # furniture lines dropped
     origin: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict, repr=False)
     content_hash: str = ""
     duplicate_of: str | None = None
-    sentences: list[Sentence] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list, repr=False)
     # unit-length sentence embedding of the title and lead (float32), for grouping by meaning;
     # None without the ``embeddings`` extra. The store keeps it in its own column, not in JSON.
     embedding: np.ndarray | None = field(default=None, repr=False, compare=False)

@@ -503,7 +503,7 @@ def test_deal_value_and_price_per_share_are_two_figures_that_each_move(nlp):
     figures = build_figures([a, b])
     total = figure(figures, "dollars offered")
     rate = figure(figures, "dollars offered per share")
-    assert total.change == "2,000,000,000 -> 2,400,000,000"
+    assert total.change == "2 billion -> 2.4 billion"
     assert rate.change == "31 -> 36"
     assert not total.conflict and not rate.conflict
 
