@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, SummarySentence
-from storyline.textutil import content_stems, reads_as_furniture, word_count
+from storyline.textutil import PRONOUN_SPEAKER, content_stems, reads_as_furniture, word_count
 
 LEADS_WEIGHED = 40  # lead candidates weighed for a summary's remaining budget (each encoded once)
 NEW_WORDS = 7  # content words none of the close earlier sentences has: the sentence tells more
@@ -36,8 +36,6 @@ PRONOUN_START = re.compile(
     r"furthermore|nevertheless|otherwise|later|earlier|here)\b",
     re.IGNORECASE,
 )
-PRONOUN_SPEAKER = re.compile(r"[,!?][\"'\u201d\u2019]*\s*(he|she|they|it)\s+(said|says|added|adds|told|reported)\b",
-                             re.IGNORECASE)
 FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
 
 

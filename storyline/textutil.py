@@ -40,6 +40,9 @@ def word_count(text: str) -> int:
 # line, so the cleaner (which judges whole lines) keeps them; the sentence splitter then cuts
 # them out as "sentences". These marks tell such a sentence from reported prose.
 _CUT_OFF = re.compile(r"\w\s?(?:\.\.+|…)")  # "truce between..." "Damag..." "Jamaica.."
+# "..., he said." / '"...," she said': the speaker is named in a sentence left behind
+PRONOUN_SPEAKER = re.compile(r"[,!?][\"'\u201d\u2019]*\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|reported)\b",
+                             re.IGNORECASE)
 _PAGE_MARKS = re.compile(
     r"\b(?:published|updated|posted|author)\s?:|\bvideo loading\b|\bwatch video\b|\bphoto gallery\b"
     r"|&(?:amp|quot|raquo|laquo|nbsp|#\d+);|\bclick here\b|\brelated links?\b"

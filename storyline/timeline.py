@@ -46,7 +46,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, TimeMention, TimelineEntry
-from storyline.textutil import content_stems, reads_as_furniture, stem
+from storyline.textutil import PRONOUN_SPEAKER, content_stems, reads_as_furniture, stem
 
 DATED_KINDS = ("absolute", "weekday", "relative")
 HISTORY_DAYS = 30  # how far before the first report a date can still belong to the story
@@ -802,9 +802,6 @@ def _clean(candidate: _Candidate) -> bool:
     return not candidate.sentence.fragment and not reads_as_furniture(candidate.sentence.text)
 
 
-# "..., he added.": the speaker is named in a sentence the timeline does not show
-PRONOUN_SPEAKER = re.compile(r"[,!?][\"'\u201d\u2019]*\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|reported)\b",
-                             re.IGNORECASE)
 
 
 def _stands_alone(candidate: _Candidate) -> bool:
