@@ -802,8 +802,6 @@ def _clean(candidate: _Candidate) -> bool:
     return not candidate.sentence.fragment and not reads_as_furniture(candidate.sentence.text)
 
 
-
-
 def _stands_alone(candidate: _Candidate) -> bool:
     """Read alone on its day, the sentence names who acts and who speaks: "He declined to say
     whether ..." or "..., it added." points back to a sentence the timeline does not show."""
