@@ -545,8 +545,9 @@ def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
     for job in jobs:
         story = analyze(job.story_id, job.documents, options)
         if job.seen:  # what the new reports add to what the previous run summarized
-            earlier = [d for d in story.documents if d.doc_id in job.seen] + job.replaced
-            fresh = [d for d in story.documents if d.doc_id not in job.seen]
+            facts = factual(story.documents)
+            earlier = [d for d in facts if d.doc_id in job.seen] + factual(job.replaced)
+            fresh = [d for d in facts if d.doc_id not in job.seen]
             story.update = story_summary(fresh, options, earlier)
         out.append(story)
     return out

@@ -100,3 +100,15 @@ def test_a_report_updated_in_place_tells_what_its_new_version_adds(db, tmp_path)
     assert [s.text for s in story.update] == [
         "The army opened a field hospital in Kano on Thursday, the state governor told reporters "
         "after visiting the camps."]
+
+
+def test_an_opinion_piece_added_later_brings_nothing_new(db, tmp_path):
+    (tmp_path / "a.txt").write_text(FLOOD)
+    run([tmp_path / "a.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    (tmp_path / "c.txt").write_text(
+        "OPINION\n\nFloods in Kano killed 14 people this week because the state never built the drains "
+        "its engineers asked for, and rescue teams were still searching for missing residents.")
+    run([tmp_path / "a.txt", tmp_path / "c.txt"], tmp_path / "out", Options(db=db, quiet=True))
+    (story, _), = Store(db).stories()
+    assert {d.doc_id for d in story.documents} == {"a", "c"}
+    assert story.update == []
