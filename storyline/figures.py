@@ -84,6 +84,9 @@ EVENT_ADJECTIVES = {"dead": "killed", "injured": "wounded", "wounded": "wounded"
 SAME_THING = {"blaze": "fire", "blast": "explosion", "bomb": "explosion",
               "bombing": "explosion", "quake": "earthquake"}
 PEOPLE_WORDS = {"person", "persons"}
+# whoever lives in a place, counted as people when they leave their homes
+RESIDENTS = {"people", "resident", "villager", "inhabitant", "local", "citizen"}
+HOME_EVENTS = {"displaced", "evacuated"}
 WORKER = "worker"  # "dockworkers", "steelworkers": workers of one trade
 # bare nouns that name a toll: "11 deaths" is the same measure as "11 people killed"
 TOLL_NOUNS_OF = {"killed": {"death", "fatality"}, "wounded": {"injury"}}
@@ -278,6 +281,8 @@ def _group_key(q: Quantity) -> tuple[str, str]:
     head = _singular(_head_word(_counted(q)))
     if head.endswith(WORKER):
         head = WORKER  # "5,000 dockworkers" and "6,000 workers" on strike are one measure
+    if q.event in HOME_EVENTS and head in RESIDENTS:
+        head = "people"  # "3,000 residents" then "8,000 people" forced from their homes: one measure
     return q.event or "", SAME_THING.get(head, head)
 
 

@@ -141,6 +141,9 @@ TOTAL_NOUNS = {"total"}
 IDIOM_OBJECTS = {"part", "place", "shelter", "refuge", "cover", "care", "office", "charge"}
 # verbs of leaving that, told or ordered, make an evacuation
 DEPARTURE_VERBS = {"leave", "flee", "evacuate", "abandon"}
+PUSH_VERBS = {"drive", "chase", "push"}
+HOME_NOUNS = {"home", "house"}  # "fled their homes", "forced from their houses": displaced
+SUBSET_PRONOUNS = {"them", "whom", "those"}  # "eight of them": part of a group told before
 CAUSE_VERBS = {"force", "order", "prompt", "cause", "compel", "leave", "tell", "urge"}
 HOSPITAL_WORDS = {"hospital", "clinic", "infirmary"}
 PROTEST_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "sit-in", "vigil"}
@@ -246,7 +249,7 @@ HEDGE_AUX = {"could", "may", "might", "would", "can"}
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "likely", "potentially"}
 HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-INCREMENT_BEFORE = {"another", "additional", "further", "extra"}
+INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
 INCREMENT_AFTER = {"more", "additional", "further", "extra", "others"}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
@@ -851,8 +854,10 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     words = [t.lower_ for t in sent]
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     anchor, counted = reading.anchor, reading.counted
-    if phrase.kind == "ordinal":
+    if phrase.kind == "ordinal" and not _running_count(reading):
         return "ordinal"
+    if _subset_aside(anchor):
+        return "subset"
     if _is_phone(sent, phrase.first):
         return "phone number"
     if _is_markup(sent, phrase.first):
@@ -881,6 +886,23 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if _retracted(sent, anchor):
         return "retracted"
     return None
+
+
+def _running_count(reading: _Reading) -> bool:
+    """"A fourth worker died": an ordinal on the victim of a death or injury states the
+    running toll (now 4), unlike "the third day" or "a second explosion"."""
+    counted = reading.counted
+    return (reading.event in TOLL_WORDS and counted is not None and reading.anchor.head.i == counted.i
+            and reading.anchor.dep_ == "amod" and _is_people(counted))
+
+
+def _subset_aside(anchor: Token) -> bool:
+    """"35 injured, eight of them in serious condition": a part of a count told beside it,
+    hung on that count rather than on a verb of its own, is not a second total."""
+    if anchor.head.i == anchor.i or anchor.head.pos_ in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in SUBSET_PRONOUNS for o in c.children)
+               for c in anchor.children)
 
 
 def _superseded(sent: Span, first: int, anchor: Token) -> bool:
@@ -971,6 +993,9 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return phrase.money
     noun = reading.counted
     if noun is None:
+        antecedent = _subset_antecedent(sent, reading.anchor)
+        if antecedent is not None and reading.event in PEOPLE_EVENTS:
+            return antecedent.lower_ if not _keeps_case(antecedent) else antecedent.text
         return "people" if reading.event in PEOPLE_EVENTS else None
     if noun.lemma_.lower() in PEOPLE_ADJECTIVES or noun.lower_ in PEOPLE_ADJECTIVES:
         return "people"
@@ -1000,6 +1025,16 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     while mods and mods[0].text == "-":
         mods.pop(0)
     return _join([*mods, noun])
+
+
+def _subset_antecedent(sent: Span, anchor: Token) -> Token | None:
+    """"40 passengers ... eight of them were injured": the group "them" points back to, the
+    nearest plural noun of people before the number in the same sentence."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in SUBSET_PRONOUNS for o in c.children)
+               for c in anchor.children):
+        return None
+    nouns = [t for t in sent if t.i < anchor.i and t.tag_ == "NNS" and _is_people(t)]
+    return nouns[-1] if nouns else None
 
 
 def _join(tokens: list[Token]) -> str:
@@ -1250,6 +1285,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 return EVENT_VERBS[child.lemma_.lower()][0]
             if child.lemma_.lower() in DEPARTURE_VERBS:
                 return "evacuated"  # "told its 53,000 residents to leave"
+    if _leaves_home(verb, role, lemma, counted):
+        return "displaced"
     if lemma in PEOPLE_VERBS and not _is_people(counted):
         return None
     if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS
@@ -1283,6 +1320,21 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if role == "subj":
         return _shared_subject_event(verb, counted, seen)
     return None
+
+
+def _leaves_home(verb: Token, role: str, lemma: str, counted: Token | None) -> bool:
+    """"3,000 residents fled their homes", "forcing 3,000 people from their homes", "driven from
+    their homes": people out of their homes are displaced, whatever verb moved them."""
+    if role == "subj" and lemma in DEPARTURE_VERBS and not _is_passive(verb):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in HOME_NOUNS for c in verb.children)
+    if role not in ("obj", "pass") or lemma in EVENT_VERBS:
+        return False
+    heads = [verb]
+    if counted is not None and lemma in CAUSE_VERBS | PUSH_VERBS:
+        heads.append(counted)  # "forcing 1,200 residents from their homes": "from" hung on the noun
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+        o.lemma_.lower() in HOME_NOUNS for o in c.subtree if o.dep_ == "pobj")
+        for head in heads for c in head.children)
 
 
 def _own_subject(clause: Token) -> bool:
@@ -1496,7 +1548,9 @@ def _number_of_event(number: Token) -> str | None:
                     event = NOUN_EVENTS.get(obj.lemma_.lower()) or _event_from_modifiers(obj.sent, obj)
                     if event is not None:
                         return event
-    return None
+    # "the number of people forced from their homes": the parse hangs the participle on "number"
+    return next((e for c in number.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 for e in [_verb_event(c, "pass", None, set())] if e is not None), None)
 
 
 def _toll_event(toll: Token) -> str:

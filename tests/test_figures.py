@@ -529,3 +529,34 @@ def test_nearly_a_number_agrees_with_a_little_more_than_it():
     more = FigureValue(value=52, low=52, high=52, text="", doc_id="b", reported_at=T0)
     far = FigureValue(value=80, low=80, high=80, text="", doc_id="c", reported_at=T0)
     assert conflict_pairs([nearly, more, far]) == [(0, 2), (1, 2)]
+
+
+# --- counts an editor's audit found misread ---------------------------------------------
+
+def test_people_forced_from_their_homes_is_one_displacement_figure_that_moves(nlp):
+    a = document(nlp, "a", "The river flooded the valley on Monday, forcing about 1,200 residents "
+                           "from their homes.", T0)
+    b = document(nlp, "b", "Officials said about 5,000 people have now left their homes.", T0 + timedelta(days=1))
+    f = [f for f in build_figures([a, b]) if f.label.endswith(" displaced")]
+    assert len(f) == 1, [x.label for x in build_figures([a, b])]
+    assert [v.value for v in f[0].values] == [1200, 5000]
+
+
+def test_a_later_ordinal_death_raises_the_toll(nlp):
+    a = document(nlp, "a", "A mine collapse killed two miners and injured between 10 and 15 people "
+                           "on Monday, officials said.", T0)
+    b = document(nlp, "b", "A third miner died in hospital on Monday evening. Doctors were treating "
+                           "12 injured, four of them in critical condition.", T0 + timedelta(hours=7))
+    figures = build_figures([a, b])
+    killed = [f for f in figures if f.label.endswith(" killed")]
+    wounded = [f for f in figures if f.label.endswith(" wounded")]
+    assert len(killed) == 1 and [v.value for v in killed[0].values] == [2, 3]
+    assert len(wounded) == 1
+    assert [(v.low, v.high) for v in wounded[0].values] == [(10, 15), (12, 12)]
+
+
+def test_a_second_release_is_not_a_revised_count(nlp):
+    a = document(nlp, "a", "Gunmen freed 7 hostages from the hotel on Monday, police said.", T0)
+    b = document(nlp, "b", "Soldiers freed the last 11 hostages on Wednesday, police said.", T0 + timedelta(days=2))
+    freed = [f for f in build_figures([a, b]) if f.label.endswith(" freed")]
+    assert all([v.value for v in f.values] == [7] for f in freed), [[v.value for v in f.values] for f in freed]

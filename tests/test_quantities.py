@@ -682,3 +682,64 @@ def test_the_number_another_source_puts_on_the_last_count_is_that_count(nlp):
 ])
 def test_vessels_waiting_or_in_a_backlog_are_stranded_people_in_a_queue_are_not(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+# --- counts an editor's audit found misread ---------------------------------------------
+
+@pytest.mark.parametrize("text,quote", [
+    ("The storm flattened villages, forcing about 2,500 villagers from their homes.", "about 2,500"),
+    ("Officials said some 6,000 people have now left their homes.", "some 6,000"),
+    ("More than 900 families were driven from their houses by the rising river.", "More than 900"),
+    ("About 400 residents fled their homes overnight.", "About 400"),
+    ("The number of people forced from their homes has passed 7,000.", "7,000"),
+])
+def test_people_out_of_their_homes_are_displaced(nlp, text, quote):
+    q = the(nlp, text, quote)
+    assert q.event == "displaced"
+    assert q.key
+
+
+def test_residents_who_left_the_city_hall_are_not_displaced(nlp):
+    q = the(nlp, "About 300 protesters left the square after midnight.", "About 300")
+    assert q.event != "displaced"
+
+
+def test_an_ordinal_victim_who_died_states_the_running_toll(nlp):
+    q = the(nlp, "A fifth miner died in hospital on Sunday, the ministry said.", "fifth")
+    assert (q.value, q.event, q.key) == (5, "killed", True)
+
+
+def test_an_ordinal_day_is_no_toll(nlp):
+    found = [q for q in keys(nlp, "Rescuers searched for a third day on Sunday.")]
+    assert found == []
+
+
+def test_a_part_told_beside_a_count_is_not_a_second_total(nlp):
+    text = "Clinics were treating 52 injured, nine of them in critical condition."
+    assert the(nlp, text, "52").key
+    assert not the(nlp, text, "nine").key
+
+
+def test_a_part_with_its_own_verb_counts_the_group_it_points_back_to(nlp):
+    q = the(nlp, "The ferry carried 60 passengers and seven of them were injured.", "seven")
+    assert (q.counted, q.event, q.key) == ("passengers", "wounded", True)
+
+
+def test_people_hurt_beside_the_dead_are_a_wounded_range(nlp):
+    q = the(nlp, "The crash killed two drivers and injured between 15 and 20 passengers.", "between 15 and 20")
+    assert (q.low, q.high, q.event, q.key) == (15, 20, "wounded", True)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Troops freed the last 9 captives on Friday.", "9"),
+    ("Rebels released another 9 hostages on Friday.", "9"),
+    ("Rebels released 9 more hostages on Friday.", "9"),
+])
+def test_a_further_release_is_an_increment_not_a_new_total(nlp, text, quote):
+    assert not the(nlp, text, quote).key
+
+
+def test_home_hung_on_the_people_not_the_verb_still_displaces(nlp):
+    q = the(nlp, "The river flooded the valley on Monday, forcing about 1,200 residents from their homes.",
+            "about 1,200")
+    assert (q.event, q.key) == ("displaced", True)
