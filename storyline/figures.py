@@ -426,7 +426,7 @@ def _without_event_adjective(counted: str, event: str) -> str:
 def _agreed_counted(counted: list[str]) -> str:
     """The counted thing in the reports' most common words, with the modifiers all agree on."""
     heads = Counter(_plain_head(c.split()[-1]) for c in counted if c.split())
-    plural = Counter({h: n for h, n in heads.items() if _singular(h) != h.lower()})
+    plural = Counter({h: n for h, n in heads.items() if _singular(h) != h.lower() or h.lower() == "people"})
     heads = plural or heads  # "children killed" names the measure, even when one report said "a child"
     head = heads.most_common(1)[0][0] if heads else counted[0]
     first = counted[0].split()
@@ -480,8 +480,8 @@ def _change(values: list[FigureValue]) -> str | None:
             start = when
         steps[-1].append(v)
     moves: list[FigureValue] = []
-    for step in steps:
-        middle = _middle(step)
+    for k, step in enumerate(steps):
+        middle = _middle(step, upper=k == len(steps) - 1)
         if not moves or not _same(moves[-1], middle):
             moves.append(middle)
     if len(moves) < 2:
@@ -489,12 +489,14 @@ def _change(values: list[FigureValue]) -> str | None:
     return " -> ".join(describe(v) for v in moves)
 
 
-def _middle(step: list[FigureValue]) -> FigureValue:
-    """The median of a step's numbers (the lower of two middles); a vague amount ("dozens")
-    only when the step gives no number."""
+def _middle(step: list[FigureValue], upper: bool = False) -> FigureValue:
+    """The median of a step's numbers; a vague amount ("dozens") only when the step gives no
+    number. Of two middles the lower, except in the last step: where a story now stands is
+    the higher of two disputed counts ("6,000 say the union, 4,500 the employers"), as its
+    "Latest" line shows it, so the movement must not end on the other one."""
     numbers = [v for v in step if v.value is not None] or step
     ranked = sorted(numbers, key=_midpoint)
-    return ranked[(len(ranked) - 1) // 2]
+    return ranked[len(ranked) // 2 if upper else (len(ranked) - 1) // 2]
 
 
 def _midpoint(v: FigureValue) -> float:

@@ -560,3 +560,20 @@ def test_a_second_release_is_not_a_revised_count(nlp):
     b = document(nlp, "b", "Soldiers freed the last 11 hostages on Wednesday, police said.", T0 + timedelta(days=2))
     freed = [f for f in build_figures([a, b]) if f.label.endswith(" freed")]
     assert all([v.value for v in f.values] == [7] for f in freed), [[v.value for v in f.values] for f in freed]
+
+
+def test_the_movement_ends_on_the_higher_of_two_disputed_current_counts(nlp):
+    a = document(nlp, "a", "About 2,000 nurses walked off the job on Monday, the union said.", T0)
+    b = document(nlp, "b", "The union said 3,000 nurses were now on strike. The hospitals put the number at 1,800.",
+                 T0 + timedelta(days=2))
+    f = [f for f in build_figures([a, b]) if f.label.endswith("on strike")]
+    assert len(f) == 1, [x.label for x in build_figures([a, b])]
+    assert f[0].change is not None and f[0].change.endswith("-> 3,000"), f[0].change
+
+
+def test_most_reports_words_name_the_displaced(nlp):
+    a = document(nlp, "a", "The dam burst on Monday, forcing about 900 residents from their homes.", T0)
+    b = document(nlp, "b", "About 2,000 people have now left their homes, officials said.", T0 + timedelta(days=1))
+    c = document(nlp, "c", "Some 2,600 people were driven from their homes, officials said.", T0 + timedelta(days=2))
+    labels = [f.label for f in build_figures([a, b, c])]
+    assert "people displaced" in labels, labels
