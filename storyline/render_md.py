@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timezone
 
 from storyline.figures import conflict_pairs, describe, later_values, since_then
-from storyline.models import Citation, Document, Figure, FigureValue, Story
+from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence
 from storyline.undated import date_note
 
 
@@ -24,14 +24,16 @@ def render_markdown(story: Story) -> str:
         lines += ["", "**Latest:** " + " · ".join(
             f"{_esc(f.label)} {describe(v)}{' (reports disagree)' if disputed(f, v) else ''} "
             f"[{numbers.get(v.doc_id, '?')}]" for f, v in standing)]
+    later = since_then(story.figures)
+
+    def bullet(s: SummarySentence) -> str:
+        return f"- {_esc(s.text)} {_marks(s.sources, numbers)}{_since_note(s.text, later, numbers)}"
+
     if story.update and story.update != story.summary:
         lines += ["", "## New since the last run", ""]
-        lines += [f"- {_esc(s.text)} {_marks(s.sources, numbers)}{_since_note(s.text, since_then(story.figures), numbers)}"
-                  for s in story.update]
+        lines += [bullet(s) for s in story.update]
     lines += ["", "## Summary", ""]
-    later = since_then(story.figures)
-    for s in story.summary:
-        lines.append(f"- {_esc(s.text)} {_marks(s.sources, numbers)}{_since_note(s.text, later, numbers)}")
+    lines += [bullet(s) for s in story.summary]
     if not story.summary:
         lines.append("_No summary could be written from these reports._")
     if story.figures:

@@ -436,6 +436,8 @@ def _select_leads(candidates: list[Candidate], opts: SummaryOptions,
     order = [c for c in sorted(candidates, key=lambda c: (-_bonus(c, opts), c.rank, c.document.published is None,
                                                           c.document.published or 0, c.sentence.index))
              if c.words <= budget and not any(c is o for o in chosen)][:LEADS_WEIGHED]
+    if not order:  # the budget is spent: nothing to weigh, nothing to encode
+        return chosen
     alike = _meaning_cosines(chosen + order, opts)  # None: words alone tell repeats
     index = {id(c): i for i, c in enumerate(chosen + order)}
     for c in order:
