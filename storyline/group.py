@@ -55,6 +55,8 @@ class GroupOptions:
     embedding_weight: float = 0.15  # share of the score from embedding cosine (0: view off)
     embedding_floor: float = 0.3  # embedding cosine that counts as no evidence (unrelated news sits near it)
     embedding_merge: float = 0.7  # cosine of two stories' mean embeddings that also merges them (0: off)
+    unshared_penalty: float = 0.06  # extra similarity needed when a report names none of the story's entities
+    unshared_min: int = 3  # entities a report must name for their absence from a story to count
 
 
 @dataclass
@@ -193,7 +195,8 @@ class StoryGrouper:
                 continue
             seen.add(sid)
             story = self.stories[sid]
-            scored.append((self._similarity(feats, story) - self._needed(feats.published, story), sid))
+            needed = self._needed(feats.published, story) + self._unshared(feats, story)
+            scored.append((self._similarity(feats, story) - needed, sid))
         return sorted(scored, key=lambda x: (-x[0], x[1]))
 
     def _similarity(self, feats: Features, story: StoryState) -> float:
@@ -207,6 +210,15 @@ class StoryGrouper:
         if o.embedding_weight > 0 and feats.vector is not None and story.vector is not None:
             views.append((o.embedding_weight, self._meaning(feats.vector, story.vector)))
         return sum(w * v for w, v in views) / sum(w for w, _ in views)
+
+    def _unshared(self, feats: Features, story: StoryState) -> float:
+        """Extra bar for a report that names several entities, none of them the story's."""
+        o = self.options
+        if o.unshared_penalty <= 0 or len(feats.entities) < o.unshared_min or not story.entities:
+            return 0.0
+        if any(e in story.entities for e in feats.entities):
+            return 0.0
+        return o.unshared_penalty
 
     def _meaning(self, vector: np.ndarray, story_vector: np.ndarray) -> float:
         """Embedding cosine above the floor, scaled to 0..1: any two news reports sit near the

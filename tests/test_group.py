@@ -215,3 +215,51 @@ def test_pace_is_read_from_the_latest_reports():
     later = utc(2024, 7, 15)
     assert _joins_after(dates, later, ramp=0, pace_reports=0)  # whole span: a slow story
     assert not _joins_after(dates, later, ramp=0, pace_reports=3)
+
+
+PIURA = [
+    ("Floods in the northern region of Piura killed 12 people as the river burst its banks, officials said.",
+     ["Piura", "Peru", "Ana Torres"]),
+    ("Rescuers in Piura lifted stranded families from rooftops as the flood toll rose to 27, Ana Torres said.",
+     ["Piura", "Ana Torres"]),
+    ("The river in Piura kept rising and more families were stranded, officials in Peru said.",
+     ["Piura", "Peru"]),
+]
+# shares the flood's wording weakly (it would just join on words), none of its names
+OTHER_FLOOD = ("Monsoon rain flooded villages in the south and the army searched for missing fishermen as "
+               "rivers burst their banks.")
+
+
+def named_doc(doc_id: str, text: str, names: list[str], published):
+    from storyline.models import Entity
+
+    doc = make_doc(doc_id, text, published)
+    doc.sentences[0].entities = [Entity(n, "GPE", 0, 0) for n in names]
+    return doc
+
+
+def flood_story(options: GroupOptions) -> tuple[StoryGrouper, str]:
+    g = StoryGrouper(options)
+    ids = {g.add(named_doc(f"f{i}", text, names, utc(2024, 3, 1 + i))) for i, (text, names) in enumerate(PIURA)}
+    assert len(ids) == 1
+    return g, ids.pop()
+
+
+def test_a_report_naming_only_other_places_and_people_starts_its_own_story():
+    g, story = flood_story(GroupOptions())
+    assert g.add(named_doc("k", OTHER_FLOOD, ["Kerala", "Kochi", "Anil Kumar"], utc(2024, 3, 4))) != story
+
+
+def test_the_same_report_sharing_one_name_joins():
+    g, story = flood_story(GroupOptions())
+    assert g.add(named_doc("k", OTHER_FLOOD, ["Piura", "Kochi", "Anil Kumar"], utc(2024, 3, 4))) == story
+
+
+def test_without_the_unshared_bar_the_words_alone_would_join():
+    g, story = flood_story(GroupOptions(unshared_penalty=0.0))
+    assert g.add(named_doc("k", OTHER_FLOOD, ["Kerala", "Kochi", "Anil Kumar"], utc(2024, 3, 4))) == story
+
+
+def test_a_report_naming_too_few_entities_is_judged_by_its_words():
+    g, story = flood_story(GroupOptions())
+    assert g.add(named_doc("k", OTHER_FLOOD, ["Kerala", "Kochi"], utc(2024, 3, 4))) == story
