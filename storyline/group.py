@@ -56,7 +56,7 @@ class GroupOptions:
     embedding_floor: float = 0.3  # embedding cosine that counts as no evidence (unrelated news sits near it)
     embedding_merge: float = 0.7  # cosine of two stories' mean embeddings that also merges them (0: off)
     unshared_penalty: float = 0.06  # extra similarity needed when a report names none of the story's entities
-    unshared_min: int = 3  # entities a report must name for their absence from a story to count
+    unshared_min: int = 4  # entities a report must name for their absence from a story to count
 
 
 @dataclass
