@@ -33,6 +33,11 @@ from storyline.textutil import stem
 WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "would", "could", "also", "new",
                                         "year", "years", "people", "time", "mr", "mrs", "ms"}
+# a digest tells several stories at once ("The following are major news items ...", "Morning
+# briefing", "The week in review: floods, a strike and a takeover"): it stands alone
+DIGEST = re.compile(r"\bmajor news items\b|\bnews (?:summary|digest|round-?up|in brief)\b"
+                    r"|\b(?:morning|evening|daily|weekly|weekend) (?:briefing|digest|round-?up)\b"
+                    r"|\b(?:week|weekend|day|month|year) in review\s*:", re.IGNORECASE)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 
 
@@ -132,6 +137,10 @@ class StoryGrouper:
     def add(self, doc: Document) -> str:
         """Assign ``doc`` to a story (existing or new) and return the story id."""
         feats = self.features(doc)
+        if is_digest(doc):
+            sid = self._new_story_id()
+            self._attach(sid, doc.doc_id, feats, indexed=False)
+            return sid
         scored = self._score_candidates(feats)
         if scored and scored[0][0] >= 0:
             best = scored[0][1]
@@ -142,7 +151,7 @@ class StoryGrouper:
 
     def attach(self, doc: Document, story_id: str) -> None:
         """Put ``doc`` in a known story (replaying a stored assignment)."""
-        self._attach(story_id, doc.doc_id, self.features(doc))
+        self._attach(story_id, doc.doc_id, self.features(doc), indexed=not is_digest(doc))
         num = _id_number(story_id, self.id_prefix)
         if num is not None:
             self._next = max(self._next, num + 1)
@@ -290,7 +299,8 @@ class StoryGrouper:
         if len(posting) > self.options.posting_cap:
             del posting[next(iter(posting))]
 
-    def _attach(self, sid: str, doc_id: str, feats: Features) -> None:
+    def _attach(self, sid: str, doc_id: str, feats: Features, indexed: bool = True) -> None:
+        """Add the report to the story; a story left out of the index is never a candidate."""
         story = self.stories.get(sid)
         if story is None:
             story = self.stories[sid] = StoryState(story_id=sid)
@@ -298,9 +308,9 @@ class StoryGrouper:
         story.norm2 += 2 * dot + sum(w * w for w in feats.terms.values())
         for t, w in feats.terms.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
-            self._index(t, sid)
-        for e in feats.entities:
-            self._index(f"e:{e}", sid)
+        if indexed:
+            for key in [*feats.terms, *(f"e:{e}" for e in feats.entities)]:
+                self._index(key, sid)
         story.entities.update(feats.entities.keys())
         story.title.update(feats.title)
         story.vector = _add(story.vector, feats.vector)
@@ -377,6 +387,12 @@ def _weighted_overlap(items: dict[str, float], pool: Counter) -> float:
     """Like ``_overlap`` but rare entities (high idf) count for more than common ones."""
     total = sum(items.values())
     return sum(w for x, w in items.items() if x in pool) / total if total else 0.0
+
+
+def is_digest(doc: Document) -> bool:
+    """A roundup of several stories, told by its headline or its opening line."""
+    opening = doc.text[:200].split("\n", 1)[0]
+    return bool(DIGEST.search(doc.title or "") or DIGEST.search(opening))
 
 
 def _id_number(story_id: str, prefix: str) -> int | None:

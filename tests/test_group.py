@@ -263,3 +263,39 @@ def test_without_the_unshared_bar_the_words_alone_would_join():
 def test_a_report_naming_too_few_entities_is_judged_by_its_words():
     g, story = flood_story(GroupOptions())
     assert g.add(named_doc("k", OTHER_FLOOD, ["Kerala", "Kochi", "Anil Kumar"], utc(2024, 3, 4))) == story
+
+
+DIGEST_TEXT = ("The week in review: a quake, a port strike and a takeover.\n"
+               + QUAKE[0] + "\n" + STRIKE[0] + "\nShareholders backed the takeover of a power company.")
+
+
+def test_a_digest_of_several_stories_stands_alone_and_nothing_joins_it():
+    g = StoryGrouper()
+    quake = g.add(make_doc("q0", QUAKE[0], utc(2024, 3, 1)))
+    digest = g.add(make_doc("week", DIGEST_TEXT, utc(2024, 3, 2), title="The week in review: quake, strike"))
+    assert digest != quake
+    assert g.add(make_doc("q1", QUAKE[1], utc(2024, 3, 2, 6))) == quake
+    assert g.add(make_doc("s0", STRIKE[0], utc(2024, 3, 2, 7))) not in (quake, digest)
+
+
+def test_the_same_text_without_the_digest_headline_joins_a_story():
+    g = StoryGrouper()
+    quake = g.add(make_doc("q0", QUAKE[0], utc(2024, 3, 1)))
+    assert g.add(make_doc("week", DIGEST_TEXT.split("\n", 1)[1], utc(2024, 3, 2), title="Quake and strike")) == quake
+
+
+def test_a_replayed_digest_stays_closed():
+    g = StoryGrouper()
+    g.attach(make_doc("q0", QUAKE[0], utc(2024, 3, 1)), "s00000")
+    g.attach(make_doc("week", DIGEST_TEXT, utc(2024, 3, 2), title="The week in review: quake, strike"), "s00001")
+    assert g.add(make_doc("q1", QUAKE[1], utc(2024, 3, 2, 6))) == "s00000"
+    assert g.add(make_doc("s0", STRIKE[0], utc(2024, 3, 2, 7))) not in ("s00000", "s00001")
+
+
+def test_digest_headlines_are_told_from_ordinary_ones():
+    from storyline.group import is_digest
+
+    assert is_digest(make_doc("a", "x", title="Morning briefing: what happened overnight"))
+    assert is_digest(make_doc("b", "The following are major news items in leading Australian newspapers today:"))
+    assert not is_digest(make_doc("c", "x", title="Police review the week of protests"))
+    assert not is_digest(make_doc("d", "x", title="White House briefing on the strike"))
