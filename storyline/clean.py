@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -30,7 +30,15 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
-from storyline.ingest import AMBIGUOUS, UNREAD, ZONE_HOURS, ambiguous_date_note, parse_written_date
+from storyline.ingest import (
+    AMBIGUOUS,
+    UNREAD,
+    ZONE_HOURS,
+    ambiguous_date_note,
+    is_organisation,
+    parse_written_date,
+    site_label,
+)
 from storyline.models import Document, RawReport, Rejection
 
 if TYPE_CHECKING:
@@ -918,6 +926,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
     if result is not None:
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = (data.get("text") or "").strip()
+    if text:
+        text = live_blog_text(html, text) or text
     if not text and is_fragment(html):
         text = fragment_text(html)  # feed entries and JSONL 'html' carry bare article markup
     if not text:
@@ -930,6 +940,80 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         url=_blank_to_none(data.get("url")) or url,
         captions=[c for c in figure_captions(html) if c not in text],
     )
+
+
+# --- live blogs: entries under their own clock times ------------------------------------
+# trafilatura drops an entry's <time> and may lift the first entry above the headline; the text is
+# put back in page order with each entry's time on a line above it, which clean_text cuts out and
+# keeps as ``entry_times`` (the time is never part of a sentence a summary quotes).
+
+
+_CLOCK_IN_MARKUP = re.compile(r">\s*\d{1,2}[:.]\d\d")  # a cheap look before the page is parsed
+
+
+def live_blog_text(html: str, text: str) -> str | None:
+    """The extracted text of a live blog in page order, each entry led by a line with its clock
+    time; None when the page has fewer than :data:`MIN_TIMED_ENTRIES` timed entries."""
+    if len(_CLOCK_IN_MARKUP.findall(html)) < MIN_TIMED_ENTRIES:
+        return None
+    root = _page_root(html)
+    body = root.find(".//body") if root is not None else None
+    page = body if body is not None else root
+    entries = _timed_entries(page) if page is not None else []
+    if len(entries) < MIN_TIMED_ENTRIES:
+        return None
+    flat, starts = _flat_text(page)
+    placed: list[tuple[int, int, int, str]] = []
+    at = -1
+    lines = [line for line in text.splitlines() if line.strip() and not _clock_line(_fold(line))]  # stamps come back below
+    for number, line in enumerate(lines):
+        found = flat.find("".join(line.split()))
+        at = found if found >= 0 else at  # a line not found stays after the line before it
+        placed.append((at, 1, number, line))
+    placed += [(starts.get(entry, -1), 0, 0, clock) for entry, clock in entries]
+    return "\n".join(line for *_, line in sorted(placed))
+
+
+def _timed_entries(page: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Each live-blog entry, as the largest element around one time stamp that holds no other,
+    with the stamp's text; a stamp is an element whose whole text is a clock time ("19:40",
+    "7.40pm GMT"), whatever its tag (``<time>``, ``<span class="timestamp">``)."""
+    clocks = [(element, _fold(element.text)) for element in page.iter()
+              if isinstance(element.tag, str) and element.text and _clock_line(_fold(element.text))
+              and _fold(element.text_content()) == _fold(element.text)]
+    holding: dict[HtmlElement, int] = {}
+    for element, _ in clocks:
+        for ancestor in element.iterancestors():
+            holding[ancestor] = holding.get(ancestor, 0) + 1
+    entries: list[tuple[HtmlElement, str]] = []
+    for element, text in clocks:
+        entry = element
+        for ancestor in element.iterancestors():
+            if holding[ancestor] > 1 or ancestor is page:
+                break
+            entry = ancestor
+        entries.append((entry, text))
+    return entries
+
+
+def _flat_text(page: HtmlElement) -> tuple[str, dict[HtmlElement, int]]:
+    """The page's text without any whitespace (so a line matches however the markup spaced it),
+    and where each element's text starts in it."""
+    from lxml import etree
+
+    parts: list[str] = []
+    size = 0
+    starts: dict[HtmlElement, int] = {}
+    for event, element in etree.iterwalk(page, events=("start", "end")):
+        if event == "start":
+            starts[element] = size
+            piece = element.text if isinstance(element.tag, str) else None  # a comment's text is no text
+        else:
+            piece = element.tail if element is not page else None  # the page's own tail lies outside it
+        squeezed = "".join((piece or "").split())
+        parts.append(squeezed)
+        size += len(squeezed)
+    return "".join(parts), starts
 
 
 def figure_captions(html: str) -> list[str]:
@@ -1182,7 +1266,7 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         text=cleaned.body,
         title=raw.title or found_title or cleaned.title,
         published=raw.published or found_date,
-        source=raw.source or (article.sitename if article else None) or site_of(raw.url or (article.url if article else None)),
+        source=_outlet(raw, cleaned, article),
         url=raw.url or (article.url if article else None),
         dateline=cleaned.dateline,
         captions=cleaned.captions + [c for c in (article.captions if article else []) if c not in cleaned.captions],
@@ -1292,6 +1376,191 @@ def site_of(url: str | None) -> str | None:
     if not url or not url.startswith(("http://", "https://")):
         return None
     return (urlsplit(url).hostname or "").removeprefix("www.") or None
+
+
+# --- the outlet a page names ---------------------------------------------------------
+# Metadata names the outlet (the report's own ``source``, og:site_name, a JSON-LD publisher); a
+# page without it still says whose it is in its title ("Headline | Outlet") or copyright line.
+
+MAX_OUTLET_WORDS = 6
+MAX_OUTLET_CHARS = 60
+MAX_DASH_OUTLET_WORDS = 4  # a name after a dash, taken on its looks alone
+MIN_LOWER_HEADLINE_WORDS = 2  # lower-case words that make a headline sentence-cased
+_STRONG_SEPARATOR = re.compile(r"\s+[|·•‹›«»]\s+")  # never inside a headline
+_WEAK_SEPARATOR = re.compile(r"\s+[-–—]\s+")  # a dash: often inside the headline itself
+_OUTLET_SMALL_WORDS = frozenset({"the", "of", "and", "&", "de", "la", "le", "el", "al", "du", "des", "for", "on", "in", "at"})
+_DOMAIN_FORM = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+_COPYRIGHT_MARK = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.IGNORECASE)
+_YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
+_LEADING_YEAR = re.compile(rf"^{_YEARS}\s*,?\s*")
+_TRAILING_YEAR = re.compile(rf"^(?P<name>.+?),?\s+{_YEARS}(?:\W|$)")
+# where a holder's name ends: a sentence, a separator, "All rights reserved", or the footer's links
+# run on without one ("Los Angeles Times Terms of Service")
+_CLAUSE_END = re.compile(r"\.(?:\s|$)|\s[|\u00b7\u2022\u2013\u2014-]\s|,|;|\ball rights\b"
+                         r"|\s(?=(?:terms|privacy|contact|about us|sitemap|cookies?|advertise|subscribe)\b)", re.IGNORECASE)
+_PAGE_INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "small", "abbr", "time", "sup", "sub", "font", "u"})
+
+
+def _outlet(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -> str | None:
+    """The report's outlet: given metadata, then the page's own name for itself, then its address."""
+    host = site_of(raw.url or (article.url if article else None))
+    sitename = article.sitename if article else None
+    if raw.source or (sitename and not _DOMAIN_FORM.match(sitename)):
+        return raw.source or sitename  # trafilatura gives the address as sitename when the page names none
+    return page_outlet(raw, cleaned, host) or sitename or host
+
+
+def page_outlet(raw: RawReport, cleaned: CleanText, host: str | None = None) -> str | None:
+    """The outlet a page names: its title's suffix ("Headline | Outlet"), else its copyright line;
+    ``host``, the page's address, only confirms a name ("Benelux Courier" ~ benelux-courier.be)."""
+    root = _page_root(raw.html) if raw.html and raw.html.strip() else None
+    holder = _last(copyright_holder(line) for line in [*cleaned.removed, *_copyright_lines(root)])
+    headlines = [t for t in (raw.title, cleaned.title, *_page_headlines(root)) if t]
+    for title in (_page_title(root), raw.title, cleaned.title):
+        names = [n for n in (holder, host and site_label(host)) if n]
+        name = title_outlet(title, headlines, names, cleaned.body) if title else None
+        if name:
+            return name
+    return holder
+
+
+def title_outlet(title: str, headlines: Sequence[str] = (), names: Sequence[str] = (), body: str = "") -> str | None:
+    """The outlet a page title names: "Headline | Outlet", "Outlet | Headline", "Headline - Outlet".
+
+    A part that matches a name the page gives elsewhere (its copyright line, its address) is taken
+    at once. Otherwise the part must read as a name on its own, and be set off from the headline:
+    by "|" after a headline (not in a list of tags: "Met | Cyclone Nilam | Bay of Bengal"), or by
+    a dash when the rest is the page's headline (its <h1>), or is sentence-cased while the part is
+    short, title-cased and either an organisation's name ("... Times") or not the story's subject,
+    which the ``body`` would name ("Peru floods - 41 dead" keeps its dash, and so does "Storm gets
+    a name - Cyclone Nilam").
+    """
+    title = _fold(title)
+    known = {_fold(h).casefold() for h in headlines}
+    agreed = {_squash(n) for n in names}
+    for separator in (_STRONG_SEPARATOR, _WEAK_SEPARATOR):
+        cuts = list(separator.finditer(title))
+        if not cuts:
+            continue
+        strong = separator is _STRONG_SEPARATOR
+        suffix, before = title[cuts[-1].end():], title[:cuts[-1].start()]
+        prefix, after = title[:cuts[0].start()], title[cuts[0].end():]
+        headline = separator.split(title)[0]
+        set_off = (strong and len(_words(headline)) >= MIN_HEADLINE_WORDS or before.casefold() in known
+                   or len(suffix.split()) <= MAX_DASH_OUTLET_WORDS and _sentence_cased(before)
+                   and (is_organisation(suffix) or not _named_in(suffix, body)))
+        for name, apart in ((suffix, set_off), (prefix, after.casefold() in known)):
+            if is_outlet_name(name) and (_squash(name) in agreed or apart and _named_alone(name)):
+                return name
+    return None
+
+
+def _named_in(name: str, body: str) -> bool:
+    """Whether the body names any word of ``name``: then it is the story's subject, not its outlet."""
+    words = {w.casefold() for w in re.findall(r"\w{3,}", name)} - _OUTLET_SMALL_WORDS
+    return any(w in words for w in re.findall(r"\w{3,}", body.casefold()))
+
+
+def _named_alone(name: str) -> bool:
+    """Whether a title's last part is a name without support from elsewhere on the page: several
+    words ("Harbour City Gazette"), or one that no section is called ("AFP", "TechCrunch",
+    "Example.com", "Reuters"); a lone common word ("Transport", "Culture") may be the section."""
+    return (len(name.split()) > 1 or bool(_DOMAIN_FORM.match(name)) or is_organisation(name)
+            or any(c.isupper() or c.isdigit() for c in name[1:]))
+
+
+def _sentence_cased(text: str) -> bool:
+    """A headline written in sentence case ("Dockworkers strike over pay"), so a title-cased part
+    after it is something else; title-case headlines ("Dockworkers Strike Over Pay") say nothing."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)[1:] if w.lower() not in _SMALL_WORDS]
+    return sum(1 for w in words if w[:1].islower()) >= MIN_LOWER_HEADLINE_WORDS
+
+
+def copyright_holder(line: str) -> str | None:
+    """Who a copyright line names: "© 2026 Benelux Courier" and "Copyright 2026 Benelux Courier.
+    All rights reserved." -> "Benelux Courier"; a line without a year names no outlet."""
+    mark = _COPYRIGHT_MARK.match(_fold(line))
+    if not mark:
+        return None
+    rest = _fold(line)[mark.end():]
+    year = _LEADING_YEAR.match(rest)
+    if year:
+        rest = rest[year.end():]
+    else:
+        trailing = _TRAILING_YEAR.match(rest)
+        if not trailing:
+            return None
+        rest = trailing["name"]
+    name = _CLAUSE_END.split(rest, maxsplit=1)[0].strip(" .,:;-")
+    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)
+    return name if is_outlet_name(name) else None
+
+
+def is_outlet_name(text: str) -> bool:
+    """Whether a title part or copyright holder reads as a name: short, capitalised, no sentence,
+    and not a section ("World News") or a page number."""
+    name = text.strip()
+    words = name.split()
+    if not words or len(words) > MAX_OUTLET_WORDS or len(name) > MAX_OUTLET_CHARS:
+        return False
+    if _ends_sentence(name) and not _DOMAIN_FORM.match(name) or re.search(r"[?!:;\"“”]", name):
+        return False
+    lowered = [w.lower() for w in words]
+    if all(w in _NAV_WORDS or w in _OUTLET_SMALL_WORDS for w in lowered) or lowered[0] in ("page", "part"):
+        return False
+    if not words[0][:1].isupper() or lowered[0] in _OUTLET_SMALL_WORDS - {"the"}:
+        return False  # "41 Dead", "and more": a headline's tail
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _OUTLET_SMALL_WORDS for w in words)
+
+
+def _squash(name: str) -> str:
+    """A name as letters only, to match it with an address: "The Benelux Courier" ~ "benelux-courier"."""
+    return re.sub(r"^the", "", re.sub(r"[\W_]", "", name.casefold()))
+
+
+def _last(values: Iterable[str | None]) -> str | None:
+    found = [v for v in values if v]
+    return found[-1] if found else None
+
+
+def _page_title(root: HtmlElement | None) -> str | None:
+    element = root.find(".//title") if root is not None else None
+    return (_fold(element.text_content()) or None) if element is not None else None
+
+
+def _page_headlines(root: HtmlElement | None) -> list[str]:
+    """The page's headline as its <h1>s and og/twitter titles give it, to tell a title's suffix from its headline."""
+    if root is None:
+        return []
+    found = [_fold(h.text_content()) for h in root.iter("h1")]
+    found += [_fold(m.get("content") or "") for m in root.iter("meta")
+              if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+    return [h for h in found if h]
+
+
+def _copyright_lines(root: HtmlElement | None) -> list[str]:
+    """The page's copyright lines (its footer, which trafilatura drops), from the mark onwards."""
+    if root is None:
+        return []
+    found: list[str] = []
+    marks = root.xpath("//text()[contains(., '©') or contains(., '(c)') or contains(., '(C)') or "
+                       "contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]")
+    for text in marks:
+        block = text.getparent()
+        if text.is_tail and block is not None:
+            block = block.getparent()
+        while block is not None and block.tag in _PAGE_INLINE and block.getparent() is not None:
+            block = block.getparent()
+        if block is None or _in_figure(block):
+            continue  # a photo's credit names the photographer or agency, not the outlet
+        whole, start = _fold(block.text_content()), _fold(str(text))
+        at = whole.find(start)
+        found.append(whole[at:] if at >= 0 else start)
+    return found
+
+
+def _in_figure(element: HtmlElement) -> bool:
+    return element.tag in ("figure", "figcaption") or next(element.iterancestors("figure", "figcaption"), None) is not None
 
 
 def _with_entry_times(metadata: dict, entry_times: list[dict[str, str | int]]) -> dict:

@@ -28,6 +28,7 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from storyline.models import RawReport, Rejection
 
@@ -822,9 +823,11 @@ def _feed_reports(data: bytes, *, origin: str, name: str) -> Iterator[Item]:
             raise _Bad("not an RSS or Atom feed" + (f": {_one_line(problem)}" if problem else ""))
         raise _Bad("feed has no entries" + (f" (and is not well-formed: {_one_line(problem)})" if problem else ""))
     feed_title = (parsed.feed.get("title") or "").strip() or None
+    feed_host = _host(parsed.feed.get("link"))
     warning = f"feed is not well-formed: {_one_line(problem)}" if problem else None
     for number, entry in enumerate(parsed.entries, start=1):
-        yield _entry_report(entry, number, origin=origin, name=name, source=feed_title, warning=warning)
+        source = entry_outlet(entry, feed_host) or feed_title
+        yield _entry_report(entry, number, origin=origin, name=name, source=source, warning=warning)
 
 
 def _entry_report(entry: Any, number: int, *, origin: str, name: str, source: str | None,
@@ -860,6 +863,95 @@ def _entry_report(entry: Any, number: int, *, origin: str, name: str, source: st
         report.metadata["tags"] = tags
     _add_warnings(report, warnings)
     return report
+
+
+# An aggregator's feed (a digest, a search, a reader's folder) carries other outlets' items: the
+# item says whose it is, and the channel's title names only the aggregator.
+_ORGANISATION_WORDS = frozenset({
+    "news", "agency", "press", "presse", "times", "post", "journal", "herald", "tribune", "gazette",
+    "courier", "daily", "weekly", "today", "media", "wire", "newswire", "service", "network",
+    "broadcasting", "broadcast", "radio", "television", "tv", "channel", "group", "magazine",
+    "review", "observer", "chronicle", "telegraph", "guardian", "express", "mirror", "standard",
+    "bulletin", "dispatch", "examiner", "inquirer", "gazzetta", "zeitung", "inc", "inc.", "ltd",
+    "ltd.", "llc", "corp", "corp.", "plc", "online", "associated", "reuters", "bloomberg", "xinhua",
+    "afp", "dpa", "upi", "anadolu", "kyodo", "yonhap", "tass", "efe", "ansa", "bernama",
+})
+# words that make a byline a person's or a desk's, never the outlet: "Times Staff Writer"
+_ROLE_WORDS = frozenset({
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
+    "editor", "editors", "desk", "columnist", "contributor", "and", "&", "by",
+})
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "AFP", "GNA": a person is not written this way
+_DOMAIN_NAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)  # "Reuters.com"
+MAX_OUTLET_WORDS = 6
+# hosts that forward to the real page: the link's host says nothing about whose item it is
+_REDIRECT_HOSTS = frozenset({"feedproxy.google.com", "feeds.feedburner.com", "news.google.com", "t.co", "bit.ly"})
+
+
+def entry_outlet(entry: Any, feed_host: str | None) -> str | None:
+    """The outlet a feed item names itself: its ``<source>``, publisher, an organisation as
+    author, else its link's host when that is not the feed's own; None leaves the channel title."""
+    source = entry.get("source") or {}
+    for given in (source.get("title"), entry.get("publisher")):
+        name = _plain_name(given)
+        if name and "@" not in name:
+            return name
+    for author in _author_names(entry):
+        if is_organisation(author):
+            return author
+    host = _host(entry.get("link"))
+    if host and feed_host and host not in _REDIRECT_HOSTS and site_label(host) != site_label(feed_host):
+        return host
+    return None
+
+
+def _author_names(entry: Any) -> list[str]:
+    """Every author an item lists (``<author>``, ``dc:creator``), as names without e-mail addresses."""
+    found = [_plain_name(a.get("name")) for a in entry.get("authors") or [] if isinstance(a, dict)]
+    found.append(_plain_name((entry.get("author_detail") or {}).get("name")))
+    found.append(_plain_name(entry.get("author")))
+    return [n for n in dict.fromkeys(found) if n and "@" not in n]
+
+
+def is_organisation(name: str) -> bool:
+    """Whether an author line names an organisation ("Global News Agency", "AFP") rather than a
+    person ("Jane Doe") or a desk ("Staff Writer"). Conservative: unsure means no."""
+    words = name.split()
+    if not words or len(words) > MAX_OUTLET_WORDS or "@" in name or "," in name:
+        return False
+    lowered = [w.lower().strip(".,") for w in words]
+    if any(w in _ROLE_WORDS for w in lowered):
+        return False
+    if len(words) == 1 and (_ACRONYM.match(name) or _DOMAIN_NAME.match(name)):
+        return True
+    return any(w in _ORGANISATION_WORDS for w in lowered) and words[0][:1].isupper()
+
+
+def _plain_name(value: object) -> str | None:
+    return (" ".join(value.split()) or None) if isinstance(value, str) else None
+
+
+def _host(url: object) -> str | None:
+    """A link's host without "www." ('https://www.example.org/a' -> 'example.org')."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return host.lower().removeprefix("www.") or None
+
+
+# labels that say where or what kind a site is, not which: bbc.co.uk and bbc.com are one outlet
+_GENERIC_LABELS = frozenset({"com", "org", "net", "co", "gov", "edu", "ac", "info", "biz", "news", "int"})
+
+
+def site_label(host: str) -> str:
+    """The label that names the site: 'edition.cnn.com' -> 'cnn', 'www.bbc.co.uk' -> 'bbc'."""
+    labels = host.split(".")[:-1] or [host]  # the top-level domain first
+    while len(labels) > 1 and labels[-1] in _GENERIC_LABELS:
+        labels.pop()
+    return labels[-1]
 
 
 def _entry_body(entry: Any) -> tuple[str | None, str]:

@@ -16,6 +16,7 @@ from storyline.clean import (
     CleanText,
     clean_report,
     clean_text,
+    copyright_holder,
     extract_html,
     line_key,
     parse_date,
@@ -23,6 +24,7 @@ from storyline.clean import (
     repeated_furniture,
     section_listing,
     teaser_cards,
+    title_outlet,
 )
 from storyline.models import Document, RawReport, Rejection
 
@@ -849,3 +851,95 @@ def test_a_report_not_in_english_gets_a_warning_and_is_kept() -> None:
         "es.txt: the text does not read as English; storyline reads English only, so its facts may be missed"]
     english = clean_report(RawReport(origin="en.txt", doc_id="en", text=ARTICLE_BODY))
     assert document_warnings(english) == []
+
+
+# --- s9: the outlet a page names, and live-blog entries in page order --------------------------
+
+S9 = Path(__file__).resolve().parent / "fixtures"
+
+
+def s9_doc(name: str, **given: object) -> Document:
+    path = S9 / name
+    kind = "html" if path.suffix == ".html" else "text"
+    doc = clean_report(RawReport(origin=str(path), doc_id=path.stem, **{kind: path.read_text(encoding="utf-8")},
+                                 **given))
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+@pytest.mark.parametrize("name, outlet", [
+    ("s9_outlet_title.html", "Harbour City Gazette"),  # "Headline | Outlet"
+    ("s9_outlet_footer.html", "Harbour City Gazette"),  # footer "(c) 2026 <a>Outlet</a> · Privacy"
+    ("s9_outlet_scrape.txt", "Harbour City Gazette"),  # "(c) 2026 Outlet. All rights reserved." below the text
+    ("s9_outlet_meta.html", "Gazette Online"),  # og:site_name wins over the title
+    ("s9_outlet_section.html", None),  # "Headline | Transport": a section, not an outlet; a photo credit neither
+])
+def test_a_page_without_outlet_metadata_takes_the_name_it_gives_itself(name: str, outlet: str | None) -> None:
+    assert s9_doc(name).source == outlet
+
+
+def test_given_metadata_and_the_address_still_name_the_outlet() -> None:
+    assert s9_doc("s9_outlet_title.html", source="Wire Feed").source == "Wire Feed"
+    address = "https://www.harbour-gazette.example/transport/tram"
+    assert s9_doc("s9_outlet_section.html", url=address).source == "harbour-gazette.example"
+    assert s9_doc("s9_outlet_title.html", url=address).source == "Harbour City Gazette"
+
+
+@pytest.mark.parametrize("title, headlines, outlet", [
+    ("Tram line opens after delays | Harbour City Gazette", [], "Harbour City Gazette"),
+    ("Tram line opens after delays | World News", [], None),
+    ("Tram line opens after delays | Page 2", [], None),
+    ("Tram line opens after delays - Harbour City Gazette", [], "Harbour City Gazette"),  # sentence-cased headline
+    ("Tram Line Opens After Delays - Harbour Gazette", [], None),  # title case: the dash may be the headline's
+    ("Tram Line Opens After Delays - Harbour Gazette", ["Tram Line Opens After Delays"], "Harbour Gazette"),
+    ("Floods in the north - 41 dead", [], None),
+    ("Floods in the north - latest updates", [], None),
+    ("AFP | Floods in the north", ["Floods in the north"], "AFP"),
+])
+def test_a_title_names_its_outlet_only_when_the_part_is_set_off_from_the_headline(
+        title: str, headlines: list[str], outlet: str | None) -> None:
+    assert title_outlet(title, headlines) == outlet
+
+
+@pytest.mark.parametrize("line, holder", [
+    ("© 2026 Benelux Post", "Benelux Post"),
+    ("Copyright 2026 Benelux Post. All rights reserved.", "Benelux Post"),
+    ("Copyright © 2010-2026 Harbour Media Group Ltd, all rights reserved", "Harbour Media Group Ltd"),
+    ("(c) Benelux Post 2026", "Benelux Post"),
+    ("© Lens Pictures", None),  # no year: a photo credit
+    ("Copyright 2026. All rights reserved.", None),
+    ("The copyright 2026 law was passed by Parliament.", None),
+])
+def test_a_copyright_line_names_its_holder(line: str, holder: str | None) -> None:
+    assert copyright_holder(line) == holder
+
+
+@pytest.mark.parametrize("stamp", ["time", 'span class="stamp"', 'p class="posted"'])
+def test_an_html_live_blog_keeps_page_order_and_each_entry_time(stamp: str) -> None:
+    page = (S9 / "s9_liveblog.html").read_text(encoding="utf-8")
+    page = page.replace("<time>", f"<{stamp}>").replace("</time>", f"</{stamp.split()[0]}>")
+    doc = clean_report(RawReport(origin="live.html", doc_id="live", html=page))
+    assert isinstance(doc, Document)
+    entries = paragraphs_of(doc.text)
+    assert [e.split()[0] for e in entries] == ["Firefighters", "The", "Two", "About", "Welcome"]  # standfirst first
+    times = doc.metadata["entry_times"]
+    assert [t["time"] for t in times] == ["21:10", "17:45", "13:20", "08:30"]
+    assert [doc.text[t["start"]:].split("\n")[0] for t in times] == entries[1:]
+    assert not any(clock in doc.text for clock in ("21:10", "5.45pm", "13:20", "08:30"))
+    assert doc.source == "Iberia Live Desk"
+
+
+def test_a_dashed_title_part_is_the_outlet_when_the_address_names_it_too() -> None:
+    title = "Tram Line Opens After Delays - Harbour Gazette"
+    assert title_outlet(title, names=["harbour-gazette"]) == "Harbour Gazette"
+    assert title_outlet(title, names=["city-post"]) is None
+
+
+@pytest.mark.parametrize("title, body, outlet", [
+    ("Tags | Port | Strike | Harbour Pilots", "", None),  # a list of tags, not "Headline | Outlet"
+    ("Weather service gives the storm a name - Storm Ava", "Storm Ava is expected to reach the coast on Friday.", None),
+    ("Weather service gives the storm a name - Coast Radio", "Storm Ava is expected to reach the coast on Friday.", "Coast Radio"),
+    ("Tram line opens after delays - Harbour City Gazette", "Harbour City opened its tram line.", "Harbour City Gazette"),
+])
+def test_a_title_part_the_story_is_about_is_no_outlet(title: str, body: str, outlet: str | None) -> None:
+    assert title_outlet(title, body=body) == outlet

@@ -18,6 +18,7 @@ from storyline.ingest import (
     UNREAD,
     ambiguous_day_month,
     decode_bytes,
+    is_organisation,
     list_input_files,
     parse_published,
     read_file,
@@ -821,3 +822,43 @@ def test_an_ambiguous_feed_date_is_recorded(tmp_path):
     guessed = only_report(write(tmp_path, "a.rss", feed.format("07/08/2021")))
     assert guessed.published == utc(2021, 7, 8) and guessed.metadata[AMBIGUOUS] == "07/08/2021"
     assert AMBIGUOUS not in only_report(write(tmp_path, "b.rss", feed.format("Sat, 07 Aug 2021 10:00:00 GMT"))).metadata
+
+
+# --- s9: a feed item's outlet is the item's own, not the aggregator's channel ---------------
+
+S9_FIX = Path(__file__).parent / "fixtures"
+
+
+def test_an_rss_item_names_its_own_outlet_before_the_channel_title():
+    found = {r.doc_id: r.source for r in reports(items(S9_FIX / "s9_digest.rss"))}
+    assert found == {
+        "ferry": "Harbour News Agency",  # <author> naming an agency
+        "buses": "Morning Roundup Reader",  # a person as author: the channel, never "Maria Lopez"
+        "bridge": "Coastal Times",  # <source> wins over dc:creator
+        "schools": "lakeside-herald.example",  # the link's host differs from the channel's
+        "radio": "Valley Broadcasting",  # dc:publisher
+        "trains": "Morning Roundup Reader",  # an e-mail and a desk are no outlet
+        "farmers": "AFP",  # an agency's initials
+    }
+
+
+def test_an_atom_entry_takes_its_outlet_from_its_source_title():
+    found = {r.doc_id: r.source for r in reports(items(S9_FIX / "s9_digest.atom"))}
+    assert found == {"urn:example:museum": "Northern Daily Post", "urn:example:dredging": "Shared Items of a Reader"}
+
+
+@pytest.mark.parametrize(("name", "organisation"), [
+    ("Global Wire Service", True), ("Science Today", True), ("GNA", True), ("Reuters", True),
+    ("Harbour.com", True), ("Jane Doe", False), ("Times Staff Writer", False), ("Ali Khan and Jo Lee", False),
+    ("Doe, Jane", False), ("news desk", False), ("john.doe@example.org", False),
+])
+def test_an_author_is_an_outlet_only_when_it_names_an_organisation(name, organisation):
+    assert is_organisation(name) is organisation
+
+
+def test_a_feed_on_its_own_site_keeps_its_channel_title(tmp_path):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Wire</title>'
+            '<link>https://www.valley-wire.com/</link><item><title>Road cleared</title>'
+            '<link>https://valley-wire.co.uk/road</link><author>Sam Hill</author>'
+            f'<description>{BODY}</description></item></channel></rss>')
+    assert only_report(write(tmp_path, "own.rss", feed)).source == "Valley Wire"
