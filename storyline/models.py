@@ -79,6 +79,10 @@ class TimeMention:
     weekday: int | None = None  # 0=Monday, for weekday mentions
     direction: str = "past"  # past | future: how a weekday resolves
     governor: str | None = None  # lemma of the verb or event noun the expression attaches to
+    # where the parse attaches it: "main" (the sentence's own event or its reporting verb),
+    # "noun" (a noun phrase of the main clause: "a premium to the price on Friday") or "side"
+    # (a relative, participial or adverbial clause: "paintings stolen on Monday"); None: unknown
+    clause: str | None = None
 
 
 @dataclass

@@ -10,8 +10,12 @@ whether a weekday lies behind or ahead of the report.
 Conventions (documented because news time is fuzzy):
 
 * weekdays: past or present tense (``said Friday``) -> the latest such day on or before
-  the report date; future tense (``will meet Monday``, ``next Monday``) -> the first one
+  the report date; future tense (``will meet Monday``) -> the first one on or after it
+  (a Friday report's "will return to work on Friday" is that day); ``next Monday`` ->
   strictly after it; ``last Monday`` -> strictly before.
+* ``clause`` records where the parse attaches the expression: on the main clause's
+  verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
+  participial or adverbial clause (``side``): which event of the sentence it dates.
 * dates without a year: the year that puts the date nearest on or before the report
   date (one day of slack for time zones); future tense -> nearest on or after it.
 * ``last week`` / ``two weeks ago``: kind ``relative``, ``offset_days`` -7 / -14, value
@@ -123,6 +127,7 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
                 continue
             taken.append((start, end))
             mention.governor = _governor(sent, start, end)
+            mention.clause = _clause(sent, start, end)
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
     return resolve_mentions(found, anchor)
@@ -154,7 +159,8 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
     if m.value is not None or anchor is None or m.kind in ("caption", "span"):
         return m
     if m.weekday is not None:
-        day = resolve_weekday(m.weekday, anchor - timedelta(days=1) if _is_last(m) else anchor,
+        day = resolve_weekday(m.weekday, anchor - timedelta(days=1) if _is_last(m) or _today_ahead(m)
+                              else anchor,
                               m.direction)
         return replace(m, value=day, offset_days=(day - anchor).days)
     if m.kind in ("absolute", "dateline"):
@@ -164,6 +170,13 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
     if m.kind == "relative":
         return replace(m, value=_resolve_relative(m, anchor))
     return m
+
+
+def _today_ahead(m: TimeMention) -> bool:
+    """"will return to work on Friday" in a Friday report is that day: a writer means a
+    week ahead only with "next" or "coming"."""
+    return (m.direction == "future" and m.weekday is not None
+            and not re.match(r"(?i)(?:next|this|coming)\b", m.text))
 
 
 def _is_last(m: TimeMention) -> bool:
@@ -292,6 +305,56 @@ def _governor(sent: Span, start: int, end: int) -> str | None:
             if token.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADJ"):
                 return token.lemma_.lower()
     return None
+
+
+SIDE_CLAUSES = {"relcl", "acl", "advcl", "csubj", "csubjpass"}  # clauses that tell another event
+
+
+def _clause(sent: Span, start: int, end: int) -> str | None:
+    """Where the expression attaches in the parse: what it can date.
+
+    "main": the verb of the sentence's own event, or of its reporting verb, reached from
+    the root through content clauses and coordination only ("police stormed the bank on
+    Thursday, officials said"). "side": a relative, participial or adverbial clause ("the
+    paintings stolen on Monday", "after the airport reopened on Thursday"): another
+    event, told as background. "noun": a prepositional phrase on a noun of the main
+    clause, not its subject ("a premium to the closing price on Friday", "launched an
+    attack on Monday"); whether that noun is an event is for the reader to judge. A noun inside a time phrase of the verb
+    ("before dawn on Thursday") is no such noun.
+    """
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token, noun, verb = span.root, False, False
+    for _ in range(40):
+        if token.dep_ in SIDE_CLAUSES and not (span.start <= token.i < span.end):
+            return "side"
+        if token.head.i == token.i:
+            return "noun" if noun else "main"
+        head = token.head
+        if head.pos_ in ("VERB", "AUX"):
+            verb = True
+        elif (not verb and not (span.start <= head.i < span.end) and _names_a_thing(token, head)):
+            noun = True
+        token = head
+    return None
+
+
+def _names_a_thing(token: Token, head: Token) -> bool:
+    """A prepositional date on a common noun that is not the clause's subject: "a premium to
+    the closing price on Friday". A bare weekday lands on the nearest noun in the parse
+    ("a shooting at a temple near Milwaukee Sunday"), a possessive or the subject's date
+    ("Sunday's blasts flattened", "detonations on Sunday hampered") dates the sentence's event."""
+    return (token.dep_ == "prep" and head.pos_ == "NOUN"
+            and head.dep_ not in ("nsubj", "nsubjpass") and not _in_time_phrase(head))
+
+
+def _in_time_phrase(noun: Token) -> bool:
+    """"dawn" in "before dawn on Thursday": the object of a preposition on a verb is an
+    adverbial of that verb, and a date inside it dates the verb."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i != prep.i
+            and prep.head.pos_ in ("VERB", "AUX"))
 
 
 def _path_to_verb(token: Token) -> list[Token]:

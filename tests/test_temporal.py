@@ -269,3 +269,31 @@ def test_weekday_and_date_together_agree(nlp: Language) -> None:
     found = times(nlp, "Talks were held on Wednesday, Jan. 16.")
     assert [(m.kind, m.value) for m in found] == [
         ("weekday", date(2013, 1, 16)), ("absolute", date(2013, 1, 16))]
+
+
+# --- where the parse attaches a date ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, clauses", [
+    ("Police have recovered a painting stolen from the gallery on Monday, prosecutors said on Thursday.",
+     {"Monday": "side", "Thursday": "main"}),
+    ("The union said 900 drivers were on strike, more than the 700 who walked out on Monday.",
+     {"Monday": "side"}),
+    ("The toll rose to 31, the agency said on Friday, as trucks returned after the road reopened on Wednesday.",
+     {"Friday": "main", "Wednesday": "side"}),
+    ("Kestrel is offering 12 dollars a share, a premium of 30% to Brandt's closing price on Friday.",
+     {"Friday": "noun"}),
+    ("Police stormed the post office before dawn on Thursday and freed the hostages.",
+     {"Thursday": "main"}),
+    ("Yesterday, engineers reopened the bridge.", {"Yesterday": "main"}),
+])
+def test_clause_tells_whether_a_date_is_on_the_main_event(nlp: Language, text: str,
+                                                          clauses: dict[str, str]) -> None:
+    assert {m.text: m.clause for m in times(nlp, text)} == clauses
+
+
+def test_a_plain_future_weekday_can_be_the_report_day(nlp: Language) -> None:
+    """Written on a Friday, "will return to work on Friday" is that day; "next Friday" a week on."""
+    assert only(nlp, "Dockworkers will return to work on Friday.").value == date(2013, 1, 18)
+    assert only(nlp, "Dockworkers will return to work next Friday.").value == date(2013, 1, 25)
+    assert only(nlp, "Dockworkers will return to work on Monday.").value == date(2013, 1, 21)
