@@ -14,7 +14,11 @@ HTML goes through trafilatura first; its text then gets the same plain-text clea
 Some pages are no article: a section front lists other stories' headlines and teasers, and
 is rejected with a reason rather than read as a report of one of them. A live blog's entries
 open on the clock time they were posted; the time is cut from the entry's text and kept
-(``entry_times``) beside it.
+(``entry_times``) beside it, and an HTML live blog keeps its page order.
+
+The outlet is the one the report's metadata names (its ``source``, og:site_name, a JSON-LD
+publisher); a page without any still names itself in its title ("Headline | Outlet") or its
+copyright line, and only then does its address stand in.
 """
 
 from __future__ import annotations
@@ -965,7 +969,8 @@ def live_blog_text(html: str, text: str) -> str | None:
     flat, starts = _flat_text(page)
     placed: list[tuple[int, int, int, str]] = []
     at = -1
-    lines = [line for line in text.splitlines() if line.strip() and not _clock_line(_fold(line))]  # stamps come back below
+    # the stamps trafilatura kept come back below, each above its own entry
+    lines = [line for line in text.splitlines() if line.strip() and not _clock_line(_fold(line))]
     for number, line in enumerate(lines):
         found = flat.find("".join(line.split()))
         at = found if found >= 0 else at  # a line not found stays after the line before it
@@ -1388,7 +1393,9 @@ MAX_DASH_OUTLET_WORDS = 4  # a name after a dash, taken on its looks alone
 MIN_LOWER_HEADLINE_WORDS = 2  # lower-case words that make a headline sentence-cased
 _STRONG_SEPARATOR = re.compile(r"\s+[|·•‹›«»]\s+")  # never inside a headline
 _WEAK_SEPARATOR = re.compile(r"\s+[-–—]\s+")  # a dash: often inside the headline itself
-_OUTLET_SMALL_WORDS = frozenset({"the", "of", "and", "&", "de", "la", "le", "el", "al", "du", "des", "for", "on", "in", "at"})
+_OUTLET_SMALL_WORDS = frozenset({
+    "the", "of", "and", "&", "de", "la", "le", "el", "al", "du", "des", "for", "on", "in", "at",
+})
 _DOMAIN_FORM = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _COPYRIGHT_MARK = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.IGNORECASE)
 _YEARS = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
@@ -1397,7 +1404,8 @@ _TRAILING_YEAR = re.compile(rf"^(?P<name>.+?),?\s+{_YEARS}(?:\W|$)")
 # where a holder's name ends: a sentence, a separator, "All rights reserved", or the footer's links
 # run on without one ("Los Angeles Times Terms of Service")
 _CLAUSE_END = re.compile(r"\.(?:\s|$)|\s[|\u00b7\u2022\u2013\u2014-]\s|,|;|\ball rights\b"
-                         r"|\s(?=(?:terms|privacy|contact|about us|sitemap|cookies?|advertise|subscribe)\b)", re.IGNORECASE)
+                         r"|\s(?=(?:terms|privacy|contact|about us|sitemap|cookies?|advertise|subscribe)\b)",
+                         re.IGNORECASE)
 _PAGE_INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "small", "abbr", "time", "sup", "sub", "font", "u"})
 
 
@@ -1524,7 +1532,7 @@ def _last(values: Iterable[str | None]) -> str | None:
 
 
 def _page_title(root: HtmlElement | None) -> str | None:
-    element = root.find(".//title") if root is not None else None
+    element = root.find(".//head/title") if root is not None else None  # not an icon's <svg><title>
     return (_fold(element.text_content()) or None) if element is not None else None
 
 
@@ -1560,7 +1568,8 @@ def _copyright_lines(root: HtmlElement | None) -> list[str]:
 
 
 def _in_figure(element: HtmlElement) -> bool:
-    return element.tag in ("figure", "figcaption") or next(element.iterancestors("figure", "figcaption"), None) is not None
+    figure = ("figure", "figcaption")
+    return element.tag in figure or next(element.iterancestors(*figure), None) is not None
 
 
 def _with_entry_times(metadata: dict, entry_times: list[dict[str, str | int]]) -> dict:

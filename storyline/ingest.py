@@ -8,6 +8,9 @@ act on. Everything is a generator, so a caller can stop early or show progress.
 Text is decoded by looking, not assuming: byte-order marks first, then UTF-8, then the
 page's own ``<meta charset>``, then a statistical guess that leans to Windows-1252 (the
 most common legacy encoding of news pages) when the guess is otherwise a toss-up.
+
+A feed item's outlet is the item's own (its ``<source>``, publisher, an organisation as author,
+or another site's link) before the channel's title: an aggregator's feed carries other outlets.
 """
 
 from __future__ import annotations
