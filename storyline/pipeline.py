@@ -106,6 +106,8 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
 def _given_reports(inputs: Sequence[str | Path | RawReport | dict]) -> tuple[list[str | Path], list]:
     """Paths to read, and reports the API was handed as objects: a RawReport, or a dict shaped
     like a JSON Lines record ({"text": ..., "title": ..., "published": ...})."""
+    if isinstance(inputs, (str, Path, RawReport, dict)):  # one input, not a sequence of characters
+        inputs = [inputs]
     paths: list[str | Path] = []
     given: list[RawReport | Rejection] = []
     for number, item in enumerate(inputs, 1):

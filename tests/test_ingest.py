@@ -862,3 +862,20 @@ def test_a_feed_on_its_own_site_keeps_its_channel_title(tmp_path):
             '<link>https://valley-wire.co.uk/road</link><author>Sam Hill</author>'
             f'<description>{BODY}</description></item></channel></rss>')
     assert only_report(write(tmp_path, "own.rss", feed)).source == "Valley Wire"
+
+
+def test_a_link_that_cannot_be_resolved_is_kept_not_a_traceback(tmp_path, monkeypatch):
+    from storyline import ingest
+
+    (tmp_path / "a.txt").write_text("A report.\n")
+    (tmp_path / "b.txt").write_text("Another report.\n")
+    real = os.path.realpath
+
+    def guarded(path, *args, **kwargs):
+        if str(path).endswith("b.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(ingest.os.path, "realpath", guarded)
+    entries = ingest._walk_entries(tmp_path, skip=[tmp_path / "other"])
+    assert [p.name for p in entries] == ["a.txt", "b.txt"]

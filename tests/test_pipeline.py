@@ -78,6 +78,20 @@ def test_the_api_takes_reports_as_records_and_refuses_what_it_cannot_use(tmp_pat
         storyline.summarize_inputs([record], embedding_model=None, words="100")
 
 
+def test_one_path_given_alone_is_one_input_not_its_characters(tmp_path):
+    from storyline.pipeline import Options, group_inputs, load_documents
+    from storyline.models import RunReport
+
+    path = tmp_path / "flood.txt"
+    path.write_text("PIURA, Peru - The death toll from floods rose to 61 on Saturday, officials said.\n")
+    for given in (str(path), path):
+        report = RunReport()
+        docs = load_documents(given, Options(quiet=True), report)
+        assert [d.doc_id for d in docs] == ["flood"] and report.read == 1 and not report.rejected
+    assignments, report = group_inputs(str(path), embedding_model=None, quiet=True)
+    assert list(assignments) == ["flood"]
+
+
 def test_the_package_facade_runs_and_renders_without_loading_models_on_import(tmp_path):
     import subprocess
     import sys
