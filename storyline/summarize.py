@@ -402,6 +402,9 @@ NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({w: str(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+# "a fifth worker died" gives the count 5 ("first" and "second" say more often when than how many)
+NUMBER_WORDS.update({w: str(n) for n, w in enumerate(
+    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 3)})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?")
 
 

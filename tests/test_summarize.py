@@ -280,6 +280,17 @@ def test_a_sentence_with_another_number_is_news_not_a_repeat_nor_support():
     assert [c.doc_id for c in toll.sources] == ["b"]
 
 
+def test_an_ordinal_count_is_a_number_so_news_and_not_support():
+    four = ("The number of people killed in the fire at a chemical warehouse in the port of Rotterdam "
+            "has risen to four, the safety region said on Tuesday. ")
+    fifth = ("A fifth worker has died of injuries suffered in last week's fire at a chemical warehouse "
+             "in the port of Rotterdam, the safety region said on Tuesday. ")
+    docs = [make_doc("a", four, utc(2026, 10, 7)), make_doc("b", fifth, utc(2026, 10, 13))]
+    summary = {s.text: s for s in summarize(docs, words=150)}
+    latest = next(s for t, s in summary.items() if "fifth" in t)
+    assert [c.doc_id for c in latest.sources] == ["b"]
+
+
 def test_a_quote_closed_by_a_pronoun_speaker_cannot_stand_alone():
     opts = SummaryOptions()
     assert not standalone("\"No family will be left alone,\" she said after landing in Piura.", opts)
