@@ -835,13 +835,15 @@ def _is_year(tok: Token, counted: Token | None) -> bool:
 
 
 def _is_age(sent: Span, phrase: _Phrase, anchor: Token) -> bool:
-    """"aged 45", "age 45", "John Smith, 45," (a number set off after a name)."""
+    """"aged 45", "age 45", "John Smith, 45," "the man, 34," (a number set off after a name or
+    after one person: a single noun cannot be counted, so the number is how old)."""
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     before = sent[first - 1].lower_ if first > 0 else ""
     if before in ("aged", "age", "ages"):
         return True
     after = sent[phrase.last + 1].text if phrase.last + 1 < len(sent) else ""
-    named = anchor.head.ent_type_ == "PERSON" or anchor.head.pos_ == "PROPN"
+    named = (anchor.head.ent_type_ == "PERSON" or anchor.head.pos_ == "PROPN"
+             or (anchor.dep_ == "appos" and anchor.head.tag_ == "NN"))
     return (phrase.kind == "count" and before == "," and after in (",", ".", ")")
             and anchor.dep_ in ("appos", "npadvmod", "amod") and named)
 
@@ -1281,8 +1283,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 continue
             if child.lower_ in EVENT_ADJECTIVES:
                 return EVENT_ADJECTIVES[child.lower_]
-            if child.lemma_.lower() in EVENT_VERBS:
-                return EVENT_VERBS[child.lemma_.lower()][0]
+            if child.lemma_.lower() in EVENT_VERBS and EVENT_VERBS[child.lemma_.lower()][0] != "held":
+                return EVENT_VERBS[child.lemma_.lower()][0]  # "told to keep windows closed": they hold nothing
             if child.lemma_.lower() in DEPARTURE_VERBS:
                 return "evacuated"  # "told its 53,000 residents to leave"
     if _leaves_home(verb, role, lemma, counted):

@@ -221,12 +221,20 @@ def test_a_span_cut_from_a_sentence_reads_only_its_own_tokens(nlp):
     "A 7-year-old boy was among the dead.",
     "John Smith, 45, was killed in the attack.",
     "The victim, aged 45, died at the scene.",
+    "The man, 34, had been treated at the burns unit since the blaze.",
     "The siege has lasted three days.",
     "Talks went on for 48 hours.",
     "The blast happened at 3 p.m. on Tuesday.",
 ])
 def test_years_dates_ages_durations_and_times_are_never_key(nlp, text):
     assert keys(nlp, text) == []
+
+
+def test_people_told_to_keep_something_are_not_held(nlp):
+    text = "Residents of the town, about 4,000 people, were told to keep windows and doors closed."
+    assert [q.event for q in quantities(nlp, text)] == [None]
+    assert [(q.text, q.event) for q in quantities(nlp, "Police forced 1,500 people to evacuate.")] == [
+        ("1,500", "evacuated")]
 
 
 def test_ages_and_years_are_dropped_not_kept(nlp):
