@@ -191,7 +191,18 @@ def cmd_run(args: argparse.Namespace) -> int:
                  stdin=_stdin(args.inputs))
     if not args.quiet:
         print(f"report: {Path(args.out) / 'index.html'}")
+        _print_changes(report)
     return _finish(report, args.quiet)
+
+
+def _print_changes(report: RunReport, limit: int = 10) -> None:
+    """Which stories this run started or added to, so a run's effect can be told (and versioned)."""
+    titles = {s.story_id: s.title for s in report.stories}
+    for what, ids in (("new", report.new_stories), ("updated", report.updated_stories)):
+        for sid in ids[:limit]:
+            print(f"{what}: {sid} {titles.get(sid, '')}".rstrip())
+        if len(ids) > limit:
+            print(f"{what}: ... and {len(ids) - limit} more ('storyline stories --json' lists them all)")
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:

@@ -223,13 +223,18 @@ class RunReport:
     written: list[str] = field(default_factory=list)
     story_count: int = 0  # stories formed, when they are not analyzed (``storyline group``)
     warnings: list[str] = field(default_factory=list)  # used, but something was not understood
+    new_stories: list[str] = field(default_factory=list)  # story ids this run started
+    updated_stories: list[str] = field(default_factory=list)  # stored stories this run added reports to
 
     def line(self) -> str:
         stories = self.story_count or len(self.stories)
+        changes = [f"{len(ids)} {what}" for ids, what in ((self.new_stories, "new"),
+                                                            (self.updated_stories, "updated")) if ids]
         return (
             f"{_count(self.read, 'report')} read: {self.processed} processed, "
             f"{_count(self.duplicates, 'copy', 'copies')}, {self.unchanged} already stored, "
             f"{len(self.rejected)} rejected; {_count(stories, 'story', 'stories')}"
+            + (f" ({', '.join(changes)})" if changes else "")
         )
 
 

@@ -451,6 +451,10 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
         store.put_story(story, store.slug(story.story_id) or slugify(story.story_id, story.title),
                         analysis=options.analysis())
     store.clear_updates(keep=changed)  # "new since the last run": only what this run changed
+    grew = {story_of[d.doc_id] for d in new_docs} | set(moves.values())
+    before = {sid for sid in stored_story.values() if sid}
+    report.new_stories = sorted(sid for sid in grew & held if sid not in before)
+    report.updated_stories = sorted(sid for sid in grew & held if sid in before)
     stories = store.stories()
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]

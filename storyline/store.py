@@ -273,7 +273,7 @@ class Store:
     def listing(self) -> list[dict]:
         """One row per story (no documents loaded), latest report first."""
         cols = [stories_table.c.story_id, stories_table.c.slug, stories_table.c.title,
-                stories_table.c.size, stories_table.c.last_seen]
+                stories_table.c.size, stories_table.c.last_seen, stories_table.c.updated_at]
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(select(*cols))]
         return sorted(rows, key=lambda r: r["last_seen"] or "", reverse=True)

@@ -127,9 +127,15 @@ def test_a_run_never_reads_its_own_reports_or_store_inside_its_input_folder(tmp_
 def test_new_inputs_update_the_stored_story_and_start_others(tmp_path, capsys):
     db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
     assert main(["run", str(SEEDS), "--out", out, "--db", db, "-q"]) == 0
-    assert main(["run", str(E2E / "later"), "--out", out, "--db", db, "-q"]) == 0
+    capsys.readouterr()
+    assert main(["run", str(E2E / "later"), "--out", out, "--db", db]) == 0
+    printed = capsys.readouterr()
     stories = [json.loads(p.read_text()) for p in story_files(Path(out))]
     by_size = sorted(stories, key=lambda s: -len(s["documents"]))
+    # the run says which stories it started and which it added to
+    assert printed.err.strip().splitlines()[-1].endswith("2 stories (1 new, 1 updated)")
+    assert f"updated: {by_size[0]['story_id']} " in printed.out
+    assert f"new: {by_size[1]['story_id']} " in printed.out
     assert [len(s["documents"]) for s in by_size] == [3, 2]
     assert "siege_day4" in {d["doc_id"] for d in by_size[0]["documents"]}
     assert {d["doc_id"] for d in by_size[1]["documents"]} == {"strike-1", "strike-2"}
@@ -140,6 +146,9 @@ def test_new_inputs_update_the_stored_story_and_start_others(tmp_path, capsys):
     assert main(["stories", "--db", db]) == 0
     listing = capsys.readouterr().out.strip().splitlines()
     assert len(listing) == 2 and "3 reports" in listing[0]
+    assert main(["stories", "--db", db, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert all(row["updated_at"] for row in rows)
 
 
 def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
