@@ -236,7 +236,7 @@ _NOT_PLACES = frozenset({
     "lesson", "bottom", "fact", "facts", "key", "tip", "tips", "step", "warning",
 } | set(_MONTHS) | _WEEKDAYS)
 
-_PLACE_WORD = r"[A-Z][\w'’.-]*"
+_PLACE_WORD = r"[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)*"  # "MELBOURNE/SANTIAGO": filed from two places
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _AGENCY = r"\((?:[A-Z][\w.&]*)(?:\s+[A-Z][\w.&]*){0,2}\)"
 _DASH = r"(?:--|—|–|-)"
