@@ -177,7 +177,7 @@ class FileIds:
         if real in self._by_file:
             return self._by_file[real]
         beside = (os.path.dirname(real), _file_id(path.name)) in self._stems
-        return next(c for c in _id_candidates(path, by_name_first=beside) if c not in self._taken)
+        return next(c for c in id_candidates(path, by_name_first=beside) if c not in self._taken)
 
     def claiming(self, items: Iterable[Item], path: Path | None = None,
                  file_id: str | None = None) -> Iterator[Item]:
@@ -193,7 +193,8 @@ class FileIds:
             yield item
 
 
-def _id_candidates(path: Path, *, by_name_first: bool = False) -> Iterator[str]:
+def id_candidates(path: Path, *, by_name_first: bool = False) -> Iterator[str]:
+    """Ids a file's report may take, plainest first: its name, then with its folders."""
     folders = [part for part in reversed(Path(os.path.abspath(path)).parent.parts) if part.strip("/\\")]
     stem = _file_id(path.name)
     names = (path.name, stem) if by_name_first else (stem, path.name)
@@ -438,6 +439,11 @@ def _kind_of(name: str) -> tuple[bool, str | None]:
     if suffix in FEED_SUFFIXES:
         return gz, "feed"
     return gz, None
+
+
+def id_from_name(name: str) -> str:
+    """The id a report takes from its file's name: the name without its format suffix."""
+    return _file_id(name)
 
 
 def _file_id(name: str) -> str:

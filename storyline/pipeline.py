@@ -6,6 +6,7 @@ treats its inputs as one story. Both take keyword options or an :class:`Options`
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -379,6 +380,7 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     store = Store(options.db)
     own = [out_dir, *database_files(options.db)]  # a run never reads its own reports or store
     docs = load_documents(inputs, options, report, on_reject, stdin, skip=own)
+    _keep_file_ids_distinct(docs, store, report)
 
     stored_hashes = store.content_hashes()
     new_docs = []
@@ -460,6 +462,52 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     report.stories = [s for s, _ in stories]
     report.story_count = len(stories)
     return report
+
+
+def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunReport) -> None:
+    """A report named after its file, whose id a different report stored from another file
+    holds, takes the id one run over both files would give it ("week2/report1"): runs never
+    depend on which run a file arrived in, and nothing stored is overwritten. The same file
+    read again keeps the id it was stored under; a file of the same name whose text is mostly
+    the stored one's is that report corrected, and replaces it; ids given in JSON or feeds
+    are kept as given."""
+    stored = store.origins()
+    clashes = [d for d in docs if d.doc_id in stored and _file_named(d)
+               and _real(split_origin(stored[d.doc_id])[0]) != _real(split_origin(d.origin)[0])]
+    if not clashes:
+        return
+    stored_as = {_real(path): doc_id for doc_id, origin in stored.items()
+                 for path, line in [split_origin(origin)] if line is None}
+    old_texts = store.texts(d.doc_id for d in clashes)
+    taken = set(stored) | {d.doc_id for d in docs}
+    for d in clashes:
+        path = split_origin(d.origin)[0]
+        if _real(path) in stored_as:
+            d.doc_id = stored_as[_real(path)]
+        elif _shared_words(old_texts.get(d.doc_id, ""), d.text) < SAME_REPORT_WORDS:
+            new_id = next(c for c in ingest.id_candidates(Path(path)) if c not in taken)
+            taken.add(new_id)
+            report.warnings.append(f"{d.origin}: id {d.doc_id!r} is taken by the report stored from "
+                                   f"{stored[d.doc_id]}; this one is stored as {new_id!r}")
+            d.doc_id = new_id
+
+
+def _file_named(doc: Document) -> bool:
+    """The report took its id from its file's name (one report per file, no id given)."""
+    path, line = split_origin(doc.origin)
+    return line is None and "#" not in path and _named_after(doc.doc_id, Path(path))
+
+
+def _named_after(doc_id: str, path: Path) -> bool:
+    names = {path.name, ingest.id_from_name(path.name)}
+    return doc_id in names or any(doc_id.endswith("/" + name) for name in names)
+
+
+def _real(path: str) -> str:
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return path
 
 
 def _warn_replaced(new_docs: Sequence[Document], previous: Sequence[Document], report: RunReport) -> None:

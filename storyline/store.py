@@ -143,6 +143,22 @@ class Store:
             rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.content_hash))
             return {r.doc_id: r.content_hash for r in rows}
 
+    def origins(self) -> dict[str, str]:
+        """Where each stored report was read from (file, line or item), by id."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.data))
+            return {r.doc_id: json.loads(r.data).get("origin", "") for r in rows}
+
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The cleaned text of each of these stored reports."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        query = select(documents_table.c.doc_id, documents_table.c.data).where(
+            documents_table.c.doc_id.in_(wanted))
+        with self.engine.connect() as conn:
+            return {r.doc_id: json.loads(r.data).get("text", "") for r in conn.execute(query)}
+
     def assignments(self) -> dict[str, str]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.story_id))

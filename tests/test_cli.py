@@ -434,12 +434,20 @@ def test_counts_are_worded_for_one_and_for_many():
     assert str(many.rejected[0]) == "feed.jsonl: line 4: empty"
 
 
-def test_a_page_of_the_same_name_from_another_folder_in_a_later_run_is_told(tmp_path: Path,
-                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_of_the_same_name_from_another_folder_in_a_later_run_is_kept_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db, out = str(tmp_path / "db.sqlite"), str(tmp_path / "out")
     for site, text in (("site1", "Dockers at Port Lund agreed on Saturday to end their twelve-day strike, the union said."),
                        ("site2", "A magnitude 6.4 earthquake struck Velmora province early on Monday, officials said.")):
         (tmp_path / site).mkdir()
         (tmp_path / site / "index.txt").write_text(text, encoding="utf-8")
         assert main(["run", str(tmp_path / site), "--out", out, "--db", db, "--embedding-model", "none"]) == 0
-    assert "id 'index' replaces the report stored from" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "id 'index' is taken by the report stored from" in err and "stored as 'site2/index'" in err
+    from storyline.store import Store
+
+    assert sorted(Store(db).content_hashes()) == ["index", "site2/index"]  # the id one run over both gives
+    assert len(Store(db).listing()) == 2
+    # the same file read again keeps its id: nothing is added twice
+    assert main(["run", str(tmp_path / "site2"), "--out", out, "--db", db, "--embedding-model", "none"]) == 0
+    assert "1 already stored" in capsys.readouterr().err
