@@ -238,7 +238,7 @@ _NOT_PLACES = frozenset({
 
 _PLACE_WORD = r"[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)*"  # "MELBOURNE/SANTIAGO": filed from two places
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
-_AGENCY = r"\((?:[A-Z][\w.&]*)(?:\s+[A-Z][\w.&]*){0,2}\)"
+_AGENCY = r"\((?:[A-Z][\w.&]*|dpa|afp|apa|ansa)(?:\s+[A-Z][\w.&]*){0,2}\)"  # some agencies sign in lower case
 _DASH = r"(?:--|—|–|-)"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
 _DATELINE = re.compile(

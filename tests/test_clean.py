@@ -330,6 +330,7 @@ REST = "Gunmen seized a gas plant in the desert on Wednesday, officials said."
     ("NEW YORK (AP) — ", "NEW YORK"),
     ("Ain Amenas, Algeria (AFP) - ", "Ain Amenas"),
     ("MELBOURNE/SANTIAGO - ", "MELBOURNE/SANTIAGO"),
+    ("BERLIN (dpa) - ", "BERLIN"),
 ])
 def test_dateline_is_read_and_stripped(start: str, place: str) -> None:
     result = clean_text(start + REST + "\n\n" + ARTICLE[1])
