@@ -31,6 +31,10 @@ inputs: files, folders (read recursively) or - for standard input. Formats: .txt
 scrape; an optional NAME.meta.json beside it gives published/source/title/url), .html/.htm,
 .jsonl/.jsonl.gz (one report per line: id, text or html, title, published, source, url),
 .json, RSS/Atom feeds. Bad inputs are reported one line each on stderr; the run goes on.
+
+exit status: 0 when reports were read; 1 when none could be; 2 when a path given on the
+command line does not exist (the run still goes on with the rest, so a typo in a folder name
+is not missed in a script).
 """
 
 
@@ -175,11 +179,19 @@ def _print_rejection(rejection: Rejection) -> None:
     print(f"storyline: skipped {rejection}", file=sys.stderr)
 
 
+MISSING = "no such file or directory"  # the reason ingest gives a path that does not exist
+
+
 def _finish(report: RunReport, quiet: bool) -> int:
     for warning in report.warnings:
         print(f"storyline: warning: {warning}", file=sys.stderr)
     if not quiet:
         print(report.line(), file=sys.stderr)
+    missing = [r.origin for r in report.rejected if r.reason == MISSING]
+    if missing:
+        print(f"storyline: error: {len(missing)} input path{'' if len(missing) == 1 else 's'} "
+              f"not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
     return 0 if report.read and (report.processed or report.duplicates or report.unchanged) else 1
 
 

@@ -161,7 +161,8 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys, monkeypat
     code = main(["run", str(bad), str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"),
                  "--db", str(tmp_path / "db.sqlite")])
     err = capsys.readouterr().err
-    assert code == 0
+    assert code == 2  # a path named on the command line is missing: the run went on, the status says so
+    assert err.strip().splitlines()[-1] == f"storyline: error: 1 input path not found: {tmp_path / 'nope.txt'}"
     lines = [line for line in err.splitlines() if line.startswith("storyline: skipped")]
     joined = "\n".join(lines)
     assert "empty.txt: empty file" in joined
