@@ -241,18 +241,45 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES, file_id: str | None = N
     if _written_by_storyline(path.name, data):
         yield Rejection(origin, "a page storyline wrote (a story report), not a news report")
         return
+    office = _office_document(path.name, data)
+    if office:
+        yield Rejection(origin, f"{office}: storyline reads text, HTML, JSON and feeds; save it as text first")
+        return
     sidecar = _read_sidecar(path, max_bytes)
-    if isinstance(sidecar, Rejection):
-        yield sidecar
-        sidecar = None
+    sidecar_problem = None
+    if isinstance(sidecar, Rejection):  # the report is read without it: a warning, not a rejection
+        sidecar_problem, sidecar = f"{sidecar.origin}: {sidecar.reason}", None
     gz, kind = _kind_of(path.name)
     file_id = file_id or _file_id(path.name)  # the same whether or not the file is gzipped
     reports = _reports_from_bytes(data, origin=origin, name=file_id, kind=kind, gz=gz,
                                   default_id=file_id, max_bytes=max_bytes)
     for item in reports:
-        if sidecar is not None and isinstance(item, RawReport):
-            _apply_sidecar(item, *sidecar)
+        if isinstance(item, RawReport):
+            if sidecar is not None:
+                _apply_sidecar(item, *sidecar)
+            if sidecar_problem:
+                _add_warnings(item, [sidecar_problem])
         yield item
+
+
+def _office_document(name: str, data: bytes) -> str | None:
+    """A PDF or an office file given as a report: say what it is, rather than "binary"."""
+    if data.startswith(b"%PDF-"):
+        return "a PDF document"
+    if data.startswith(b"PK\x03\x04"):
+        suffix = Path(name).suffix.lower()
+        head = data[:4000]
+        for suffixes, marker, what in (((".docx", ".doc"), b"word/", "a Word document"),
+                                       ((".pptx",), b"ppt/", "a PowerPoint document"),
+                                       ((".xlsx",), b"xl/", "an Excel workbook"),
+                                       ((".odt", ".ods", ".odp"), b"opendocument", "an OpenDocument file"),
+                                       ((".epub",), b"epub", "an e-book")):
+            if suffix in suffixes or marker in head:
+                return what
+        return "a ZIP archive"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old Office document"
+    return None
 
 
 _OWN_HTML = re.compile(rb"<meta name=\"generator\" content=\"storyline\">")

@@ -88,6 +88,9 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
             _reject(report, item, on_reject)
         else:
             raws.append(item)
+    for raw in raws:  # what ingest used but could not read (a field's type, a broken sidecar)
+        report.warnings.extend(f"{raw.origin}: {w}" for w in _ingest_warnings(raw)
+                               if "published date" not in w)  # dates are told once, below
     furniture = clean_stage.repeated_furniture(_texts_by_outlet(raws))
     docs: list[Document] = []
     seen: set[str] = set()
@@ -102,6 +105,11 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
             docs.append(result)
             report.warnings.extend(clean_stage.document_warnings(result))
     return docs
+
+
+def _ingest_warnings(raw: RawReport) -> list[str]:
+    found = raw.metadata.get("warnings")
+    return [str(w) for w in (found if isinstance(found, list) else [found] if found else [])]
 
 
 def _given_reports(inputs: Sequence[str | Path | RawReport | dict]) -> tuple[list[str | Path], list]:

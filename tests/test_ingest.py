@@ -391,13 +391,14 @@ def test_sidecar_metadata_applies_to_its_report():
     assert report.metadata == {"section": "local"}
 
 
-def test_bad_sidecar_is_rejected_and_the_report_is_still_read():
+def test_a_bad_sidecar_is_a_warning_on_the_report_read_without_it():
     found = items(FIX / "broken_meta.txt")
-    (bad,) = rejections(found)
+    assert rejections(found) == []  # the report itself is fine: it is not counted as rejected
     (report,) = reports(found)
-    assert bad.origin == str(FIX / "broken_meta.meta.json")
-    assert bad.reason.startswith("invalid JSON in metadata sidecar: Expecting property name")
-    assert "broken_meta.txt read without it" in bad.reason
+    (warning,) = report.metadata["warnings"]
+    assert warning.startswith(str(FIX / "broken_meta.meta.json") + ": invalid JSON in metadata sidecar: "
+                              "Expecting property name")
+    assert "broken_meta.txt read without it" in warning
     assert report.doc_id == "broken_meta" and report.published is None and report.source is None
 
 
@@ -407,11 +408,11 @@ def test_sidecar_that_is_not_an_object_or_has_a_bad_date(tmp_path):
     write(tmp_path, "b.txt", "Bee.")
     write(tmp_path, "b.meta.json", '{"published": "soon", "source": "Gazette"}')
     found = items(tmp_path)
-    (bad,) = rejections(found)
-    assert bad.origin.endswith("a.meta.json")
-    assert bad.reason.startswith("metadata sidecar must be a JSON object, got a list")
+    assert rejections(found) == []
     a, b = reports(found)
-    assert a.metadata == {} and b.source == "Gazette" and b.published is None
+    (warning,) = a.metadata["warnings"]
+    assert "a.meta.json: metadata sidecar must be a JSON object, got a list" in warning
+    assert b.source == "Gazette" and b.published is None
     assert b.metadata["warnings"] == ["b.meta.json: cannot read published date 'soon'"]
 
 
@@ -879,3 +880,13 @@ def test_a_link_that_cannot_be_resolved_is_kept_not_a_traceback(tmp_path, monkey
     monkeypatch.setattr(ingest.os.path, "realpath", guarded)
     entries = ingest._walk_entries(tmp_path, skip=[tmp_path / "other"])
     assert [p.name for p in entries] == ["a.txt", "b.txt"]
+
+
+def test_pdf_and_office_files_are_named_as_such(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n")
+    (tmp_path / "memo.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    (tmp_path / "bundle.zip").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    reasons = {Path(r.origin).name: r.reason for r in rejections(items(tmp_path))}
+    assert reasons["report.pdf"].startswith("a PDF document: storyline reads text, HTML, JSON and feeds")
+    assert reasons["memo.docx"].startswith("a Word document: ")
+    assert reasons["bundle.zip"].startswith("a ZIP archive: ")

@@ -125,3 +125,18 @@ def test_an_opinion_piece_is_a_source_of_its_story_but_gives_it_no_facts(tmp_pat
     assert all(s.sources[0].doc_id != "c" for s in story.summary)
     assert all(v.doc_id != "c" for f in story.figures for v in f.values)
     assert all(c.doc_id != "c" for e in story.timeline for c in e.sources)
+
+
+def test_what_ingest_could_not_use_is_a_warning_line_not_a_rejection(tmp_path):
+    from storyline.models import RunReport
+    from storyline.pipeline import Options, load_documents
+
+    text = "PIURA, Peru - The death toll from floods rose to 61 on Saturday, officials said.\n"
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "a.meta.json").write_text('{"source": "Andes Wire",}')
+    (tmp_path / "b.jsonl").write_text('{"id": "b", "text": "%s", "title": ["a", "list"]}\n' % text.strip())
+    report = RunReport()
+    docs = load_documents([tmp_path], Options(quiet=True), report)
+    assert sorted(d.doc_id for d in docs) == ["a", "b"] and report.rejected == []
+    assert any(w.startswith(f"{tmp_path / 'a.txt'}: {tmp_path / 'a.meta.json'}: invalid JSON") for w in report.warnings)
+    assert any("'title' is not text (a list)" in w for w in report.warnings)
