@@ -88,6 +88,7 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
             _reject(report, item, on_reject)
         else:
             raws.append(item)
+    _settle_id_clashes(raws, report)
     for raw in raws:  # what ingest used but could not read (a field's type, a broken sidecar)
         report.warnings.extend(f"{raw.origin}: {w}" for w in _ingest_warnings(raw)
                                if "published date" not in w)  # dates are told once, below
@@ -500,7 +501,27 @@ def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunR
             d.doc_id = new_id
 
 
-def _file_named(doc: Document) -> bool:
+def _settle_id_clashes(raws: Sequence[RawReport], report: RunReport) -> None:
+    """An id a JSON record or feed gives is the report's own and is never changed; a report
+    that took its id from its file name steps aside ("week1/a1"), whichever was read first,
+    and the user is told."""
+    given = {r.doc_id: r.origin for r in raws if not _file_named(r)}
+    taken = {r.doc_id for r in raws}
+    for r in raws:
+        if not _file_named(r):
+            continue
+        path = Path(split_origin(r.origin)[0])
+        bare = ingest.id_from_name(path.name)
+        if r.doc_id in given:
+            r.doc_id = next(c for c in ingest.id_candidates(path) if c not in taken)
+            taken.add(r.doc_id)
+        elif r.doc_id == bare or bare not in given:
+            continue
+        report.warnings.append(f"{r.origin}: its name {bare!r} is the id {given[bare]} gives its report; "
+                               f"read as {r.doc_id!r}")
+
+
+def _file_named(doc: Document | RawReport) -> bool:
     """The report took its id from its file's name (one report per file, no id given)."""
     path, line = split_origin(doc.origin)
     return line is None and "#" not in path and _named_after(doc.doc_id, Path(path))

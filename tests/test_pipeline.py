@@ -140,3 +140,22 @@ def test_what_ingest_could_not_use_is_a_warning_line_not_a_rejection(tmp_path):
     assert sorted(d.doc_id for d in docs) == ["a", "b"] and report.rejected == []
     assert any(w.startswith(f"{tmp_path / 'a.txt'}: {tmp_path / 'a.meta.json'}: invalid JSON") for w in report.warnings)
     assert any("'title' is not text (a list)" in w for w in report.warnings)
+
+
+def test_a_file_named_like_a_records_id_steps_aside_in_either_order(tmp_path):
+    from storyline.models import RunReport
+    from storyline.pipeline import Options, load_documents
+
+    (tmp_path / "week1").mkdir()
+    (tmp_path / "week1" / "a1.txt").write_text("PIURA, Peru - The death toll from floods rose to 61 on Saturday.\n")
+    (tmp_path / "feed.jsonl").write_text('{"id": "a1", "text": "Dockers at Port Lund ended their strike on Monday."}\n')
+    results = []
+    for order in ([tmp_path / "feed.jsonl", tmp_path / "week1"], [tmp_path / "week1", tmp_path / "feed.jsonl"]):
+        report = RunReport()
+        docs = load_documents(order, Options(quiet=True), report)
+        results.append(({d.doc_id: d.text[:6] for d in docs}, report.rejected, report.warnings))
+    assert results[0] == results[1]
+    ids, rejected, warnings = results[0]
+    assert ids == {"a1": "Docker", "week1/a1": "The de"} and rejected == []  # the dateline is cut
+    assert warnings == [f"{tmp_path / 'week1' / 'a1.txt'}: its name 'a1' is the id {tmp_path / 'feed.jsonl'}:1 "
+                        "gives its report; read as 'week1/a1'"]
