@@ -392,9 +392,11 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     _keep_file_ids_distinct(docs, store, report)
 
     stored_hashes = store.content_hashes()
+    same_text = [d for d in docs if stored_hashes.get(d.doc_id) == d.content_hash]
+    stored_fields = store.page_fields(d.doc_id for d in same_text)
     new_docs = []
     for d in docs:
-        if stored_hashes.get(d.doc_id) == d.content_hash:
+        if stored_hashes.get(d.doc_id) == d.content_hash and stored_fields.get(d.doc_id) == _page_fields(d):
             report.unchanged += 1
         else:
             new_docs.append(d)
@@ -499,6 +501,11 @@ def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunR
             report.warnings.append(f"{d.origin}: id {d.doc_id!r} is taken by the report stored from "
                                    f"{stored[d.doc_id]}; this one is stored as {new_id!r}")
             d.doc_id = new_id
+
+
+def _page_fields(doc: Document) -> tuple:
+    """As the store keeps them: see ``Store.page_fields``."""
+    return (doc.published.isoformat() if doc.published else None, doc.source, doc.title, doc.url)
 
 
 def _settle_id_clashes(raws: Sequence[RawReport], report: RunReport) -> None:

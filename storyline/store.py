@@ -149,15 +149,24 @@ class Store:
             rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.data))
             return {r.doc_id: json.loads(r.data).get("origin", "") for r in rows}
 
+    def page_fields(self, ids: Iterable[str]) -> dict[str, tuple]:
+        """What each of these stored reports' page said besides its text (date, outlet, title,
+        address): a report whose metadata was corrected is new again even if its text is not."""
+        return {doc_id: (_page_published(data), data.get("source"), data.get("title"), data.get("url"))
+                for doc_id, data in self._data(ids).items()}
+
     def texts(self, ids: Iterable[str]) -> dict[str, str]:
         """The cleaned text of each of these stored reports."""
-        wanted = list(ids)
-        if not wanted:
-            return {}
-        query = select(documents_table.c.doc_id, documents_table.c.data).where(
-            documents_table.c.doc_id.in_(wanted))
-        with self.engine.connect() as conn:
-            return {r.doc_id: json.loads(r.data).get("text", "") for r in conn.execute(query)}
+        return {doc_id: data.get("text", "") for doc_id, data in self._data(ids).items()}
+
+    def _data(self, ids: Iterable[str]) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for chunk in _chunks(list(ids), 500):  # bounded IN lists
+            query = select(documents_table.c.doc_id, documents_table.c.data).where(
+                documents_table.c.doc_id.in_(chunk))
+            with self.engine.connect() as conn:
+                out.update((r.doc_id, json.loads(r.data)) for r in conn.execute(query))
+        return out
 
     def assignments(self) -> dict[str, str]:
         with self.engine.connect() as conn:
@@ -336,6 +345,12 @@ def _in_order(docs: list[Document], order: list[str] | None) -> list[Document]:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _page_published(data: dict) -> str | None:
+    """The stored publication time as the report gave it (a date inferred from its story is not)."""
+    inferred = (data.get("metadata") or {}).get("published_from") == "story"
+    return None if inferred else data.get("published")
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -452,3 +452,26 @@ def test_a_page_of_the_same_name_from_another_folder_in_a_later_run_is_kept_besi
     # the same file read again keeps its id: nothing is added twice
     assert main(["run", str(tmp_path / "site2"), "--out", out, "--db", db, "--embedding-model", "none"]) == 0
     assert "1 already stored" in capsys.readouterr().err
+
+
+def test_corrected_metadata_makes_a_stored_report_new_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_859f0715c1a21f90.txt", folder / "wire.txt")
+    meta = json.loads((SEEDS / "000_859f0715c1a21f90.meta.json").read_text(encoding="utf-8"))
+    good = meta["published"]
+    meta["published"] = good.replace("2013", "2012", 1)  # a typo in the year
+    (folder / "wire.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    args = ["run", str(folder), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "db.sqlite"),
+            "--embedding-model", "none"]
+    assert main(args) == 0
+    assert main(args) == 0
+    assert "1 already stored" in capsys.readouterr().err  # nothing changed: nothing redone
+    meta["published"] = good
+    (folder / "wire.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert main(args) == 0
+    assert "1 processed, 0 copies, 0 already stored" in capsys.readouterr().err
+    from storyline.store import Store
+
+    (story, _), = Store(str(tmp_path / "db.sqlite")).stories()
+    assert story.documents[0].published.year == 2013
