@@ -159,9 +159,8 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
     if m.value is not None or anchor is None or m.kind in ("caption", "span"):
         return m
     if m.weekday is not None:
-        day = resolve_weekday(m.weekday, anchor - timedelta(days=1) if _is_last(m) or _today_ahead(m)
-                              else anchor,
-                              m.direction)
+        before = _is_last(m) or _today_ahead(m)
+        day = resolve_weekday(m.weekday, anchor - timedelta(days=1) if before else anchor, m.direction)
         return replace(m, value=day, offset_days=(day - anchor).days)
     if m.kind in ("absolute", "dateline"):
         if _is_last(m) and m.precision == "month":  # "last December" is before this month
@@ -284,7 +283,18 @@ def _direction(ctx: _Context) -> str:
         return "past"
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
-    return "future" if _is_future(path[-1]) else "past"
+    verb = path[-1]
+    return "future" if _is_future(verb) or _present_under_future(verb) else "past"
+
+
+def _present_under_future(verb: Token) -> bool:
+    """A present tense in a clause under a future one is future too: "will be repaired when
+    it arrives on Thursday", "will have been stranded by the time it is towed on Thursday"."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBZ", "VBP"}) and not _is_past(verb) and _is_future(head)
 
 
 def _governor(sent: Span, start: int, end: int) -> str | None:
@@ -318,9 +328,10 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
     Thursday, officials said"). "side": a relative, participial or adverbial clause ("the
     paintings stolen on Monday", "after the airport reopened on Thursday"): another
     event, told as background. "noun": a prepositional phrase on a noun of the main
-    clause, not its subject ("a premium to the closing price on Friday", "launched an
-    attack on Monday"); whether that noun is an event is for the reader to judge. A noun inside a time phrase of the verb
-    ("before dawn on Thursday") is no such noun.
+    clause, not its subject, under a present-tense verb ("is offering 38 dollars a share,
+    a premium to the closing price on Friday"); whether that noun is an event is for the
+    reader to judge. A noun inside a time phrase of the verb ("before dawn on Thursday")
+    is no such noun.
     """
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -333,6 +344,8 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
             return "noun" if noun else "main"
         head = token.head
         if head.pos_ in ("VERB", "AUX"):
+            if noun and not verb and (_is_past(head) or _is_future(head)):
+                noun = False  # "declared a state of emergency in three regions on Wednesday"
             verb = True
         elif (not verb and not (span.start <= head.i < span.end) and _names_a_thing(token, head)):
             noun = True
@@ -344,7 +357,11 @@ def _names_a_thing(token: Token, head: Token) -> bool:
     """A prepositional date on a common noun that is not the clause's subject: "a premium to
     the closing price on Friday". A bare weekday lands on the nearest noun in the parse
     ("a shooting at a temple near Milwaukee Sunday"), a possessive or the subject's date
-    ("Sunday's blasts flattened", "detonations on Sunday hampered") dates the sentence's event."""
+    ("Sunday's blasts flattened", "detonations on Sunday hampered") dates the sentence's event.
+    The caller keeps the date on the verb when that verb is past or future: the parse hangs
+    a verb's date on its object's last noun too ("declared a state of emergency in three
+    regions on Wednesday"), while a present tense ("is offering ... on Friday") cannot take
+    a past day."""
     return (token.dep_ == "prep" and head.pos_ == "NOUN"
             and head.dep_ not in ("nsubj", "nsubjpass") and not _in_time_phrase(head))
 
