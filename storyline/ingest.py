@@ -764,6 +764,9 @@ def _fill_fields(report: RawReport, value: dict[str, Any], used: set[str], prefi
             if field == "published":
                 report.published = parse_published(value[key])
                 _note_ambiguous(report, value[key])
+                if _zone_missing(value[key]):
+                    warnings.append(_at(prefix, f"publication time {_show(value[key])} names no time zone; "
+                                                "read as UTC"))
             else:
                 setattr(report, field, _text_value(value[key], key))
         except ValueError as err:
@@ -773,6 +776,16 @@ def _fill_fields(report: RawReport, value: dict[str, Any], used: set[str], prefi
             continue
         used.add(key)
     return warnings
+
+
+def _zone_missing(given: object) -> bool:
+    """A clock time without a zone: "today" may then fall on the wrong day near midnight."""
+    if not isinstance(given, str) or not re.search(r"\d{1,2}:\d{2}", given):
+        return False
+    try:
+        return _to_datetime(given).tzinfo is None
+    except (ValueError, OverflowError, OSError, TypeError):
+        return False
 
 
 def _note_ambiguous(report: RawReport, given: object) -> None:

@@ -90,7 +90,7 @@ def load_documents(inputs: Sequence[str | Path], options: Options, report: RunRe
             raws.append(item)
     _settle_id_clashes(raws, report)
     for raw in raws:  # what ingest used but could not read (a field's type, a broken sidecar)
-        report.warnings.extend(f"{raw.origin}: {w}" for w in _ingest_warnings(raw)
+        report.warnings.extend(f"{raw.origin}: {re.sub(r'^line [0-9]+: ', '', w)}" for w in _ingest_warnings(raw)
                                if "published date" not in w)  # dates are told once, below
     furniture = clean_stage.repeated_furniture(_texts_by_outlet(raws))
     docs: list[Document] = []

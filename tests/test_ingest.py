@@ -890,3 +890,14 @@ def test_pdf_and_office_files_are_named_as_such(tmp_path):
     assert reasons["report.pdf"].startswith("a PDF document: storyline reads text, HTML, JSON and feeds")
     assert reasons["memo.docx"].startswith("a Word document: ")
     assert reasons["bundle.zip"].startswith("a ZIP archive: ")
+
+
+def test_a_clock_time_without_a_zone_is_read_as_utc_and_said(tmp_path):
+    write(tmp_path, "feed.jsonl",
+          '{"id": "1", "text": "One.", "published": "2026-10-30 14:00"}\n'
+          '{"id": "2", "text": "Two.", "published": "2026-10-30T14:00:00+01:00"}\n'
+          '{"id": "3", "text": "Three.", "published": "2026-10-30"}\n')
+    one, two, three = reports(items(tmp_path))
+    assert one.published.utcoffset() == timedelta(0)
+    assert one.metadata["warnings"] == ["line 1: publication time '2026-10-30 14:00' names no time zone; read as UTC"]
+    assert "warnings" not in two.metadata and "warnings" not in three.metadata  # a zone, or a day only
