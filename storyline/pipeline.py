@@ -33,7 +33,7 @@ from storyline.models import Document, RawReport, Rejection, RunReport, Story, S
 from storyline.render_html import render_index_html, render_story_html
 from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
-from storyline.store import Store, database_files
+from storyline.store import Store, database_files, store_identity
 from storyline.summarize import SummaryOptions, independent, summarize
 from storyline.textutil import content_stems
 from storyline.undated import infer_dates
@@ -469,6 +469,7 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     report.new_stories = sorted(sid for sid in grew & held if sid not in before)
     report.updated_stories = sorted(sid for sid in grew & held if sid in before)
     stories = store.stories()
+    _claim_out_dir(out_dir, store_identity(options.db), report)
     report.written = write_outputs(stories, out_dir)
     report.stories = [s for s, _ in stories]
     report.story_count = len(stories)
@@ -641,6 +642,24 @@ def analyze_jobs(jobs: list[StoryJob], options: Options) -> list[Story]:
             story.update = story_summary(fresh, options, earlier)
         out.append(story)
     return out
+
+
+OUT_MARKER = ".storyline-store"  # in an output folder: the store its pages were written from
+
+
+def _claim_out_dir(out_dir: Path, identity: str, report: RunReport) -> None:
+    """Story ids count from s00000 in every store, so two stores writing into one folder mix
+    their stories under the same ids: say so when the folder was written from another store."""
+    marker = out_dir / OUT_MARKER
+    try:
+        before = marker.read_text(encoding="utf-8").strip()
+    except OSError:
+        before = ""
+    if before and before != identity:
+        report.warnings.append(f"{out_dir}: holds pages written from another store ({before}); their story "
+                               "ids may clash with this store's: give each store its own --out")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    marker.write_text(identity + "\n", encoding="utf-8")
 
 
 def write_outputs(stories: Sequence[tuple[Story, str]], out_dir: Path) -> list[str]:

@@ -67,6 +67,13 @@ def database_url(db: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
+def store_identity(db: str | Path | None) -> str:
+    """The store one can tell apart from others: an SQLite file's full path, a server's URL
+    without its password."""
+    files = database_files(db)
+    return str(files[0].resolve()) if files else _shown(db)
+
+
 def store_missing(db: str | Path | None) -> bool:
     """An SQLite store whose file does not exist (a server store is never 'missing' here)."""
     files = database_files(db)

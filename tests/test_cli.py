@@ -475,3 +475,14 @@ def test_corrected_metadata_makes_a_stored_report_new_again(tmp_path: Path, caps
 
     (story, _), = Store(str(tmp_path / "db.sqlite")).stories()
     assert story.documents[0].published.year == 2013
+
+
+def test_two_stores_writing_into_one_folder_are_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "out")
+    base = ["--out", out, "--embedding-model", "none"]
+    assert main(["run", str(SEEDS), *base, "--db", str(tmp_path / "a.sqlite")]) == 0
+    assert main(["run", str(SEEDS), *base, "--db", str(tmp_path / "a.sqlite")]) == 0
+    assert "another store" not in capsys.readouterr().err
+    assert main(["run", str(SEEDS), *base, "--db", str(tmp_path / "b.sqlite")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {out}: holds pages written from another store ({tmp_path / 'a.sqlite'})" in err
