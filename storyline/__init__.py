@@ -20,8 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Options", "run", "summarize_inputs", "group_inputs", "to_json", "to_markdown", "to_html",
-           "__version__"]
+__all__ = ["Options", "run", "summarize_inputs", "group_inputs", "to_json", "to_dict", "to_markdown",
+           "to_html", "Story", "SummarySentence", "Citation", "Figure", "FigureValue", "TimelineEntry",
+           "Document", "RunReport", "Rejection", "__version__"]
+
+# result types, importable from the package (``from storyline import Story``); loaded on first use
+_MODEL_TYPES = {"Story", "SummarySentence", "Citation", "Figure", "FigureValue", "TimelineEntry",
+                "Document", "RunReport", "Rejection"}
 
 if TYPE_CHECKING:
     from storyline.models import RunReport, Story
@@ -63,6 +68,13 @@ def to_json(story: Story) -> str:
     return dumps(story)
 
 
+def to_dict(story: Story) -> dict:
+    """The story as plain data in the contract's shape (what ``to_json`` writes), e.g. for pandas."""
+    from storyline.render_json import story_to_json
+
+    return story_to_json(story)
+
+
 def to_markdown(story: Story) -> str:
     """The story as Markdown: summary with numbered sources, key figures, timeline, sources."""
     from storyline.render_md import render_markdown
@@ -83,4 +95,8 @@ def __getattr__(name: str) -> Any:
         from storyline.pipeline import Options
 
         return Options
+    if name in _MODEL_TYPES:
+        from storyline import models
+
+        return getattr(models, name)
     raise AttributeError(f"module 'storyline' has no attribute {name!r}")

@@ -151,6 +151,8 @@ class Document:
 
 @dataclass
 class Citation:
+    """A report that states a sentence: its id and the quoted passage's offsets in its cleaned text."""
+
     doc_id: str
     start: int | None = None  # character offsets of the quoted passage
     end: int | None = None
@@ -158,12 +160,17 @@ class Citation:
 
 @dataclass
 class SummarySentence:
+    """A summary sentence, quoted verbatim, with every report that says the same."""
+
     text: str
     sources: list[Citation]  # the first is the one quoted
 
 
 @dataclass
 class FigureValue:
+    """One reported value of a key figure: the number (or ``low``-``high`` range), its qualifier
+    ("at least"), who said it (``attributed_to``), when (``reported_at``), and the sentence."""
+
     value: float | None
     text: str  # the sentence it was read from
     doc_id: str
@@ -178,6 +185,9 @@ class FigureValue:
 
 @dataclass
 class Figure:
+    """A key figure ("hostages freed"): its values in report order, how it moved (``change``),
+    and whether reports of about the same time disagree (``conflict``, ``conflict_note``)."""
+
     label: str
     values: list[FigureValue]
     unit: str | None = None
@@ -188,6 +198,8 @@ class Figure:
 
 @dataclass
 class TimelineEntry:
+    """An event on its day (or month, year: ``precision``), worded by one report, cited by all."""
+
     date: str  # YYYY-MM-DD, YYYY-MM or YYYY
     text: str
     sources: list[Citation]
@@ -196,6 +208,10 @@ class TimelineEntry:
 
 @dataclass
 class Story:
+    """One story: its reports (``documents``), the cited ``summary``, key ``figures``, the
+    ``timeline``, and the ``update`` (what the last run's new reports added). ``to_dict`` /
+    ``storyline.to_json`` give it in the JSON contract's shape."""
+
     story_id: str
     title: str
     documents: list[Document]
@@ -212,7 +228,9 @@ class Story:
 
 @dataclass
 class RunReport:
-    """What happened to every input of a run."""
+    """What happened to every input of a run: counts (``read``, ``processed``, ``duplicates``,
+    ``unchanged``), each ``rejected`` input with its reason, ``warnings``, the ``stories`` (with
+    ``new_stories`` / ``updated_stories`` ids), the files ``written``; ``line()`` sums it up."""
 
     read: int = 0
     processed: int = 0

@@ -43,7 +43,16 @@ Reporter = Callable[[Rejection], None]
 
 @dataclass
 class Options:
-    """Every knob of a run, with the defaults a reader of news would expect."""
+    """Every knob of a run, with the defaults a reader of news would expect.
+
+    db: SQLite path or SQLAlchemy URL (None: ./storyline.sqlite); words: summary budget;
+    focus: a question or topic that steers the summary; embedding_model: sentence encoder for
+    grouping and focus by meaning (None: by words only); per_day / timeline_limit: timeline
+    entries a day / in all; copy_threshold: MinHash similarity at which a report is a wire copy;
+    grouping: a :class:`storyline.group.GroupOptions` (thresholds of the story grouper); quiet: no
+    progress bars; max_bytes: largest input file; engine ("local" or "dask"), scheduler (a Dask
+    address), workers, chunk (reports per task): where annotation and analysis run.
+    """
 
     db: str | None = None  # SQLite path or SQLAlchemy URL; None = ./storyline.sqlite
     words: int = 150  # summary budget
@@ -64,7 +73,8 @@ class Options:
         for name in ("words", "per_day"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-                raise ValueError(f"--{name.replace('_', '-')} must be a whole number above 0, not {value!r}")
+                raise ValueError(f"{name} must be a whole number above 0 (--{name.replace('_', '-')} on "
+                                 f"the command line), not {value!r}")
 
     def analysis(self) -> dict:
         """What a stored story's analysis depends on: change one and the next run redoes it."""

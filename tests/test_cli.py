@@ -253,7 +253,7 @@ def test_help_teaches_with_examples():
 
 def test_bad_option_is_one_clear_line(tmp_path, capsys):
     assert main(["summarize", str(SEEDS), "--words", "0"]) == 2
-    assert "--words must be a whole number above 0" in capsys.readouterr().err
+    assert "words must be a whole number above 0 (--words on the command line)" in capsys.readouterr().err
     assert main(["run", str(SEEDS), "--out", str(tmp_path), "--db", str(tmp_path / "no" / "db.sqlite")]) == 2
     assert "does not exist" in capsys.readouterr().err
 
@@ -277,7 +277,7 @@ def test_an_out_that_is_a_file_is_refused_before_any_work(tmp_path: Path,
     assert main(["summarize", str(SEEDS), "--out", str(afile / "s.md"), "-q"]) == 2
     assert "is a file, not a folder" in capsys.readouterr().err
     assert main(["summarize", str(SEEDS), "--per-day", "0", "-q"]) == 2
-    assert "--per-day must be a whole number above 0" in capsys.readouterr().err
+    assert "per_day must be a whole number above 0 (--per-day on the command line)" in capsys.readouterr().err
 
 
 def test_a_closed_pipe_ends_the_output_quietly(tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ def test_the_api_takes_reports_as_records_and_refuses_what_it_cannot_use(tmp_pat
     assert report.processed == 1 and story.title == "Peru floods" and story.summary
     with pytest.raises(ValueError, match="nothing to summarize: .*no such file"):
         storyline.summarize_inputs([str(tmp_path / "missing.txt")], embedding_model=None, quiet=True)
-    with pytest.raises(ValueError, match="--words must be a whole number above 0, not '100'"):
+    with pytest.raises(ValueError, match=r"words must be a whole number above 0 \(--words on the command line\), not '100'"):
         storyline.summarize_inputs([record], embedding_model=None, words="100")
 
 
@@ -159,3 +159,16 @@ def test_a_file_named_like_a_records_id_steps_aside_in_either_order(tmp_path):
     assert ids == {"a1": "Docker", "week1/a1": "The de"} and rejected == []  # the dateline is cut
     assert warnings == [f"{tmp_path / 'week1' / 'a1.txt'}: its name 'a1' is the id {tmp_path / 'feed.jsonl'}:1 "
                         "gives its report; read as 'week1/a1'"]
+
+
+def test_the_package_exports_its_result_types_and_plain_data():
+    import storyline
+    from storyline.models import Story
+
+    assert storyline.Story is Story and storyline.RunReport.__doc__ and storyline.Figure.__doc__
+    assert set(storyline.__all__) >= {"Story", "RunReport", "Figure", "TimelineEntry", "to_dict"}
+    story = Story(story_id="s1", title="Floods", documents=[make_doc("a", "Floods cut the road.")])
+    data = storyline.to_dict(story)
+    assert data["story_id"] == "s1" and data["documents"][0]["doc_id"] == "a"
+    with pytest.raises(ValueError, match=r"^words must be a whole number above 0"):
+        storyline.Options(words="many")
