@@ -406,7 +406,7 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     stored_fields = store.page_fields(d.doc_id for d in same_text)
     new_docs = []
     for d in docs:
-        if stored_hashes.get(d.doc_id) == d.content_hash and stored_fields.get(d.doc_id) == _page_fields(d):
+        if stored_hashes.get(d.doc_id) == d.content_hash and not _fields_corrected(d, stored_fields.get(d.doc_id)):
             report.unchanged += 1
         else:
             new_docs.append(d)
@@ -517,6 +517,13 @@ def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunR
 def _page_fields(doc: Document) -> tuple:
     """As the store keeps them: see ``Store.page_fields``."""
     return (doc.published.isoformat() if doc.published else None, doc.source, doc.title, doc.url)
+
+
+def _fields_corrected(doc: Document, stored: tuple | None) -> bool:
+    """The report now gives a date, outlet, title or address that differs from the stored one
+    (a field it leaves out corrects nothing: the same text pasted bare is the same report)."""
+    return stored is not None and any(new is not None and new != old
+                                      for new, old in zip(_page_fields(doc), stored))
 
 
 def _settle_id_clashes(raws: Sequence[RawReport], report: RunReport) -> None:
