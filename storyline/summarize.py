@@ -426,6 +426,17 @@ def _other_numbers(a: str, b: str) -> bool:
     return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
 
 
+def _days(sentence: Sentence) -> set[date]:
+    return {t.value for t in sentence.times if t.value is not None and t.precision == "day"}
+
+
+def _other_days(a: Sentence, b: Sentence) -> bool:
+    """Both sentences name days and share none: talks resumed a week after the walkout did,
+    on another Monday, however alike the words."""
+    days_a, days_b = _days(a), _days(b)
+    return bool(days_a and days_b and not days_a & days_b)
+
+
 def _select_leads(candidates: list[Candidate], opts: SummaryOptions,
                   chosen: Sequence[Candidate] = ()) -> list[Candidate]:
     """Each report's leading sentences in turn (news puts what matters first), after ``chosen``.
@@ -511,7 +522,7 @@ def _support(cand: Candidate, sentences: list[tuple[Document, Sentence]],
         stems = Counter(_sentence_stems(s.text))
         sim = _cosine(cand.stems, stems)
         if (sim >= opts.support_threshold and sim > best.get(d.doc_id, (0.0,))[0]
-                and not _other_numbers(cand.sentence.text, s.text)):
+                and not _other_numbers(cand.sentence.text, s.text) and not _other_days(cand.sentence, s)):
             best[d.doc_id] = (sim, d, s)
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].doc_id))
     return [(cand.document, cand.sentence)] + [(d, s) for _, d, s in ranked]

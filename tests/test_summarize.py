@@ -296,3 +296,19 @@ def test_a_quote_closed_by_a_pronoun_speaker_cannot_stand_alone():
     assert not standalone("\"No family will be left alone,\" she said after landing in Piura.", opts)
     assert not standalone("Around 2,400 homes have been damaged or destroyed, it added.", opts)
     assert standalone("\"No family will be left alone,\" President Ana Torres said in Piura.", opts)
+
+
+def test_sentences_that_name_other_days_do_not_support_each_other(nlp):
+    from tests.helpers import parsed_report
+
+    walkout = ("About 2,400 workers walked off the job at the Escondida copper mine on Monday after wage "
+               "talks with the company collapsed, the union said.")
+    talks = ("The company and the union representing 2,400 workers at the Escondida copper mine resumed wage "
+             "talks on Monday, the union said.")
+    a = parsed_report(nlp, "a", [walkout], utc(2026, 10, 12, 18))
+    b = parsed_report(nlp, "b", [talks], utc(2026, 10, 19, 18))  # a week later: another Monday
+    same_day = parsed_report(nlp, "c", [talks], utc(2026, 10, 12, 20))
+    cited = {s.text: [c.doc_id for c in s.sources] for s in summarize([a, b], words=100)}
+    assert cited[walkout] == ["a"]
+    cited = {s.text: [c.doc_id for c in s.sources] for s in summarize([a, same_day], words=100)}
+    assert cited[walkout] == ["a", "c"]  # the same Monday: the words decide, as before
