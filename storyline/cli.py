@@ -142,7 +142,7 @@ def _scale(p: argparse.ArgumentParser) -> None:
     g.add_argument("--scheduler", metavar="ADDRESS",
                    help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask)")
     g.add_argument("--workers", type=int, metavar="N",
-                   help="with --engine dask and no --scheduler: local worker processes (default: one per core)")
+                   help="local Dask worker processes (implies --engine dask; default with dask: one per core)")
 
 
 def _common(p: argparse.ArgumentParser) -> None:

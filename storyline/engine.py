@@ -102,8 +102,8 @@ class DaskEngine:
 
 def make_engine(name: str = "local", *, address: str | None = None,
                 workers: int | None = None) -> Engine:
-    """The engine a run asked for; a scheduler address implies Dask."""
-    if address and name == "local":
+    """The engine a run asked for; a scheduler address, or a number of workers, implies Dask."""
+    if (address or workers is not None) and name == "local":
         name = "dask"
     if name == "local":
         return LocalEngine()

@@ -35,6 +35,8 @@ def test_make_engine_names_the_choices_and_a_scheduler_implies_dask():
     assert make_engine("local").name == "local"
     with pytest.raises(ValueError, match="workers must be"):
         make_engine("dask", workers=0)
+    with pytest.raises(ValueError, match="workers must be"):
+        make_engine("local", workers=0)  # a number of workers asks for Dask, not a silent local run
 
 
 def test_dask_engine_keeps_input_order():
