@@ -489,10 +489,10 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
 def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunReport) -> None:
     """A report named after its file, whose id a different report stored from another file
     holds, takes the id one run over both files would give it ("week2/report1"): runs never
-    depend on which run a file arrived in, and nothing stored is overwritten. The same file
-    read again keeps the id it was stored under; a file of the same name whose text is mostly
-    the stored one's is that report corrected, and replaces it; ids given in JSON or feeds
-    are kept as given."""
+    depend on which run a file arrived in, and nothing stored is overwritten (a later version
+    saved in another folder is kept beside the first, as one run keeps it). The same file read
+    again keeps the id it was stored under, and new text in it replaces the stored text; ids
+    given in JSON or feeds are kept as given."""
     stored = store.origins()
     clashes = [d for d in docs if d.doc_id in stored and _file_named(d)
                and _real(split_origin(stored[d.doc_id])[0]) != _real(split_origin(d.origin)[0])]
@@ -500,13 +500,12 @@ def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunR
         return
     stored_as = {_real(path): doc_id for doc_id, origin in stored.items()
                  for path, line in [split_origin(origin)] if line is None}
-    old_texts = store.texts(d.doc_id for d in clashes)
     taken = set(stored) | {d.doc_id for d in docs}
     for d in clashes:
         path = split_origin(d.origin)[0]
         if _real(path) in stored_as:
             d.doc_id = stored_as[_real(path)]
-        elif _shared_words(old_texts.get(d.doc_id, ""), d.text) < SAME_REPORT_WORDS:
+        else:
             new_id = next(c for c in ingest.id_candidates(Path(path)) if c not in taken)
             taken.add(new_id)
             report.warnings.append(f"{d.origin}: id {d.doc_id!r} is taken by the report stored from "
