@@ -27,8 +27,8 @@ from markupsafe import Markup
 
 from storyline.figures import describe, later_values, since_then
 from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence, TimelineEntry
-from storyline.render_md import (conflicting_values, disputed, latest_values, timestamp, value_bounds,
-                                 value_text)
+from storyline.render_md import (OPINION_ONLY, conflicting_values, disputed, latest_values, opinion_only,
+                                 timestamp, value_bounds, value_text)
 from storyline.undated import date_note
 
 CONTEXT_CHARS = 180  # characters of report text searched around a cited passage for context
@@ -283,6 +283,7 @@ class StoryPage:
     update: list[SentenceView] = field(default_factory=list)  # what the last run's reports added
     # where the story stands: (a key figure's latest value in words, disputed?, its report)
     latest: list[tuple[str, bool, CiteView]] = field(default_factory=list)
+    opinion_only: bool = False  # every report is an opinion piece: the summary quotes views
     # A big story's figure can hold dozens of values: the page shows this many, folds the rest
     visible_rows: int = 6
     visible_sides: int = 6  # and this many disagreeing values side by side
@@ -321,6 +322,7 @@ def _story_page(story: Story) -> StoryPage:
         if story.update and story.update != story.summary else [],
         latest=[(f"{f.label} {describe(v)}", disputed(f, v), cites.one(Citation(v.doc_id), v.text))
                 for f, v in latest_values(story.figures)],
+        opinion_only=opinion_only(story),
     )
 
 
@@ -761,7 +763,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(plural=plural)
+    env.globals.update(plural=plural, OPINION_ONLY=OPINION_ONLY)
     return env
 
 

@@ -40,7 +40,7 @@ def _document(d: Document) -> dict:
     return {
         "doc_id": d.doc_id, "source": d.source, "url": d.url, "title": d.title,
         "published": _iso(d.published), "dateline": d.dateline, "duplicate_of": d.duplicate_of,
-        "origin": d.origin,
+        "origin": d.origin, "opinion": bool(d.metadata.get("opinion")),
     }
 
 

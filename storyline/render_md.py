@@ -16,6 +16,15 @@ def _since_note(text: str, later: dict, numbers: dict[str, int]) -> str:
     return f" _(later: {'; '.join(notes)})_" if notes else ""
 
 
+OPINION_ONLY = ("Every report of this story is an opinion piece: the summary quotes the views it argues, "
+                "not established facts.")
+
+
+def opinion_only(story: Story) -> bool:
+    """A story told only by opinion pieces: its summary is theirs, and says so."""
+    return bool(story.documents) and all(d.metadata.get("opinion") for d in story.documents)
+
+
 def render_markdown(story: Story) -> str:
     numbers = {d.doc_id: i + 1 for i, d in enumerate(story.documents)}
     lines = [f"# {_esc(story.title)}", ""]
@@ -33,6 +42,8 @@ def render_markdown(story: Story) -> str:
         lines += ["", "## New since the last run", ""]
         lines += [bullet(s) for s in story.update]
     lines += ["", "## Summary", ""]
+    if story.summary and opinion_only(story):
+        lines += [f"_{OPINION_ONLY}_", ""]
     lines += [bullet(s) for s in story.summary]
     if not story.summary:
         lines.append("_No summary could be written from these reports._")

@@ -172,3 +172,21 @@ def test_the_package_exports_its_result_types_and_plain_data():
     assert data["story_id"] == "s1" and data["documents"][0]["doc_id"] == "a"
     with pytest.raises(ValueError, match=r"^words must be a whole number above 0"):
         storyline.Options(words="many")
+
+
+def test_a_story_told_only_by_opinion_pieces_says_so_and_the_json_marks_them(tmp_path):
+    import json
+
+    from storyline.pipeline import summarize_inputs
+    from storyline.render_html import render_story_html
+    from storyline.render_json import dumps
+    from storyline.render_md import OPINION_ONLY, render_markdown
+
+    column = tmp_path / "column.txt"
+    column.write_text("OPINION\n\nEvery industrial disaster produces a report, and every report says the same "
+                      "thing about safety culture in our ports.\n\nI believe the answer lies in incentives rather "
+                      "than rules, and executives should pay a personal price for unsafe storage.\n")
+    story, _ = summarize_inputs([column], embedding_model=None, quiet=True)
+    assert story.summary and all(d.metadata.get("opinion") for d in story.documents)
+    assert OPINION_ONLY in render_markdown(story) and OPINION_ONLY in render_story_html(story)
+    assert json.loads(dumps(story))["documents"][0]["opinion"] is True
