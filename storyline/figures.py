@@ -14,7 +14,8 @@ plus the day's highest count, and a measure that is not plainly a count of the e
 (casualties, hostages, displaced...) needs two independent reports to become a figure.
 Reports also recall other events ("a typhoon killed 1,500 people in 2011", "a bomb in Kano
 killed 12"): a sentence dated well before the story began, or naming only places the
-story's reports do not keep naming, gives no figure.
+story's reports do not keep naming, gives no figure. A toll counted both as "people" and as
+one kind of victim ("workers"), with the same numbers, is one figure in the reports' own word.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ REPORTED_WORDS = {"missing": {"unaccounted": "unaccounted for"},
 # casualties first, then what happened to hostages, then everything else
 EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "killed or wounded": 1, "missing": 2, "held": 2, "freed": 2,
               "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
-              "damaged": 3}
+              "damaged": 3, "burned": 3, "flooded": 3, "cut": 3}
 OTHER_RANK = 4
 # events whose count is a key figure even when one report alone gives it (the workforce of a
 # factory that burned or collapsed is how many were at risk; a crowd is a protest's measure)
@@ -84,6 +85,9 @@ EVENT_ADJECTIVES = {"dead": "killed", "injured": "wounded", "wounded": "wounded"
 SAME_THING = {"blaze": "fire", "blast": "explosion", "bomb": "explosion",
               "bombing": "explosion", "quake": "earthquake"}
 PEOPLE_WORDS = {"person", "persons"}
+JOBS_CUT = "cut"
+# a bare count of these in a story of job cuts ("the numbers it disclosed, about 1,200 roles")
+JOB_HEADS = {"job", "role", "position", "post"}
 # whoever lives in a place, counted as people when they leave their homes
 RESIDENTS = {"people", "resident", "villager", "inhabitant", "local", "citizen"}
 HOME_EVENTS = {"displaced", "evacuated"}
@@ -158,10 +162,68 @@ def build_figures(documents: Sequence[Document]) -> list[Figure]:
         for sent, q in _usable(doc, scope):
             if not _fold(groups, doc, q):
                 _add(groups, doc, sent, q, position)
+    _add_bare_job_counts(groups, docs, copies, scope, position)
+    _merge_generic_tolls(groups)
     wire = {d.doc_id for d in copies}
     built = [(g.event, _figure(g)) for g in groups.values() if g.entries and _supported(g, wire)]
     built.sort(key=lambda pair: _importance(pair[1], pair[0]))
     return [f for _, f in built]
+
+
+def _add_bare_job_counts(groups: dict[tuple[str, str], _Group], docs: list[Document],
+                         copies: list[Document], scope: _Scope, position: dict[str, int]) -> None:
+    """"The company stands by the numbers it disclosed, about 1,200 roles": in a story of job
+    cuts a count of jobs with no event of its own that agrees with the cut is the cut told
+    again (one that does not agree, "will create 300 jobs", is left out)."""
+    group = groups.get((JOBS_CUT, "job"))
+    if group is None:
+        return
+    told = [_claimed(e.value) for e in group.entries]
+    for doc in docs:
+        if doc in copies:
+            continue
+        for sent in doc.sentences:
+            if sent.quantities and _off_story(sent, scope):
+                continue
+            for q in sent.quantities:
+                if q.event or q.negated or q.hedged or q.value is None or not q.counted:
+                    continue
+                if _singular(_head_word(q.counted)) not in JOB_HEADS:
+                    continue
+                if any(_overlap(_claimed_quantity(q), t) for t in told):
+                    _add(groups, doc, sent, replace(q, event=JOBS_CUT, key=True), position)
+
+
+def _claimed_quantity(q: Quantity) -> tuple[float, float]:
+    return _claimed(FigureValue(value=q.value, text="", doc_id="", low=q.low, high=q.high,
+                                qualifier=q.qualifier))
+
+
+def _merge_generic_tolls(groups: dict[tuple[str, str], _Group]) -> None:
+    """"The number of people killed has risen to four" beside "a fourth worker was found dead":
+    when every victim the story names for an event is of one kind and each "people" count is
+    also given for that kind the same day, the people are those workers: one figure, not two."""
+    for (event, head), generic in list(groups.items()):
+        if head != "people" or not generic.entries:
+            continue
+        kinds = [g for (e, h), g in groups.items() if e == event and h != "people" and g.entries
+                 and h not in MONEY_HEADS and h not in BODY_NOUNS]
+        if len(kinds) != 1 or not all(_told_for(entry, kinds[0]) for entry in generic.entries):
+            continue
+        target = kinds[0]
+        counted = target.entries[0].counted
+        for entry in generic.entries:
+            if not any(e.value.doc_id == entry.value.doc_id and _same(e.value, entry.value)
+                       for e in target.entries):
+                target.entries.append(replace(entry, counted=counted))
+        del groups[(event, head)]
+
+
+def _told_for(entry: _Entry, group: _Group) -> bool:
+    """The same number is in the group from the same report or a report of the same day."""
+    return any(_same(e.value, entry.value) and (e.value.doc_id == entry.value.doc_id
+                                                 or _day(e.value) == _day(entry.value))
+               for e in group.entries)
 
 
 def _supported(group: _Group, wire: set[str]) -> bool:
@@ -292,6 +354,8 @@ def _counted(q: Quantity) -> str:
     counted = q.counted or ""
     if q.event in TOLL_EVENTS and _singular(counted) in TOLL_NOUNS_OF[q.event]:
         return "people"
+    if q.event == JOBS_CUT:
+        return "jobs"  # "1,200 employees" laid off, "1,200 roles", "job cuts": one measure
     if counted.lower() in STAND_IN_NOUNS:
         return "people"
     return counted

@@ -303,6 +303,28 @@ PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "boy", "girl", "hos
                 "bomber", "robber"}
 QUOTES = "'\"‘’“”`"
 
+# --- land burned or flooded, jobs cut ---
+# an area a fire or flood covered is that disaster's measure ("the fire has burned 7,200
+# hectares"), unlike the plain measures above ("a 40-hectare farm")
+AREA_UNITS = {"hectare", "acre", "ha"}
+SQUARE_UNITS = {"kilometre", "kilometer", "km", "mile"}  # "square kilometres"
+AREA_EVENTS = {"burned", "flooded"}
+AREA_PREPOSITIONS = {"to", "across", "over", "than"}
+BURN_VERBS = {"burn", "scorch", "char", "blacken", "incinerate"}
+FLOOD_VERBS = {"flood", "inundate", "submerge", "swamp", "deluge"}
+FIRE_NOUNS = {"fire", "wildfire", "blaze", "bushfire", "brushfire", "inferno", "firestorm", "flame"}
+FLOOD_NOUNS = {"flood", "flooding", "floodwater", "water", "deluge", "inundation"}
+# jobs a company cuts: "will cut 1,200 jobs", "to lay off 1,200 employees", "1,200 job cuts"
+JOB_NOUNS = {"job", "role", "position", "post", "layoff", "redundancy"}
+CUT_VERBS = {"cut", "eliminate", "slash", "shed", "axe", "scrap", "lose"}
+# staff a company cuts ("slashed two people" with a knife is no lay-off)
+STAFF_NOUNS = {"employee", "worker", "staff", "staffer"}
+CUT_NOUNS = {"cut", "layoff", "redundancy", "loss"}  # "job cuts", "job losses"
+# a cut is announced before it is done: "said it would cut 1,200 jobs" states the plan, while
+# "may", "could", "might" still hedge it
+PLANNED_EVENTS = {"cut"}
+PLAN_AUX = {"would"}
+
 
 @dataclass
 class _Phrase:
@@ -674,6 +696,7 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
     _passed_qualifier(phrase, anchor)
     reading = _Reading(anchor=anchor, node=node, counted=counted, whole=is_whole)
     reading.event = _event(sent, phrase, reading)
+    reading.event = _area_event(sent, reading) or _job_cut_event(sent, reading) or reading.event
     if phrase.money is not None and reading.event is not None:
         reading.event += _money_rate(sent, phrase)
     undated = reading.event is None and counted is None and not phrase.money
@@ -684,6 +707,10 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
     start, end = sent[first].idx, sent[last].idx + len(sent[last].text)
     negated = _negated(sent, phrase, reading)
     counted_text = _counted_text(sent, phrase, reading)
+    if reading.event in AREA_EVENTS and counted is not None and counted.tag_ == "NN" and phrase.value != 1:
+        counted_text = (counted_text or "") + "s"  # "the 10,000-acre blaze": 10,000 acres
+    if reading.event in PLANNED_EVENTS and counted is None:
+        counted_text = "jobs"  # "the total may exceed 1,500" of job cuts
     if reading.event is None and counted is None and phrase.money is None:
         counted_text, reading.event = _count_told_before(sent, anchor) or (counted_text, None)
     fact = _fact_reason(sent, phrase, reading)
@@ -877,7 +904,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if after in ("%", "percent", "per", "pct") and not (phrase.money and after == "per"):
         return "percentage"  # "$300 per square meter" is a rate of money, not a share
     lemma = _lemma(counted)
-    if phrase.money is None and (lemma in MEASURES or _in_entity(anchor, ("QUANTITY", "PERCENT"))):
+    if phrase.money is None and reading.event not in AREA_EVENTS and (
+            lemma in MEASURES or _in_entity(anchor, ("QUANTITY", "PERCENT"))):
         return "measure"
     if lemma in PLACES and reading.event != "damaged":
         return "places"
@@ -1140,6 +1168,127 @@ def _event_from_state(sent: Span, reading: _Reading) -> str | None:
                 c.dep_ == "dobj" and c.lower_ in ("power", "electricity") for c in tok.children):
             return "without power"
     return None
+
+
+def _area_event(sent: Span, reading: _Reading) -> str | None:
+    """"burned 7,200 hectares", "a wildfire doubled in size to 7,200 hectares": land a fire
+    burned or a flood covered is the disaster's measure, told by the verb or its subject."""
+    area = reading.counted
+    if area is None or not _is_area(area):
+        return None
+    if area.dep_ in ("compound", "amod", "nmod") and _in_span(sent, area.head):
+        return _disaster_of(area.head)  # "the 10,000-acre blaze"
+    verb = _area_verb(sent, area)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in BURN_VERBS:
+        return "burned"
+    if lemma in FLOOD_VERBS:
+        return "flooded"
+    for subject in _clause_subjects(sent, verb):
+        event = _disaster_of(subject) or _area_of(subject)
+        if event is not None:
+            return event
+    return None
+
+
+def _disaster_of(noun: Token) -> str | None:
+    """"fire", "blaze" -> burned; "flood", "floodwaters" -> flooded."""
+    if _lemma(noun) in FIRE_NOUNS:
+        return "burned"
+    return "flooded" if _lemma(noun) in FLOOD_NOUNS else None
+
+
+def _area_of(noun: Token) -> str | None:
+    """"the burned area", "the area flooded": an area named by what happened to it."""
+    if _lemma(noun) != "area":
+        return None
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "compound") and child.lemma_.lower() in BURN_VERBS | {"burned", "burnt"}:
+            return "burned"
+        if child.dep_ in ("amod", "acl", "compound") and child.lemma_.lower() in FLOOD_VERBS | {"flooded"}:
+            return "flooded"
+    return None
+
+
+def _is_area(noun: Token) -> bool:
+    """"hectares", "acres", "square kilometres" (not "kilometres", a distance)."""
+    lemma = _lemma(noun)
+    if lemma in AREA_UNITS:
+        return True
+    return lemma in SQUARE_UNITS and any(c.lower_ in ("square", "sq") for c in noun.children)
+
+
+def _area_verb(sent: Span, area: Token) -> Token | None:
+    """The verb an area is the subject, object or "to"/"across" object of; None when the area
+    only describes a noun ("a fire on a 500-hectare farm")."""
+    cur = area
+    while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i and _in_span(sent, cur.head):
+        cur = cur.head
+    if cur.dep_ == "pobj" and cur.head.lower_ in AREA_PREPOSITIONS:
+        cur = cur.head
+    elif cur.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return None
+    head = cur.head
+    if head.i == cur.i or not _in_span(sent, head) or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head
+
+
+def _clause_subjects(sent: Span, verb: Token) -> list[Token]:
+    """Who does the verb: its subject, the noun a relative clause hangs on ("the fire, which
+    covers 7,200 hectares"), or the subject of the verb it is joined to."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in ("which", "that") for s in subjects) and verb.dep_ == "relcl":
+        return [verb.head]
+    if not subjects and verb.dep_ in ("conj", "xcomp") and _in_span(sent, verb.head):
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
+
+
+def _job_cut_event(sent: Span, reading: _Reading) -> str | None:
+    """"will cut 1,200 jobs", "1,200 jobs will be eliminated", "to lay off 1,200 employees",
+    "1,200 job cuts", and "the total may exceed 1,500" said of job cuts just before."""
+    noun = reading.counted
+    if noun is None:
+        return "cut" if _total_of_cuts(sent, reading.anchor) else None
+    lemma = _lemma(noun)
+    if _is_job_cut_noun(noun):
+        return "cut"
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or not _in_span(sent, verb) or verb.pos_ != "VERB":
+        return None
+    verb_lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if verb_lemma == "lay" and "off" in particles:
+        return "cut" if lemma in JOB_NOUNS or _is_people(noun) else None
+    if verb_lemma not in CUT_VERBS or particles:
+        return None  # "cut off 1,200 people" by a flood is no lay-off
+    staff = lemma in STAFF_NOUNS and verb_lemma != "lose"  # "lost 1,200 people" is a toll
+    return "cut" if lemma in JOB_NOUNS or staff else None
+
+
+def _is_job_cut_noun(noun: Token) -> bool:
+    """"layoffs", "redundancies", "job cuts", "job losses"."""
+    lemma = _lemma(noun)
+    if lemma in ("layoff", "redundancy"):
+        return True
+    return lemma in CUT_NOUNS and any(c.dep_ == "compound" and _lemma(c) == "job" for c in noun.children)
+
+
+def _total_of_cuts(sent: Span, anchor: Token) -> bool:
+    """"Job cuts reached engineering ..., and the total may exceed 1,500": a bare total after
+    job cuts in the same sentence counts them."""
+    verb = anchor.head
+    if anchor.dep_ not in ("dobj", "attr") or not _in_span(sent, verb) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    total = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if total is None or total.lemma_.lower() not in TOTAL_NOUNS | NUMBER_NOUNS:
+        return False
+    if any(c.dep_ == "prep" for c in total.children):
+        return False  # "the total of deaths" says what it counts itself
+    return any(_is_job_cut_noun(t) for t in sent.doc[sent.start:total.i])
 
 
 ROLES = {"nsubj": "subj", "csubj": "subj", "expl": "subj", "nsubjpass": "pass",
@@ -1684,7 +1833,8 @@ def _hedged(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
             return True
         for child in tok.children:
             word = child.lower_
-            if child.dep_ == "aux" and word in HEDGE_AUX:
+            if child.dep_ == "aux" and word in HEDGE_AUX and not (
+                    word in PLAN_AUX and reading.event in PLANNED_EVENTS):
                 return True
             if child.dep_ == "advmod" and word in HEDGE_ADVERBS:
                 return True

@@ -577,3 +577,64 @@ def test_most_reports_words_name_the_displaced(nlp):
     c = document(nlp, "c", "Some 2,600 people were driven from their homes, officials said.", T0 + timedelta(days=2))
     labels = [f.label for f in build_figures([a, b, c])]
     assert "people displaced" in labels, labels
+
+
+def test_land_burned_is_a_figure_that_moves(nlp):
+    a = document(nlp, "a", "A wildfire raged on the hills on Monday. About 800 hectares had burned by noon, "
+                           "the fire service said.", T0)
+    b = document(nlp, "b", "The wildfire more than doubled in size overnight to about 2,100 hectares, "
+                           "officials said on Tuesday.", T0 + timedelta(days=1))
+    c = document(nlp, "c", "Firefighters contained the fire on Thursday after it burned some 4,000 hectares "
+                           "of forest.", T0 + timedelta(days=3))
+    f = figure(build_figures([a, b, c]), "hectares burned")
+    assert [v.value for v in f.values] == [800, 2100, 4000]
+    assert f.change == "about 800 -> about 2,100 -> about 4,000" and not f.conflict
+
+
+def test_jobs_cut_told_three_ways_are_one_figure(nlp):
+    a = document(nlp, "a", "Norvana will lay off about 900 employees, the company said on Monday.", T0)
+    b = document(nlp, "b", "Shares fell a day after the company said it would cut 900 jobs.", T0 + timedelta(days=1))
+    c = document(nlp, "c", "A spokeswoman said the bank stood by the figure it gave, about 900 roles. "
+                           "The new branch will create 40 jobs.", T0 + timedelta(days=6))
+    f = figure(build_figures([a, b, c]), "jobs cut")
+    assert [(v.doc_id, v.value) for v in f.values] == [("a", 900), ("b", 900), ("c", 900)]
+    assert not f.conflict
+
+
+def test_a_hedged_larger_total_of_job_cuts_is_not_a_value(nlp):
+    a = document(nlp, "a", "Norvana said it would cut 900 jobs.", T0)
+    b = document(nlp, "b", "The job cuts reached the research labs, staff said, and the total may exceed 1,300. "
+                           "The bank said it was cutting 900 jobs.", T0 + timedelta(hours=3))
+    f = figure(build_figures([a, b]), "jobs cut")
+    assert [v.value for v in f.values] == [900] and not f.conflict
+
+
+def test_land_burned_told_by_one_report_alone_is_no_figure(nlp):
+    a = document(nlp, "a", "Elsewhere, a wildfire destroyed 500 hectares of forest. Two people were killed "
+                           "in the flood on Monday.", T0)
+    labels = [f.label for f in build_figures([a])]
+    assert "people killed" in labels and "hectares burned" not in labels, labels
+
+
+def test_people_killed_are_the_workers_killed_when_the_dead_are_all_workers(nlp):
+    a = document(nlp, "a", "Two workers were killed in the explosion at the refinery, police said.", T0)
+    b = document(nlp, "b", "The number of people killed in the explosion has risen to three. A third worker "
+                           "was found dead in the rubble.", T0 + timedelta(hours=9))
+    labels = [f.label for f in build_figures([a, b])]
+    assert "people killed" not in labels, labels
+    assert [v.value for v in figure(build_figures([a, b]), "workers killed").values] == [2, 3]
+
+
+def test_people_killed_stay_apart_when_the_dead_are_of_several_kinds(nlp):
+    a = document(nlp, "a", "Two workers and three soldiers were killed in the attack, police said. "
+                           "In all, five people were killed.", T0)
+    labels = [f.label for f in build_figures([a])]
+    assert "people killed" in labels, labels
+
+
+def test_people_killed_stay_apart_when_their_number_is_not_the_workers(nlp):
+    a = document(nlp, "a", "Two workers were killed in the explosion, police said.", T0)
+    b = document(nlp, "b", "Seven people were killed in the explosion and the fire that followed.",
+                 T0 + timedelta(hours=9))
+    labels = [f.label for f in build_figures([a, b])]
+    assert "people killed" in labels and "workers killed" in labels, labels

@@ -751,3 +751,67 @@ def test_home_hung_on_the_people_not_the_verb_still_displaces(nlp):
     q = the(nlp, "The river flooded the valley on Monday, forcing about 1,200 residents from their homes.",
             "about 1,200")
     assert (q.event, q.key) == ("displaced", True)
+
+
+# --- land burned or flooded, jobs cut --------------------------------------------------
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("The brush fire has burned 4,300 hectares since Friday.", "4,300", "burned"),
+    ("About 900 hectares had burned by Sunday evening, officials said.", "About 900", "burned"),
+    ("The blaze scorched 6,100 hectares of pine forest.", "6,100", "burned"),
+    ("The wildfire grew overnight to some 2,500 acres, the forest service said.", "some 2,500", "burned"),
+    ("Floodwaters have covered 52,000 hectares of rice fields.", "52,000", "flooded"),
+    ("The river inundated 80 square kilometres of farmland.", "80", "flooded"),
+    ("The burned area rose to 1,700 hectares on Tuesday.", "1,700", "burned"),
+    ("The flooded area now covers 9,000 hectares.", "9,000", "flooded"),
+])
+def test_land_a_fire_burned_or_a_flood_covered_is_key(nlp, text, quote, event):
+    q = the(nlp, text, quote)
+    assert (q.event, q.key) == (event, True)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("A fire broke out on a farm of 400 hectares near the village.", "400"),
+    ("The family owns 250 acres of orchards.", "250"),
+    ("The fire was 30 kilometres from the town.", "30"),
+])
+def test_an_area_that_only_describes_land_is_a_plain_measure(nlp, text, quote):
+    assert not the(nlp, text, quote).key
+
+
+@pytest.mark.parametrize("text,quote,counted", [
+    ("Norvana will cut 2,300 jobs over two years, the bank said.", "2,300", "jobs"),
+    ("The airline said it would eliminate about 900 positions.", "about 900", "positions"),
+    ("The retailer plans to lay off 650 employees at its warehouses.", "650", "employees"),
+    ("About 420 workers will be laid off, the union said.", "About 420", "workers"),
+    ("The carmaker announced 3,000 job cuts in Germany.", "3,000", "job cuts"),
+])
+def test_jobs_cut_are_key_and_an_announced_cut_is_not_hedged(nlp, text, quote, counted):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key, q.hedged) == (counted, "cut", True, False)
+
+
+def test_a_total_after_job_cuts_counts_them_and_may_stays_hedged(nlp):
+    q = the(nlp, "The job cuts hit the design studios too, staff said, and the total may exceed 900.", "900")
+    assert (q.counted, q.event, q.qualifier, q.hedged) == ("jobs", "cut", "more than", True)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The new factory will create 1,100 jobs.", "1,100"),
+    ("The flood cut off 1,200 people in the valley.", "1,200"),
+    ("The company might cut 500 jobs next year.", "500"),
+])
+def test_jobs_created_people_cut_off_or_a_possible_cut_are_no_cut(nlp, text, quote):
+    q = the(nlp, text, quote)
+    assert q.event != "cut" or q.hedged
+
+
+def test_an_area_naming_a_fire_is_its_size_in_plural_words(nlp):
+    q = the(nlp, "Crews battled the 6,000-acre blaze near the town.", "6,000")
+    assert (q.counted, q.event, q.key) == ("acres", "burned", True)
+    assert not the(nlp, "The fire broke out on a 300-hectare farm.", "300").key
+
+
+def test_people_slashed_with_a_knife_are_no_job_cut(nlp):
+    q = the(nlp, "A man slashed two people with a knife at the station.", "two")
+    assert q.event != "cut"
