@@ -1117,10 +1117,13 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
 
 
 def _adjective_after(sent: Span, counted: Token | None) -> str | None:
-    """"200,000 people homeless", "300 people dead": an event adjective right after the noun."""
+    """"200,000 people homeless", "300 people dead", "9 people still unaccounted for": an event
+    adjective right after the noun (an adverb such as "still" may come between)."""
     if counted is None or counted.i + 1 >= sent.end or not _is_people(counted):
         return None
     nxt = sent.doc[counted.i + 1]
+    if nxt.lower_ in ("still", "now", "reported", "feared", "presumed") and nxt.i + 1 < sent.end:
+        nxt = sent.doc[nxt.i + 1]
     if nxt.lower_ in EVENT_ADJECTIVES and nxt.dep_ in ("amod", "xcomp", "acomp", "oprd", "conj"):
         return EVENT_ADJECTIVES[nxt.lower_]
     return None

@@ -815,3 +815,8 @@ def test_an_area_naming_a_fire_is_its_size_in_plural_words(nlp):
 def test_people_slashed_with_a_knife_are_no_job_cut(nlp):
     q = the(nlp, "A man slashed two people with a knife at the station.", "two")
     assert q.event != "cut"
+
+
+def test_an_event_adjective_right_after_the_count_names_its_event(nlp):
+    text = "Divers had ended the search with 9 people still unaccounted for, the coast guard said."
+    assert [(q.text, q.event, q.key) for q in quantities(nlp, text)] == [("9", "missing", True)]
