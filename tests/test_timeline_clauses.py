@@ -105,13 +105,16 @@ def test_the_outcome_its_headline_tells_reaches_the_timeline(nlp: Language) -> N
 
 
 def test_a_headline_event_far_after_the_story_makes_no_day(nlp: Language) -> None:
-    """A week-later report's dated headline event is no outcome of this story's days."""
+    """A week-later report's headline event, dated days before the report itself (news
+    told late, or a page re-posted), is no outcome of this story's days. (A lone late
+    report whose lead dates its headline event on its own day is a later news day of a
+    slow story: see test_timeline_audit.py.)"""
     late = datetime(2025, 3, 14, 9, tzinfo=timezone.utc)
     docs = [report(nlp, i, lines, when, title) for i, lines, when, title in SIEGE[:3]]
-    docs.append(report(nlp, "s9", ["Police arrested two men in Tarvo on Friday over the post office "
-                                   "siege, commander Lina Berg said."], late,
+    docs.append(report(nlp, "s9", ["Police arrested two men in Tarvo on Monday over the post office "
+                                   "siege, commander Lina Berg said on Friday."], late,
                        "Police arrest two men over Tarvo post office siege"))
-    assert "2025-03-14" not in {day for day, _ in dated(docs)}
+    assert not {day for day, _ in dated(docs)} & {"2025-03-10", "2025-03-14"}
 
 
 def test_days_after_an_event_a_span_dates(nlp: Language) -> None:

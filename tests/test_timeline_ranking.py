@@ -46,14 +46,16 @@ def test_an_undated_remark_is_no_event_of_the_day(nlp: Language) -> None:
 def test_an_undated_sentence_about_the_event_its_report_dates_joins_that_entry(
         nlp: Language) -> None:
     """'The offer, according to ...' tells more of the offer the same report dates on
-    Friday: one entry, worded by the dated sentence, citing both."""
+    Friday: one entry, worded by the dated sentence, which is also the one passage it cites
+    (a reader checks the cited passage against the entry's text)."""
     doc = report(nlp, "a", ["Militants on Friday offered to trade two hostages for two prisoners.",
                             "The offer, according to a news site, came from a commander in Mali."],
                  FRIDAY)
     entries = build_timeline([doc])
     assert len(entries) == 1
     assert entries[0].text.startswith("Militants on Friday offered")
-    assert len(entries[0].sources) == 2
+    (source,) = entries[0].sources
+    assert doc.text[source.start:source.end] == entries[0].text
 
 
 def test_a_stray_sentence_of_the_page_loses_to_the_story(nlp: Language) -> None:
