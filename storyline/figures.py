@@ -402,6 +402,11 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+def _area_unit(counted: str | None) -> bool:
+    """"hectares", "acres", "square kilometres": what an area figure is measured in."""
+    return bool(counted) and (counted.rstrip("s") in ("hectare", "acre") or counted.startswith("square "))
+
+
 def _same_numbers(v: FigureValue, q: Quantity) -> bool:
     return (v.value, v.low, v.high) == (q.value, q.low, q.high)
 
@@ -414,7 +419,7 @@ def _figure(group: _Group) -> Figure:
     values = _best_of_each_day([e.value for e in entries])
     counted = _agreed_counted([e.counted for e in entries])
     conflicts = conflict_pairs(values)
-    unit = counted if counted in MONEY_UNITS else None
+    unit = counted if counted in MONEY_UNITS or _area_unit(counted) else None
     return Figure(
         label=_label(counted, group.event, _reported_word(group.event, values)),
         values=values,

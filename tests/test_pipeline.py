@@ -190,3 +190,15 @@ def test_a_story_told_only_by_opinion_pieces_says_so_and_the_json_marks_them(tmp
     assert story.summary and all(d.metadata.get("opinion") for d in story.documents)
     assert OPINION_ONLY in render_markdown(story) and OPINION_ONLY in render_story_html(story)
     assert json.loads(dumps(story))["documents"][0]["opinion"] is True
+
+
+def test_an_area_figure_names_its_unit_as_money_does():
+    from storyline.pipeline import summarize_inputs
+
+    records = [{"id": "a", "published": "2026-10-19",
+                "text": "ATHENS - The wildfire on Evia has burned about 3,000 hectares of pine forest, officials said on Monday."},
+               {"id": "b", "published": "2026-10-20",
+                "text": "ATHENS - The wildfire on Evia has now burned about 7,200 hectares, the fire brigade said on Tuesday."}]
+    story, _ = summarize_inputs(records, embedding_model=None, quiet=True)
+    (area,) = [f for f in story.figures if "hectares" in f.label]
+    assert area.unit == "hectares" and [v.value for v in area.values] == [3000.0, 7200.0]
