@@ -855,6 +855,18 @@ def test_a_report_not_in_english_gets_a_warning_and_is_kept() -> None:
     assert document_warnings(english) == []
 
 
+def test_a_short_brief_in_another_language_gets_the_warning_too() -> None:
+    from storyline.clean import document_warnings
+
+    german = ("ZÜRICH - Die Schweizer Nationalbank hat am Donnerstag den Leitzins überraschend auf 0,25 Prozent "
+              "gesenkt, teilte die SNB mit. Café-Besitzer in Genève äußerten sich erfreut.")
+    doc = clean_report(RawReport(origin="de.txt", doc_id="de", text=german))
+    assert [w.split(":")[0] for w in document_warnings(doc)] == ["de.txt"]
+    brief = ("LOS ANGELES - Police arrested a man in Los Angeles on Friday over a series of fires, "
+             "the city's fire chief said.")
+    assert document_warnings(clean_report(RawReport(origin="en.txt", doc_id="en", text=brief))) == []
+
+
 # --- s9: the outlet a page names, and live-blog entries in page order --------------------------
 
 S9 = Path(__file__).resolve().parent / "fixtures"
