@@ -301,6 +301,8 @@ def _dated_candidate(sentence: Sentence, voice: str, order: tuple[int, int], men
     events = _event_words(sentence.text)
     if not events and not _on_main_verb(mention, on_reporting_verb):
         return None
+    if events and FUTURE.search(sentence.text) and all(e == "statement" for _, _, e in events):
+        return None  # "Today, engineers will inspect the line, the company said": a plan, told
     event = _dated_event(mention, on_reporting_verb, events, sentence) if events else None
     return _Candidate(
         day=day, sentence=sentence, voice=voice, order=order, event=event,

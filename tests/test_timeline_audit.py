@@ -138,3 +138,13 @@ def test_a_state_since_a_dated_event_is_no_entry_of_that_day(nlp: Language) -> N
     entries = build_timeline(docs)
     assert not any("had been treated" in e.text for e in entries)
     assert any(e.date == "2026-03-09" for e in entries)
+
+
+def test_a_plan_that_is_only_told_is_no_entry(nlp) -> None:
+    from tests.helpers import parsed_report, utc
+    from storyline.timeline import build_timeline
+
+    doc = parsed_report(nlp, "t1", ["Shinkansen services were halted for two hours on Thursday night, the railway said.",
+                                    "Today, engineers will inspect the line, the company said."], utc(2026, 10, 9, 9))
+    texts = [e.text for e in build_timeline([doc])]
+    assert not any("will inspect" in t for t in texts)
