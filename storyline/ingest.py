@@ -173,7 +173,7 @@ class FileIds:
 
     def id_for(self, path: Path) -> str:
         """The id a report of ``path`` takes when it has none of its own."""
-        real = _real_path(str(path))
+        real = real_path(str(path))
         if real in self._by_file:
             return self._by_file[real]
         beside = (os.path.dirname(real), _file_id(path.name)) in self._stems
@@ -186,7 +186,7 @@ class FileIds:
         for item in items:
             if isinstance(item, RawReport):
                 if path is not None and item.doc_id == file_id and item.doc_id not in self._taken:
-                    real = _real_path(str(path))
+                    real = real_path(str(path))
                     self._by_file[real] = item.doc_id
                     self._stems.add((os.path.dirname(real), _file_id(path.name)))
                 self._taken.add(item.doc_id)
@@ -400,14 +400,14 @@ def _walk(folder: Path, skip: Sequence[str | Path] = ()) -> list[Path]:
 def _walk_entries(folder: Path, skip: Sequence[str | Path] = ()) -> list[Path | Rejection]:
     """Like :func:`_walk`, with a Rejection in its place for every folder that cannot be
     listed (os.walk would skip it silently)."""
-    left_out = {_real_path(str(p)) for p in skip}
+    left_out = {real_path(str(p)) for p in skip}
     found: list[Path | Rejection] = []
 
     def unreadable(err: OSError) -> None:
         found.append(Rejection(str(err.filename or folder), f"cannot read folder: {err.strerror or err}"))
 
     def kept(root: str, name: str) -> bool:
-        return not left_out or _real_path(os.path.join(root, name)) not in left_out
+        return not left_out or real_path(os.path.join(root, name)) not in left_out
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and kept(root, d))
@@ -417,7 +417,7 @@ def _walk_entries(folder: Path, skip: Sequence[str | Path] = ()) -> list[Path | 
     return sorted(found, key=lambda entry: _relative_parts(entry, folder))
 
 
-def _real_path(path: str) -> str:
+def real_path(path: str) -> str:
     """The path with links resolved; as given when a link cannot be followed (no permission)."""
     try:
         return os.path.realpath(path)

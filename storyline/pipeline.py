@@ -495,16 +495,15 @@ def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunR
     given in JSON or feeds are kept as given."""
     stored = store.origins()
     clashes = [d for d in docs if d.doc_id in stored and _file_named(d)
-               and _real(split_origin(stored[d.doc_id])[0]) != _real(split_origin(d.origin)[0])]
+               and _file_of(stored[d.doc_id]) != _file_of(d.origin)]
     if not clashes:
         return
-    stored_as = {_real(path): doc_id for doc_id, origin in stored.items()
-                 for path, line in [split_origin(origin)] if line is None}
+    stored_as = {_file_of(origin): doc_id for doc_id, origin in stored.items() if split_origin(origin)[1] is None}
     taken = set(stored) | {d.doc_id for d in docs}
     for d in clashes:
         path = split_origin(d.origin)[0]
-        if _real(path) in stored_as:
-            d.doc_id = stored_as[_real(path)]
+        if _file_of(path) in stored_as:
+            d.doc_id = stored_as[_file_of(path)]
         else:
             new_id = next(c for c in ingest.id_candidates(Path(path)) if c not in taken)
             taken.add(new_id)
@@ -545,6 +544,11 @@ def _settle_id_clashes(raws: Sequence[RawReport], report: RunReport) -> None:
                                f"read as {r.doc_id!r}")
 
 
+def _file_of(origin: str) -> str:
+    """The real path of the file an origin names (links resolved)."""
+    return ingest.real_path(split_origin(origin)[0])
+
+
 def _file_named(doc: Document | RawReport) -> bool:
     """The report took its id from its file's name (one report per file, no id given)."""
     path, line = split_origin(doc.origin)
@@ -554,13 +558,6 @@ def _file_named(doc: Document | RawReport) -> bool:
 def _named_after(doc_id: str, path: Path) -> bool:
     names = {path.name, ingest.id_from_name(path.name)}
     return doc_id in names or any(doc_id.endswith("/" + name) for name in names)
-
-
-def _real(path: str) -> str:
-    try:
-        return os.path.realpath(path)
-    except OSError:
-        return path
 
 
 def _warn_replaced(new_docs: Sequence[Document], previous: Sequence[Document], report: RunReport) -> None:
