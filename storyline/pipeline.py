@@ -491,11 +491,11 @@ def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunR
     holds, takes the id one run over both files would give it ("week2/report1"): runs never
     depend on which run a file arrived in, and nothing stored is overwritten (a later version
     saved in another folder is kept beside the first, as one run keeps it). The same file read
-    again keeps the id it was stored under, and new text in it replaces the stored text; ids
-    given in JSON or feeds are kept as given."""
+    again keeps the id it was stored under, and new text in it replaces the stored text, as does
+    a file whose stored namesake is no longer on disk; ids given in JSON or feeds are kept."""
     stored = store.origins()
     clashes = [d for d in docs if d.doc_id in stored and _file_named(d)
-               and _file_of(stored[d.doc_id]) != _file_of(d.origin)]
+               and _file_of(stored[d.doc_id]) != _file_of(d.origin) and _still_there(stored[d.doc_id])]
     if not clashes:
         return
     stored_as = {_file_of(origin): doc_id for doc_id, origin in stored.items() if split_origin(origin)[1] is None}
@@ -542,6 +542,12 @@ def _settle_id_clashes(raws: Sequence[RawReport], report: RunReport) -> None:
             continue
         report.warnings.append(f"{r.origin}: its name {bare!r} is the id {given[bare]} gives its report; "
                                f"read as {r.doc_id!r}")
+
+
+def _still_there(origin: str) -> bool:
+    """Whether the stored report's file is still where it was read: two files side by side are
+    two reports; a file gone (moved, or an upload's temporary copy) may be this one again."""
+    return Path(split_origin(origin)[0]).is_file()
 
 
 def _file_of(origin: str) -> str:
