@@ -696,7 +696,20 @@ def _burst_days(units: Sequence[_Unit], candidates: Sequence[_Candidate]) -> set
     first_day = min(day for _, day in published)
     opening = len({u.voice for u, day in published if day == first_day})
     reports = len({u.voice for u, _ in published})
-    return days | _dated_days(candidates, opening, first_day, reports)
+    return days | _dated_days(candidates, opening, first_day, reports, _side_dates(units))
+
+
+def _side_dates(units: Sequence[_Unit]) -> dict[date, set[str]]:
+    """Days a report names in a side clause ("the earthquake that hit late on Thursday, the
+    agency said on Friday"): the sentence is Friday's, but it still says Thursday had news."""
+    named: dict[date, set[str]] = defaultdict(set)
+    for unit in units:
+        if unit.sentence.caption:
+            continue
+        for t in unit.sentence.times:
+            if t.clause == "side" and t.value is not None and t.precision == "day" and t.kind != "dateline":
+                named[t.value].add(unit.voice)
+    return named
 
 
 def _headline_days(documents: Sequence[Document], candidates: Sequence[_Candidate]) -> set[date]:
@@ -804,7 +817,7 @@ def _fresh_words(units: Sequence[_Unit]) -> Counter[date]:
 
 
 def _dated_days(candidates: Sequence[_Candidate], opening: int, first_day: date | None = None,
-                reports: int = 0) -> set[date]:
+                reports: int = 0, side: dict[date, set[str]] | None = None) -> set[date]:
     """Days on which at least as many reports date events by their own words as the
     story's first day has reports (``opening``): above all the event the first reports
     call "yesterday". A history date one report recalls, or a teaser's date, does not
@@ -815,6 +828,9 @@ def _dated_days(candidates: Sequence[_Candidate], opening: int, first_day: date 
     for c in candidates:
         if c.explicit:
             dating[c.day].add(c.voice)
+    for day, voices in (side or {}).items():
+        if day in dating:  # a day some sentence is dated on, named again in side clauses
+            dating[day] |= voices
     return {day for day, v in dating.items() if len(v) >= opening
             and (first_day is None or day >= first_day or len(v) >= PRIOR_SHARE * reports)}
 

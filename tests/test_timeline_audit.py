@@ -148,3 +148,15 @@ def test_a_plan_that_is_only_told_is_no_entry(nlp) -> None:
                                     "Today, engineers will inspect the line, the company said."], utc(2026, 10, 9, 9))
     texts = [e.text for e in build_timeline([doc])]
     assert not any("will inspect" in t for t in texts)
+
+
+def test_a_day_other_reports_name_in_a_side_clause_is_a_day(nlp) -> None:
+    from tests.helpers import parsed_report, utc
+
+    friday = utc(2026, 10, 9, 1)
+    a = parsed_report(nlp, "a", ["A magnitude 6.1 earthquake struck off the coast of Iwate on Thursday night, "
+                                 "the meteorological agency said."], friday)
+    b = parsed_report(nlp, "b", ["Three people were slightly injured in the earthquake that hit Iwate late on "
+                                 "Thursday, the disaster agency said on Friday."], friday)
+    days = {e.date for e in build_timeline([a, b])}
+    assert "2026-10-08" in days
