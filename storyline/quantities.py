@@ -1097,6 +1097,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if after is not None:  # "left 200,000 people homeless, 380 people missing"
         return after
     event = _event_from_role(sent, reading.node, counted)
+    if event == "freed" and _hurt_people(counted):
+        event = EVENT_ADJECTIVES[_hurt_people(counted)]  # "pulled 22 injured people from the wreckage"
     if event == "attacked" and counted is not None and _participle_after(counted):
         event = None  # "Three Kiwis killed in bus crash ... kills 14": victims, not attackers
     if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
@@ -1114,6 +1116,14 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     return event
+
+
+def _hurt_people(counted: Token | None) -> str | None:
+    """The adjective of "22 injured people" (not of hostages: freed hostages are the count)."""
+    if counted is None or _lemma(counted) in ("hostage", "captive"):
+        return None
+    return next((c.lower_ for c in counted.children
+                 if c.dep_ == "amod" and c.lower_ in ("injured", "wounded", "dead")), None)
 
 
 def _adjective_after(sent: Span, counted: Token | None) -> str | None:

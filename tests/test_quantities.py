@@ -820,3 +820,10 @@ def test_people_slashed_with_a_knife_are_no_job_cut(nlp):
 def test_an_event_adjective_right_after_the_count_names_its_event(nlp):
     text = "Divers had ended the search with 9 people still unaccounted for, the coast guard said."
     assert [(q.text, q.event, q.key) for q in quantities(nlp, text)] == [("9", "missing", True)]
+
+
+def test_injured_people_pulled_out_are_a_wounded_count_but_freed_hostages_stay_freed(nlp):
+    pulled = quantities(nlp, "Rescue workers pulled 22 injured people from the wreckage.")
+    assert [(q.text, q.event) for q in pulled] == [("22", "wounded")]
+    freed = quantities(nlp, "Troops freed 20 injured hostages.")
+    assert [(q.text, q.event) for q in freed] == [("20", "freed")]
