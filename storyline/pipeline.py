@@ -6,7 +6,6 @@ treats its inputs as one story. Both take keyword options or an :class:`Options`
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import unicodedata
@@ -399,9 +398,8 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     store = Store(options.db)
     own = [out_dir, *database_files(options.db)]  # a run never reads its own reports or store
     docs = load_documents(inputs, options, report, on_reject, stdin, skip=own)
-    _keep_file_ids_distinct(docs, store, report)
-
     stored_hashes = store.content_hashes()
+    _keep_file_ids_distinct(docs, store, set(stored_hashes), report)
     same_text = [d for d in docs if stored_hashes.get(d.doc_id) == d.content_hash]
     stored_fields = store.page_fields(d.doc_id for d in same_text)
     new_docs = []
@@ -486,24 +484,27 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     return report
 
 
-def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, report: RunReport) -> None:
+def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, stored_ids: set[str],
+                            report: RunReport) -> None:
     """A report named after its file, whose id a different report stored from another file
     holds, takes the id one run over both files would give it ("week2/report1"): runs never
     depend on which run a file arrived in, and nothing stored is overwritten (a later version
     saved in another folder is kept beside the first, as one run keeps it). The same file read
     again keeps the id it was stored under, and new text in it replaces the stored text, as does
     a file whose stored namesake is no longer on disk; ids given in JSON or feeds are kept."""
-    stored = store.origins()
-    clashes = [d for d in docs if d.doc_id in stored and _file_named(d)
-               and _file_of(stored[d.doc_id]) != _file_of(d.origin) and _still_there(stored[d.doc_id])]
+    named = [d for d in docs if d.doc_id in stored_ids and _file_named(d)]
+    namesakes = store.origins(d.doc_id for d in named) if named else {}  # only these: a store is big
+    clashes = [d for d in named if _file_of(namesakes[d.doc_id]) != _file_of(d.origin)
+               and _still_there(namesakes[d.doc_id])]
     if not clashes:
         return
+    stored = store.origins()
     stored_as = {_file_of(origin): doc_id for doc_id, origin in stored.items() if split_origin(origin)[1] is None}
     taken = set(stored) | {d.doc_id for d in docs}
     for d in clashes:
         path = split_origin(d.origin)[0]
-        if _file_of(path) in stored_as:
-            d.doc_id = stored_as[_file_of(path)]
+        if (file := _file_of(path)) in stored_as:
+            d.doc_id = stored_as[file]
         else:
             new_id = next(c for c in ingest.id_candidates(Path(path)) if c not in taken)
             taken.add(new_id)

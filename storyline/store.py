@@ -150,8 +150,10 @@ class Store:
             rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.content_hash))
             return {r.doc_id: r.content_hash for r in rows}
 
-    def origins(self) -> dict[str, str]:
-        """Where each stored report was read from (file, line or item), by id."""
+    def origins(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Where stored reports were read from (file, line or item), by id: these ``ids``, or all."""
+        if ids is not None:
+            return {doc_id: data.get("origin", "") for doc_id, data in self._data(ids).items()}
         with self.engine.connect() as conn:
             rows = conn.execute(select(documents_table.c.doc_id, documents_table.c.data))
             return {r.doc_id: json.loads(r.data).get("origin", "") for r in rows}
@@ -161,10 +163,6 @@ class Store:
         address): a report whose metadata was corrected is new again even if its text is not."""
         return {doc_id: (_page_published(data), data.get("source"), data.get("title"), data.get("url"))
                 for doc_id, data in self._data(ids).items()}
-
-    def texts(self, ids: Iterable[str]) -> dict[str, str]:
-        """The cleaned text of each of these stored reports."""
-        return {doc_id: data.get("text", "") for doc_id, data in self._data(ids).items()}
 
     def _data(self, ids: Iterable[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}
