@@ -47,13 +47,13 @@ REPORTED_WORDS = {"missing": {"unaccounted": "unaccounted for"},
                   "displaced": {"homeless": "left homeless"}}
 # casualties first, then what happened to hostages, then everything else
 EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "killed or wounded": 1, "missing": 2, "held": 2, "freed": 2,
-              "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
+              "rescued": 2, "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
               "damaged": 3, "burned": 3, "flooded": 3, "cut": 3}
 OTHER_RANK = 4
 # events whose count is a key figure even when one report alone gives it (the workforce of a
 # factory that burned or collapsed is how many were at risk; a crowd is a protest's measure)
-CLEAR_EVENTS = {"killed", "wounded", "casualties", "killed or wounded", "missing", "held", "freed", "escaped",
-                "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
+CLEAR_EVENTS = {"killed", "wounded", "casualties", "killed or wounded", "missing", "held", "freed", "rescued",
+                "escaped", "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
                 "traded", "employed", "protested"}
 MIN_REPORTS = 2
 # money a disaster did ("$5 million in damage") is its measure; other sums one report gives

@@ -93,8 +93,9 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "die": ("killed", False), "perish": ("killed", False), "drown": ("killed", False),
     "injure": ("wounded", True), "wound": ("wounded", True), "hurt": ("wounded", True),
     "escape": ("escaped", False), "flee": ("escaped", False),
-    "free": ("freed", True), "release": ("freed", True), "rescue": ("freed", True),
-    "liberate": ("freed", True),
+    "free": ("freed", True), "release": ("freed", True), "liberate": ("freed", True),
+    # a rescue is told as one ("1,400 people rescued"), not as captives set free
+    "rescue": ("rescued", True),
     "hold": ("held", True), "capture": ("held", True), "seize": ("held", True),
     "kidnap": ("held", True), "abduct": ("held", True), "take": ("held", True),
     "have": ("held", True), "keep": ("held", True),
@@ -114,7 +115,7 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "cancel": ("cancelled", True), "ground": ("cancelled", True),
     "employ": ("employed", True), "hospitalize": ("wounded", True),
     "treat": ("wounded", True), "carry": ("on board", True),
-    "burn": ("damaged", False), "collapse": ("damaged", False), "pull": ("freed", True),
+    "burn": ("damaged", False), "collapse": ("damaged", False), "pull": ("rescued", True),
 }
 # "burned to death", "crushed to death": any verb that ends in death kills its patient
 DEATH_WORDS = {"death", "deaths"}
@@ -157,7 +158,7 @@ EVENT_ADJECTIVES = {"dead": "killed", "missing": "missing", "unaccounted": "miss
                     "injured": "wounded", "wounded": "wounded", "homeless": "displaced",
                     "displaced": "displaced", "kidnapped": "held", "captive": "held"}
 # nouns that name the event they count: "the release of 20 hostages"
-EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "rescue": "freed",
+EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "rescue": "rescued",
                "escape": "escaped", "kidnapping": "held", "abduction": "held",
                "capture": "held", "evacuation": "evacuated", "arrest": "arrested",
                "disappearance": "missing", "backlog": "stranded"}
@@ -177,8 +178,8 @@ JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded"}
 # "will bury the 200 victims": the buried are dead ("the landslide buried 20 people" traps them)
 BURIED_DEAD = {"victim", "dead", "body", "corpse"}
 BURIED_UNDER = {"under", "beneath", "underneath"}  # "victims buried under the rubble": trapped
-VICTIM_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
-                 "arrested", "displaced", "trapped", "stranded"}
+VICTIM_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
+                 "evacuated", "arrested", "displaced", "trapped", "stranded"}
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
                                 "home", "house", "building", "car", "vehicle", "village", "shop"}
@@ -209,8 +210,8 @@ WRONG_ADVERBS = {"incorrectly", "wrongly", "erroneously", "mistakenly", "inaccur
 # what a revised count is called when the sentence told its event before ("the estimate")
 ESTIMATE_NOUNS = {"estimate", "figure"}
 TOLL_WORDS = {"killed", "wounded", "missing"}
-PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "held", "evacuated",
-                 "arrested", "displaced", "traded", "casualties", "attacked", "protested",
+PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
+                 "evacuated", "arrested", "displaced", "traded", "casualties", "attacked", "protested",
                  "stranded", "trapped", "affected", "employed", "without power", "on board",
                  "in shelters", "on strike"}
 
@@ -1097,7 +1098,7 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if after is not None:  # "left 200,000 people homeless, 380 people missing"
         return after
     event = _event_from_role(sent, reading.node, counted)
-    if event == "freed" and _hurt_people(counted):
+    if event in ("freed", "rescued") and _hurt_people(counted):
         event = EVENT_ADJECTIVES[_hurt_people(counted)]  # "pulled 22 injured people from the wreckage"
     if event == "attacked" and counted is not None and _participle_after(counted):
         event = None  # "Three Kiwis killed in bus crash ... kills 14": victims, not attackers

@@ -358,7 +358,7 @@ def test_the_cause_is_not_the_victim(nlp):
     ("Two blasts rock the city, 15 dead 40 injured", "15", "people", "killed"),
     ("Two blasts rock the city, 15 dead 40 injured", "40", "people", "wounded"),
     ("The Coast Guard has rescued 14 members of the crew forced to abandon the ship.", "14",
-     "members", "freed"),
+     "members", "rescued"),
     ("Officials told its 53000 residents to leave ahead of the storm.", "53000", "residents",
      "evacuated"),
 ])
@@ -466,9 +466,9 @@ def test_lists_of_tolls_lives_of_and_custody(nlp, text, quote, counted, event):
     assert (q.counted, q.event, q.key) == (counted, event, True)
 
 
-def test_survivors_pulled_out_are_freed_and_bodies_are_dead(nlp):
+def test_survivors_pulled_out_are_rescued_and_bodies_are_dead(nlp):
     q = the(nlp, "So far some 1,400 survivors have been pulled out of the rubble.", "some 1,400")
-    assert (q.event, q.key) == ("freed", True)
+    assert (q.event, q.key) == ("rescued", True)
     assert the(nlp, "Rescuers pulled 20 bodies from the rubble.", "20").event == "killed"
 
 
@@ -820,6 +820,15 @@ def test_people_slashed_with_a_knife_are_no_job_cut(nlp):
 def test_an_event_adjective_right_after_the_count_names_its_event(nlp):
     text = "Divers had ended the search with 9 people still unaccounted for, the coast guard said."
     assert [(q.text, q.event, q.key) for q in quantities(nlp, text)] == [("9", "missing", True)]
+
+
+def test_a_rescue_is_told_as_a_rescue_and_a_release_as_freed(nlp):
+    rescued = quantities(nlp, "Gen. Shikder said 600 people had been rescued.")
+    assert [(q.text, q.counted, q.event, q.key) for q in rescued] == [("600", "people", "rescued", True)]
+    noun = quantities(nlp, "The rescue of 45 people trapped in the debris took all night.")
+    assert [(q.text, q.event) for q in noun] == [("45", "rescued")]
+    released = quantities(nlp, "The militants released 20 hostages on Friday.")
+    assert [(q.text, q.event) for q in released] == [("20", "freed")]
 
 
 def test_injured_people_pulled_out_are_a_wounded_count_but_freed_hostages_stay_freed(nlp):
