@@ -522,10 +522,33 @@ def _support(cand: Candidate, sentences: list[tuple[Document, Sentence]],
         stems = Counter(_sentence_stems(s.text))
         sim = _cosine(cand.stems, stems)
         if (sim >= opts.support_threshold and sim > best.get(d.doc_id, (0.0,))[0]
-                and not _other_numbers(cand.sentence.text, s.text) and not _other_days(cand.sentence, s)):
+                and not _other_numbers(cand.sentence.text, s.text) and not _other_days(cand.sentence, s)
+                and _confirms_counts(cand.sentence, s)):
             best[d.doc_id] = (sim, d, s)
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].doc_id))
     return [(cand.document, cand.sentence)] + [(d, s) for _, d, s in ranked]
+
+
+def _counts(sentence: Sentence) -> list[tuple[float, float]]:
+    """The counts a sentence states, as value ranges ("at least 20" is 20 and up)."""
+    counts = []
+    for q in sentence.quantities:
+        if not q.negated:
+            low = q.low if q.low is not None else q.value
+            high = q.high if q.high is not None else (q.value if q.value is not None else math.inf)
+            if low is not None:
+                counts.append((low, high))
+    return counts
+
+
+def _confirms_counts(quoted: Sentence, other: Sentence) -> bool:
+    """A report backs a sentence's count only by stating it: "Some 1,100 operations were
+    postponed" is not supported by "Operations were postponed", however alike the words."""
+    wanted = _counts(quoted)
+    if not wanted:
+        return True
+    given = _counts(other)
+    return any(lo <= h and l <= hi for l, h in wanted for lo, hi in given)
 
 
 def _cited(cand: Candidate) -> SummarySentence:

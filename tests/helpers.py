@@ -45,8 +45,9 @@ def make_doc(doc_id: str, text: str, published: datetime | None = None, **kw) ->
 
 
 def parsed_report(nlp, doc_id: str, lines: list[str], published: datetime, *,
-                  entities: bool = True) -> Document:
+                  entities: bool = True, quantities: bool = False) -> Document:
     """One report, one sentence a line, dated (and tagged) by spaCy as annotate does it."""
+    from storyline.quantities import find_quantities
     from storyline.temporal import find_times
 
     text = "\n\n".join(lines)
@@ -60,6 +61,11 @@ def parsed_report(nlp, doc_id: str, lines: list[str], published: datetime, *,
             t.end += start
         found = [Entity(e.text, e.label_, start + e.start_char, start + e.end_char)
                  for e in span.ents] if entities else []
-        sentences.append(Sentence(doc_id, i, start, start + len(line), line, times=times, entities=found))
+        counts = find_quantities(span) if quantities else []
+        for q in counts:
+            q.start += start
+            q.end += start
+        sentences.append(Sentence(doc_id, i, start, start + len(line), line, times=times, entities=found,
+                                  quantities=counts))
         start += len(line)
     return Document(doc_id=doc_id, text=text, published=published, sentences=sentences)

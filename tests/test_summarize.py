@@ -312,3 +312,20 @@ def test_sentences_that_name_other_days_do_not_support_each_other(nlp):
     assert cited[walkout] == ["a"]
     cited = {s.text: [c.doc_id for c in s.sources] for s in summarize([a, same_day], words=100)}
     assert cited[walkout] == ["a", "c"]  # the same Monday: the words decide, as before
+
+
+def test_a_report_that_does_not_state_the_count_does_not_support_it(nlp):
+    from tests.helpers import parsed_report
+
+    counted = ("Some 1,100 planned operations were postponed at hospitals across the province on Tuesday "
+               "as nurses walked out over pay, the health ministry said.")
+    vague = ("Planned operations were postponed at hospitals across the province on Tuesday as nurses "
+             "walked out over pay, the health ministry said.")
+    same = ("About 1,100 planned operations were postponed at hospitals across the province on Tuesday "
+            "as nurses walked out, the health ministry said.")
+    a = parsed_report(nlp, "a", [counted], utc(2026, 10, 13, 9), quantities=True)
+    b = parsed_report(nlp, "b", [vague], utc(2026, 10, 13, 10), quantities=True)
+    c = parsed_report(nlp, "c", [same], utc(2026, 10, 13, 11), quantities=True)
+    cited = {s.text: [d.doc_id for d in s.sources] for s in summarize([a, b, c], words=40)}
+    quoted = next(t for t in cited if "1,100" in t)
+    assert "b" not in cited[quoted] and len(cited[quoted]) == 2
