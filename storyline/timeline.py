@@ -433,9 +433,17 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     usable = [m for m in usable if not _in_side_clause(m)] or usable
     content = [m for m in usable if not _on_reporting_verb(sentence, m)]
     if content:
-        return min(content, key=lambda m: (_possessive(sentence, m), _governed_event(m) is None,
-                                           m.start)), False
+        return min(content, key=lambda m: (_possessive(sentence, m), _on_subject(m),
+                                           _governed_event(m) is None, m.start)), False
     return _statement_day(usable), True
+
+
+def _on_subject(mention: TimeMention) -> bool:
+    """A date in a relative clause on the main event's subject ("A bomb that exploded on
+    Tuesday killed 12 people, police said Wednesday"): the subject's act and the killing are
+    one happening, so it dates the main event ahead of the reporting verb's date (which
+    dates only the statement), but a date on the main verb itself comes first."""
+    return getattr(mention, "clause", None) == "subject"
 
 
 def _statement_day(mentions: Sequence[TimeMention]) -> TimeMention:

@@ -143,6 +143,21 @@ def test_reporting_date_alone_dates_the_statement(nlp: Language) -> None:
     assert days(build_timeline([doc])) == ["2013-01-18"]
 
 
+def test_a_date_in_a_clause_on_the_main_subject_dates_the_main_event(nlp: Language) -> None:
+    """The bomb killed when it exploded: Tuesday, not the day the police spoke."""
+    bomb = make_doc(nlp, "a", "A bomb that exploded on Tuesday killed 12 people, police said Wednesday.",
+                    datetime(2013, 1, 16, tzinfo=timezone.utc))
+    fire = make_doc(nlp, "b", "The fire, which broke out on Monday, has destroyed 300 homes, "
+                              "officials said Wednesday.", datetime(2013, 1, 16, tzinfo=timezone.utc))
+    assert days(build_timeline([bomb])) == ["2013-01-15"]
+    assert days(build_timeline([fire])) == ["2013-01-14"]
+
+
+def test_a_date_on_the_main_verb_beats_one_in_a_clause_on_its_subject(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The storm that hit the coast on Monday flooded 300 homes on Tuesday.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-15"]
+
+
 def test_sentence_without_an_event_is_not_an_entry(nlp: Language) -> None:
     doc = make_doc(nlp, "a", "The weather in the desert was cold on Thursday.", FRIDAY)
     assert build_timeline([doc]) == []
