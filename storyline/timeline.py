@@ -918,9 +918,8 @@ def _fold_retellings(entries: list[_Entry], units: Sequence[_Unit], weight: dict
     words in what that entry's reports said, ``RETOLD_SHARE``). Its report then cites the
     earlier entry, and an entry left with nothing of its own that reads alone is no entry
     of its day. A sentence that states a number the story had not printed before (a higher
-    toll) is news.
-    With an encoder only each day's ``places`` best entries by words are weighed (those
-    the day's few places go to; see ``_shortlist``): encoding is the slow part.
+    toll) is news. With an encoder only each day's ``places`` best entries by words are
+    weighed (those the day's few places go to; see ``_shortlist``): encoding is the slow part.
     """
     if not entries:
         return entries
@@ -943,13 +942,15 @@ def _fold_retellings(entries: list[_Entry], units: Sequence[_Unit], weight: dict
     told_ones = [m for e in later for m in e.members if id(m) in pairs]
     closeness = _retelling_closeness(told_ones, pairs, encoder)
     least = RETOLD_COSINE if encoder is not None else RETOLD_SHARE
+    moved: dict[int, _Entry] = {}  # a retelling of a retelling joins the first telling
     for entry in later:
         for told in list(entry.members):
-            best = max(((closeness(told, home, m), home) for home, m in pairs.get(id(told), ())),
-                       key=lambda p: p[0], default=None)
+            best = max(((closeness(told, home, m), moved.get(id(m), home))
+                        for home, m in pairs.get(id(told), ())), key=lambda p: p[0], default=None)
             if best is not None and best[0] >= least:
                 entry.members.remove(told)
                 best[1].members.append(replace(told, day=best[1].day, retold=True))
+                moved[id(told)] = best[1]
     return [e for e in entries if any(_clean(m) and _stands_alone(m) and not m.since and not m.retold
                                       for m in e.members)]
 
