@@ -318,6 +318,9 @@ def _governor(sent: Span, start: int, end: int) -> str | None:
 
 
 SIDE_CLAUSES = {"relcl", "acl", "advcl", "csubj", "csubjpass"}  # clauses that tell another event
+SUBJECT_STATES = {"be", "have", "remain", "seem", "say", "tell", "announce", "report", "state",
+                  "add", "confirm", "declare"}  # "the quake that struck Monday was the strongest"
+DURATIVE = {"continue", "remain", "stay", "last", "persist", "go"}  # "which continued into Saturday"
 
 
 def _clause(sent: Span, start: int, end: int) -> str | None:
@@ -331,7 +334,9 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
     clause, not its subject, under a present-tense verb ("is offering 38 dollars a share,
     a premium to the closing price on Friday"); whether that noun is an event is for the
     reader to judge. A noun inside a time phrase of the verb ("before dawn on Thursday")
-    is no such noun.
+    is no such noun. "subject": a relative clause in which the main event's own subject
+    acts ("a bomb that exploded on Tuesday killed 12 people"): the same happening, so the
+    date can date the main event (``_tells_the_subject``).
     """
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -339,7 +344,7 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
     token, noun, verb = span.root, False, False
     for _ in range(40):
         if token.dep_ in SIDE_CLAUSES and not (span.start <= token.i < span.end):
-            return "side"
+            return "subject" if _tells_the_subject(sent, token) else "side"
         if token.head.i == token.i:
             return "noun" if noun else "main"
         head = token.head
@@ -351,6 +356,29 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
             noun = True
         token = head
     return None
+
+
+def _tells_the_subject(sent: Span, clause: Token) -> bool:
+    """A relative clause in which the main event's own subject acts: "A bomb that exploded on
+    Tuesday killed 12 people", "The fire, which broke out on Monday, has destroyed 300 homes".
+    The subject's act and the main event are one happening told in two clauses, so the date
+    dates the main event too (when it has none of its own). Not a passive or participle
+    clause ("the paintings stolen on Monday were found", "the man arrested on Monday died"),
+    not a subject of a passive main verb, nor an object ("arrested a man who stabbed a guard
+    on Monday"): there the clause tells what happened to the participant before. Not a
+    person ("Smith, who met the minister on Wednesday, urged ..."): people act many times,
+    and a "who" clause introduces them by an earlier act; not a main verb in the pluperfect
+    ("the assault, which started Friday, had succeeded"), nor a clause that tells a
+    duration ("the protests, which continued into Saturday")."""
+    noun, main = clause.head, clause.head.head
+    if (clause.dep_ != "relcl" or noun.dep_ != "nsubj" or main.i == noun.i
+            or main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in SUBJECT_STATES
+            or clause.lemma_.lower() in DURATIVE
+            or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children)
+            or not _is_past(main) or _is_future(main) or not _is_past(clause)
+            or any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)):
+        return False
+    return _clause(sent, main.idx, main.idx + len(main.text)) == "main"
 
 
 def _names_a_thing(token: Token, head: Token) -> bool:

@@ -8,7 +8,11 @@ expression that tells an event (not a plan: "will", "plans to") is dated by its
 report's day, but only when the fact is new that day: when an earlier day's report
 said much the same, it is background, already dated by that report (so is a pluperfect
 "The group had demanded $4.5 million." whose words one earlier day's sentence nearly all
-holds). An hour later than its report's own time ("broke out at about 11 p.m." in a
+holds). A later day's sentence that retells an event an earlier day's entry holds, in
+other words and tenses ("Two people have been killed when a helicopter hit a crane" after
+"The pilot died this morning after his helicopter crashed into a crane"), cites that entry
+instead of making one on its report's day, unless it states a number the story had not
+printed before. An hour later than its report's own time ("broke out at about 11 p.m." in a
 morning report) is the night before, when the report itself dates events on that day.
 
 Days are chosen by news: a day counts when its reports first publish a share of the
@@ -53,7 +57,7 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 
 import numpy as np
@@ -90,6 +94,11 @@ PRIOR_SHARE = 0.1  # a day before the first report needs this share of the repor
 TOLD_REACH = 1  # days either side whose chosen entries make a fact old news
 NEW_WORDS = 1  # new words a sentence needs to bring news
 COMMON_SHARE = 0.2  # words in more sentences than this share do not make sentences alike
+RETOLD_WORDS = 2  # words besides the event word a retelling shares with the earlier sentence
+#                   ("helicopter", "crane")
+RETOLD_REACH = 3  # earlier sentences compared with each later one: those with most words in common
+RETOLD_COSINE = 0.8  # with an encoder: this close in meaning, a later sentence retells an earlier
+RETOLD_SHARE = 0.8  # without one: this share of its words in what one earlier entry's reports said
 MIN_WORDS = 4
 MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
@@ -170,6 +179,7 @@ class _Candidate:
     explicit: bool = True  # dated by its own words, not by its report's day
     governed: bool = False  # the date attaches to the event word itself ("attacked yesterday")
     since: bool = False  # the date starts a state ("treated since the blaze on October 5")
+    retold: bool = False  # a later report's retelling of the entry's event: cites, never words it
 
 
 @dataclass
@@ -225,6 +235,7 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: in
     entries = [e for e in _merge(candidates, neighbours) if e.day in days
                and any(_clean(m) and _stands_alone(m) and not m.since for m in e.members)]
     weight = _word_weights(units)
+    entries = _fold_retellings(entries, units, weight, encoder, ENCODED_PER_PLACE * per_day)
     closeness = None
     if encoder is not None:
         entries = _shortlist(entries, ENCODED_PER_PLACE * per_day, weight)
@@ -433,9 +444,17 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     usable = [m for m in usable if not _in_side_clause(m)] or usable
     content = [m for m in usable if not _on_reporting_verb(sentence, m)]
     if content:
-        return min(content, key=lambda m: (_possessive(sentence, m), _governed_event(m) is None,
-                                           m.start)), False
+        return min(content, key=lambda m: (_possessive(sentence, m), _on_subject(m),
+                                           _governed_event(m) is None, m.start)), False
     return _statement_day(usable), True
+
+
+def _on_subject(mention: TimeMention) -> bool:
+    """A date in a relative clause on the main event's subject ("A bomb that exploded on
+    Tuesday killed 12 people, police said Wednesday"): the subject's act and the killing are
+    one happening, so it dates the main event ahead of the reporting verb's date (which
+    dates only the statement), but a date on the main verb itself comes first."""
+    return getattr(mention, "clause", None) == "subject"
 
 
 def _statement_day(mentions: Sequence[TimeMention]) -> TimeMention:
@@ -886,6 +905,107 @@ def _merge(candidates: Sequence[_Candidate], neighbours: _Neighbours) -> list[_E
     return entries
 
 
+def _fold_retellings(entries: list[_Entry], units: Sequence[_Unit], weight: dict[str, float],
+                     encoder: Encoder | None = None, places: int = 0) -> list[_Entry]:
+    """A later day's sentence that only retells an earlier day's event joins that event's entry.
+
+    Reports restate the story so far in their own words and tenses ("Two people have been
+    killed when a helicopter hit a crane" the day after "The pilot died this morning after
+    his helicopter crashed into a crane"), so a sentence without a date of its own is not
+    news of its report's day when it tells an event an earlier day's entry holds: the same
+    kind of event with the same participants (``_may_retell``), and closest in meaning to
+    one of that entry's sentences (with an encoder, ``RETOLD_COSINE``; else nearly all its
+    words in what that entry's reports said, ``RETOLD_SHARE``). Its report then cites the
+    earlier entry, and an entry left with nothing of its own that reads alone is no entry
+    of its day. A sentence that states a number the story had not printed before (a higher
+    toll) is news. With an encoder only each day's ``places`` best entries by words are
+    weighed (those the day's few places go to; see ``_shortlist``): encoding is the slow part.
+    """
+    if not entries:
+        return entries
+    first = min(e.day for e in entries)
+    printed = _printed_numbers(units)
+    weighed = _shortlist(entries, places, weight) if encoder is not None and places else entries
+    later = sorted((e for e in weighed if e.day > first), key=lambda e: (e.day, e.first))
+    pairs: dict[int, list[tuple[_Entry, _Candidate]]] = {}
+    for entry in later:
+        for told in entry.members:
+            if told.explicit or not (_clean(told) and _stands_alone(told)) or _new_numbers(told, printed):
+                continue  # only what could word the later entry is weighed
+            found = [(home, m) for home in entries if home.day < entry.day
+                     for m in home.members if _may_retell(told, m)]
+            found.sort(key=lambda p: -_jaccard(told.stems, p[1].stems))
+            if found:
+                pairs[id(told)] = found[:RETOLD_REACH]
+    if not pairs:
+        return entries
+    told_ones = [m for e in later for m in e.members if id(m) in pairs]
+    closeness = _retelling_closeness(told_ones, pairs, encoder)
+    least = RETOLD_COSINE if encoder is not None else RETOLD_SHARE
+    moved: dict[int, _Entry] = {}  # a retelling of a retelling joins the first telling
+    for entry in later:
+        for told in list(entry.members):
+            best = max(((closeness(told, home, m), moved.get(id(m), home))
+                        for home, m in pairs.get(id(told), ())), key=lambda p: p[0], default=None)
+            if best is not None and best[0] >= least:
+                entry.members.remove(told)
+                best[1].members.append(replace(told, day=best[1].day, retold=True))
+                moved[id(told)] = best[1]
+    return [e for e in entries if any(_clean(m) and _stands_alone(m) and not m.since and not m.retold
+                                      for m in e.members)]
+
+
+def _may_retell(told: _Candidate, earlier: _Candidate) -> bool:
+    """Whether ``earlier`` can tell the same event: a word of the same event class (the
+    pilot "died", two people "have been killed") and at least ``RETOLD_WORDS`` other words
+    in common (the helicopter, the crane, the place)."""
+    if told.event is None or earlier.retold or earlier.sentence is told.sentence:
+        return False
+    if told.event not in {e for _, _, e in _event_words(earlier.sentence.text)}:
+        return False
+    shared = {s for s in told.stems & earlier.stems if s not in EVENT_OF_STEM}
+    return len(shared) >= RETOLD_WORDS
+
+
+def _retelling_closeness(told: Sequence[_Candidate], pairs: dict[int, list[tuple[_Entry, _Candidate]]],
+                         encoder: Encoder | None) -> Callable[[_Candidate, _Entry, _Candidate], float]:
+    """How nearly a later sentence retells an earlier entry's sentence: their cosine when an
+    encoder is given (only the sentences of candidate pairs are encoded, in one batch); else
+    the share of its words (the event word aside) that the earlier entry's reports used,
+    each in its own words ("killed" in one, "crane" and "central London" in another)."""
+    if encoder is None:
+        def share(later: _Candidate, home: _Entry, m: _Candidate) -> float:
+            own = {s for s in later.stems if s not in EVENT_OF_STEM}
+            said = set().union(*(x.stems for x in home.members))
+            return len(own & said) / max(1, len(own))
+        return share
+    texts = list(dict.fromkeys([m.sentence.text for m in told]
+                               + [m.sentence.text for found in pairs.values() for _, m in found]))
+    vectors = np.asarray(encoder(texts), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms > 0, norms, 1.0)
+    row = {t: i for i, t in enumerate(texts)}
+    return lambda later, home, m: float(vectors[row[later.sentence.text]] @ vectors[row[m.sentence.text]])
+
+
+def _printed_numbers(units: Sequence[_Unit]) -> dict[float, date]:
+    """The day each number was first printed in the story (counts and amounts)."""
+    first: dict[float, date] = {}
+    for unit in units:
+        if unit.published is None:
+            continue
+        for q in unit.sentence.quantities:
+            if q.value is not None and (q.value not in first or unit.published < first[q.value]):
+                first[q.value] = unit.published
+    return first
+
+
+def _new_numbers(candidate: _Candidate, printed: dict[float, date]) -> bool:
+    """Whether the sentence states a number no earlier day's report printed: a new toll."""
+    return any(q.value is not None and printed.get(q.value, date.max) >= candidate.day
+               for q in candidate.sentence.quantities)
+
+
 def _kinds_agree(a: _Candidate, b: _Candidate) -> bool:
     """Explicitly dated events of different kinds (an escape, an attack) never merge."""
     return not (a.explicit and b.explicit and None not in (a.event, b.event)
@@ -1070,7 +1190,7 @@ def _worded(entry: _Entry, weight: dict[str, float]) -> _Candidate:
     start ("since the blaze on October 5"), that stands on its own (no leading pronoun),
     whose date sits on the event word itself (not on a side clause: "the assault that
     began Wednesday"), and that tells most of what the story's reports say."""
-    return max(entry.members, key=lambda m: (_clean(m), not m.since,
+    return max(entry.members, key=lambda m: (not m.retold, _clean(m), not m.since,
                                              not LEADING_PRONOUN.match(m.sentence.text),
                                              m.governed,
                                              math.fsum(weight.get(s, 0.0) for s in m.stems),

@@ -295,6 +295,26 @@ def test_clause_tells_whether_a_date_is_on_the_main_event(nlp: Language, text: s
     assert {m.text: m.clause for m in times(nlp, text)} == clauses
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("A bomb that exploded on Tuesday killed 12 people, police said Wednesday.", "subject"),
+    ("The fire, which broke out on Monday, has destroyed 300 homes, officials said Wednesday.",
+     "subject"),
+    # what happened to the subject before, a person's earlier act, a duration, a pluperfect
+    ("The paintings stolen on Monday were found in a barn, prosecutors said on Wednesday.", "side"),
+    ("The man who was arrested on Monday died in custody, police said Wednesday.", "side"),
+    ("The senator, who met the minister on Monday, urged calm, aides said Wednesday.", "side"),
+    ("The strike, which continued into Monday, hurt exporters, traders said Wednesday.", "side"),
+    ("The offensive, which started on Monday, had pushed the rebels back, officers said Wednesday.",
+     "side"),
+    # the clause is on a noun inside the subject, not on the subject
+    ("The toll from the bomb that exploded on Monday rose to 30, police said Wednesday.", "side"),
+])
+def test_a_relative_clause_on_the_main_subject_tells_the_same_happening(
+        nlp: Language, text: str, clause: str) -> None:
+    (first, _) = times(nlp, text)
+    assert first.clause == clause
+
+
 def test_a_plain_future_weekday_can_be_the_report_day(nlp: Language) -> None:
     """Written on a Friday, "will return to work on Friday" is that day; "next Friday" a week on."""
     assert only(nlp, "Dockworkers will return to work on Friday.").value == date(2013, 1, 18)

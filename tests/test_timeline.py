@@ -11,7 +11,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
+from storyline.embed import DEFAULT_MODEL, encoder_available, encoder_for
 from storyline.models import Document, Entity, Sentence, TimelineEntry
+from storyline.quantities import find_quantities
 from storyline.temporal import find_times
 from storyline.timeline import build_timeline
 
@@ -21,8 +23,9 @@ FRIDAY = datetime(2013, 1, 18, tzinfo=timezone.utc)
 
 
 def make_doc(nlp: Language, doc_id: str, text: str, published: datetime | None,
-             duplicate_of: str | None = None) -> Document:
-    """A Document annotated the way the pipeline does: one sentence list per paragraph line."""
+             duplicate_of: str | None = None, numbers: bool = False) -> Document:
+    """A Document annotated the way the pipeline does: one sentence list per paragraph line
+    (with its numbers when asked: most tests are about dates alone)."""
     parsed = nlp(text)
     sentences: list[Sentence] = []
     for sent in parsed.sents:
@@ -34,6 +37,7 @@ def make_doc(nlp: Language, doc_id: str, text: str, published: datetime | None,
             sentences.append(Sentence(
                 doc_id=doc_id, index=len(sentences), start=start, end=start + len(stripped),
                 text=stripped, times=find_times(piece, published),
+                quantities=find_quantities(piece) if numbers else [],
                 entities=[Entity(e.text, e.label_, e.start_char, e.end_char) for e in piece.ents],
             ))
     return Document(doc_id=doc_id, text=text, published=published, sentences=sentences,
@@ -141,6 +145,21 @@ def test_reporting_date_alone_dates_the_statement(nlp: Language) -> None:
     doc = make_doc(nlp, "a", "Sixty hostages remain missing after the attack, the ministry said Friday.",
                    FRIDAY)
     assert days(build_timeline([doc])) == ["2013-01-18"]
+
+
+def test_a_date_in_a_clause_on_the_main_subject_dates_the_main_event(nlp: Language) -> None:
+    """The bomb killed when it exploded: Tuesday, not the day the police spoke."""
+    bomb = make_doc(nlp, "a", "A bomb that exploded on Tuesday killed 12 people, police said Wednesday.",
+                    datetime(2013, 1, 16, tzinfo=timezone.utc))
+    fire = make_doc(nlp, "b", "The fire, which broke out on Monday, has destroyed 300 homes, "
+                              "officials said Wednesday.", datetime(2013, 1, 16, tzinfo=timezone.utc))
+    assert days(build_timeline([bomb])) == ["2013-01-15"]
+    assert days(build_timeline([fire])) == ["2013-01-14"]
+
+
+def test_a_date_on_the_main_verb_beats_one_in_a_clause_on_its_subject(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The storm that hit the coast on Monday flooded 300 homes on Tuesday.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-15"]
 
 
 def test_sentence_without_an_event_is_not_an_entry(nlp: Language) -> None:
@@ -312,6 +331,49 @@ def test_a_fact_told_the_day_before_adds_little_the_next_day(nlp: Language) -> N
                       if e.date == "2013-01-17"]
     assert len(thursday_texts) == 2
     assert not any("seized foreign workers" in t for t in thursday_texts)
+
+
+# --- a later day's retelling of an earlier day's event --------------------------------------
+
+
+def _crash_story(nlp: Language, retelling: str) -> list[Document]:
+    """Two reports tell Wednesday's crash; on Thursday, two report an arrest and one of them
+    also retells the crash in other words and tenses, without a date."""
+    return [
+        make_doc(nlp, "a", "The pilot died on Wednesday after his helicopter crashed into a crane "
+                           "on a tower in Vauxhall.", WEDNESDAY, numbers=True),
+        make_doc(nlp, "b", "Two people were killed on Wednesday morning when the helicopter hit the "
+                           "crane during the rush hour and fell onto a busy road, police said.",
+                 WEDNESDAY, numbers=True),
+        make_doc(nlp, "c", f"{retelling}\n\nPolice arrested the crane operator on Thursday.", THURSDAY,
+                 numbers=True),
+        make_doc(nlp, "d", "Police arrested the operator of the crane on Thursday.", THURSDAY, numbers=True),
+    ]
+
+
+RETELLING = "Two people have been killed after a helicopter hit a crane in Vauxhall."
+
+
+def test_a_later_retelling_cites_the_earlier_entry_instead_of_making_a_new_one(nlp: Language) -> None:
+    entries = build_timeline(_crash_story(nlp, RETELLING))
+    assert [e.text for e in entries if e.date == "2013-01-17"] == [
+        "Police arrested the crane operator on Thursday."]
+    (crash,) = [e for e in entries if e.date == "2013-01-16"]
+    assert "c" in {c.doc_id for c in crash.sources}
+    assert crash.text != RETELLING  # the day's own report words it
+
+
+@pytest.mark.skipif(not encoder_available(), reason="the 'embeddings' extra is not installed")
+def test_with_an_encoder_a_retelling_is_found_by_meaning(nlp: Language) -> None:
+    entries = build_timeline(_crash_story(nlp, RETELLING), encoder=encoder_for(DEFAULT_MODEL))
+    assert [e.text for e in entries if e.date == "2013-01-17"] == [
+        "Police arrested the crane operator on Thursday."]
+
+
+def test_a_retelling_with_a_number_not_printed_before_is_news(nlp: Language) -> None:
+    toll = "Three people have been killed after a helicopter hit a crane in Vauxhall."
+    entries = build_timeline(_crash_story(nlp, toll))
+    assert toll in [e.text for e in entries if e.date == "2013-01-17"]
 
 
 # --- stories without any dated report ---------------------------------------------------
