@@ -80,8 +80,10 @@ class TimeMention:
     direction: str = "past"  # past | future: how a weekday resolves
     governor: str | None = None  # lemma of the verb or event noun the expression attaches to
     # where the parse attaches it: "main" (the sentence's own event or its reporting verb),
-    # "noun" (a noun phrase of the main clause: "a premium to the price on Friday") or "side"
-    # (a relative, participial or adverbial clause: "paintings stolen on Monday"); None: unknown
+    # "noun" (a noun phrase of the main clause: "a premium to the price on Friday"), "subject"
+    # (a relative clause on the main event's subject: "a bomb that exploded on Tuesday killed
+    # 12") or "side" (another relative, participial or adverbial clause: "paintings stolen on
+    # Monday"); None: unknown
     clause: str | None = None
 
 
