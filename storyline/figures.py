@@ -69,6 +69,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}  # places, sites and named events 
 # "a year after Typhoon Washi killed 1,300", "eight years after a collapse that left 64 dead":
 # a number told inside such a clause (no comma closing it first) is the earlier event's
 RETROSPECT = re.compile(r"\b(years?|months?|decades?)\s+(after|since)\b[^,;:.]*$", re.I)
+# "Months earlier, six riders died when another bus overturned": a sentence that opens by going
+# months or years back tells an earlier event's numbers, wherever they stand in it
+# "In the past decade, 900 miners have died", "over the last three years the war has killed
+# 12,000": a total over years or months is a history, not this story's count
+PERIOD_TOTAL = re.compile(r"\b(in|over|during|for|within)\s+the\s+(last|past|previous)\s+"
+                          r"(\w+\s+)?(years|decades|months)\b", re.I)
+LOOKBACK = re.compile(r"^\W*(\w+\s+)?(years?|months?|decades?)\s+(earlier|before|ago|previously)\b", re.I)
 # a counted noun the number reaches only across a name or a dash ("kills 49 BBC News links",
 # "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
 HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
@@ -95,6 +102,9 @@ WORKER = "worker"  # "dockworkers", "steelworkers": workers of one trade
 # bare nouns that name a toll: "11 deaths" is the same measure as "11 people killed"
 TOLL_NOUNS_OF = {"killed": {"death", "fatality"}, "wounded": {"injury"}}
 TOLL_EVENTS = set(TOLL_NOUNS_OF)
+# bare nouns that only name people by what the event made them: "crews pulled 14 survivors out"
+# are "people rescued", "mourners buried the 45 victims" are "people killed" ("Thai victims" stay a kind)
+ROLE_NOUNS = {"rescued": {"survivor"}, "killed": {"victim"}, "wounded": {"victim"}}
 # words that stand for people already named ("killing 7 people and wounding 21 others")
 STAND_IN_NOUNS = {"others", "other"}
 MONEY_UNITS = {"dollars", "euros", "pounds", "yen", "yuan", "rupees", "dinars", "francs",
@@ -335,8 +345,10 @@ def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
 
 
 def _retrospect(sent: Sentence, q: Quantity) -> bool:
-    """The number is told of an event years or months back ("a year after X killed 1,300")."""
-    return bool(RETROSPECT.search(sent.text[:max(0, q.start - sent.start)]))
+    """The number is told of an event years or months back ("a year after X killed 1,300",
+    "Two years earlier, a fire killed 40") or totals them ("in the past five years, 600 died")."""
+    return bool(RETROSPECT.search(sent.text[:max(0, q.start - sent.start)]) or LOOKBACK.match(sent.text)
+                or PERIOD_TOTAL.search(sent.text))
 
 
 def _group_key(q: Quantity) -> tuple[str, str]:
@@ -357,6 +369,8 @@ def _counted(q: Quantity) -> str:
     if q.event == JOBS_CUT:
         return "jobs"  # "1,200 employees" laid off, "1,200 roles", "job cuts": one measure
     if counted.lower() in STAND_IN_NOUNS:
+        return "people"
+    if _singular(counted) in ROLE_NOUNS.get(q.event or "", ()):
         return "people"
     return counted
 

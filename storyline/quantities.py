@@ -34,6 +34,9 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 MULTIPLIERS = {"hundred": 100, "dozen": 12}
 
+# scales written short: "$4m", "300m people", "3bn euros", "Rs 7mn"
+SHORT_SCALES = {"m": 1e6, "mn": 1e6, "bn": 1e9}
+GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn)$")
 # vague amounts, longest first: words -> (low, high)
 VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
     ("tens", "of", "thousands"): (20_000, 99_999),
@@ -41,6 +44,9 @@ VAGUE: dict[tuple[str, ...], tuple[float, float]] = {
     ("tens", "of", "millions"): (20e6, 99e6),
     ("hundreds", "of", "millions"): (200e6, 999e6),
     ("several", "dozen"): (36, 99),
+    ("a", "few", "dozen"): (24, 99),  # "a few thousand" is no thousand: as vague as "thousands"
+    ("a", "few", "hundred"): (200, 999),
+    ("a", "few", "thousand"): (2_000, 9_999),
     ("several", "hundred"): (300, 999),
     ("several", "thousand"): (3_000, 9_999),
     ("dozens",): (24, 99),
@@ -82,6 +88,9 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("under",): "fewer than", ("below",): "fewer than",
     ("between",): "between",
 }
+# qualifiers that can open a number a scrape split in two ("over 2, 300 people"); not "up to",
+# whose "to" may belong to a verb ("the toll rose to 12, 140 injured" lists two counts)
+SPLIT_QUALIFIERS = [words for words in QUALIFIERS if words[-1] != "to" and words != ("between",)]
 # single words that are also prepositions: only a qualifier when parsed as a modifier
 PREPOSITION_QUALIFIERS = {"over", "about", "around", "under", "above", "below"}
 RANGE_PREPOSITIONS = PREPOSITION_QUALIFIERS | {"between"}
@@ -169,6 +178,10 @@ NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": 
                "evacuee": "displaced", "arrest": "arrested", "missing": "missing",
                "protester": "protested", "demonstrator": "protested", "marcher": "protested",
                "body": "killed", "corpse": "killed"}
+# counted nouns that are their event whatever verb or neighbour told it: "caused 90 deaths and
+# over 700 injured" (deaths are no wounded), "40 bodies were evacuated" (the bodies are dead)
+OWN_EVENT_NOUNS = {"death": "killed", "fatality": "killed", "injury": "wounded",
+                   "body": "killed", "corpse": "killed"}
 # counted nouns that are incidents: "21 fires", "two blasts" count the events themselves
 INCIDENT_NOUNS = {"fire", "blaze", "blast", "explosion", "bombing", "bomb", "attack",
                   "aftershock", "tremor", "quake", "earthquake", "landslide", "mudslide",
@@ -177,12 +190,15 @@ INCIDENT_NOUNS = {"fire", "blaze", "blast", "explosion", "bombing", "bomb", "att
 JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded"}
 # "will bury the 200 victims": the buried are dead ("the landslide buried 20 people" traps them)
 BURIED_DEAD = {"victim", "dead", "body", "corpse"}
+BURIAL_PLACES = {"grave", "funeral", "cemetery", "graveyard", "tomb", "ceremony", "burial"}
 BURIED_UNDER = {"under", "beneath", "underneath"}  # "victims buried under the rubble": trapped
 VICTIM_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
                  "evacuated", "arrested", "displaced", "trapped", "stranded"}
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
                                 "home", "house", "building", "car", "vehicle", "village", "shop"}
+# "cut power to 75,000 homes": verbs that leave those the power went to without it
+POWER_CUT_VERBS = {"cut", "shut", "interrupt", "disrupt", "sever", "suspend"}
 # "250,000 without power", "4,200 people on board": a state named by a preposition
 STATE_PREPOSITIONS = {("without", "power"): "without power",
                       ("without", "electricity"): "without power",
@@ -250,12 +266,16 @@ HEDGE_AUX = {"could", "may", "might", "would", "can"}
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "likely", "potentially"}
 HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# "some 300 people die monthly": a count per period
+RATE_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
 INCREMENT_AFTER = {"more", "additional", "further", "extra", "others"}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
               "decade", "century", "night", "weekend", "morning", "evening", "afternoon",
               "hr", "hrs", "min", "yr", "yrs", "sec"}
+# "3 hours ago", a results page's "15 horas atrás": a number, a unit, then "ago" is a time
+AGO_WORDS = {"ago", "atrás", "atras"}
 TIME_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "local", "hours"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "jan.", "feb", "feb.",
@@ -473,8 +493,14 @@ def _number_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
     if words[j] == "one" and j > 0 and words[j - 1] == "no":
         return _Phrase(first=j, last=j, value=0.0, low=0.0, high=0.0, text_first=j - 1,
                        negated=True, kind="none")
+    glued = GLUED_SCALE.match(words[j])
+    if glued:  # "3bn", "1.2mn": one token
+        return _Phrase(first=i, last=j, value=float(glued.group(1)) * SHORT_SCALES[glued.group(2)])
     if not _is_number_word(words[j]):
         return None
+    short = _short_scale(sent, words, j)
+    if short is not None:  # "$4m", "300m people"
+        return _Phrase(first=i, last=j + 1, value=float(words[j]) * short)
     end = j
     while end + 1 < len(words):
         nxt = words[end + 1]
@@ -489,21 +515,52 @@ def _number_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
                 (nxt == "-" and _tens_then_unit(cur, words[end + 2]))
                 or (nxt == "and" and cur in ("hundred", "thousand"))):
             end += 2
+        elif nxt == "," and cur in SCALES and end + 3 < len(words) and words[end + 2] in UNITS \
+                and words[end + 3] == "hundred":
+            end += 2  # "two thousand, four hundred fighters": a comma inside a number in words
         else:
             break
     if _split_thousands(words, j, end):
         return _Phrase(first=i, last=end + 2, value=float(words[j] + words[end + 2]))
+    if _space_thousands(sent, words, j, end):  # "120 000 people"
+        return _Phrase(first=i, last=end + 1, value=float(words[j] + words[end + 1]))
     value = _run_value(words[i:end + 1])
     if value is None:
         return None
     return _Phrase(first=i, last=end, value=value)
 
 
+def _short_scale(sent: Span, words: list[str], j: int) -> float | None:
+    """"$4m", "300m people", "$3 bn": a scale written short after digits. "m" is a million
+    only for money or before a plural noun ("300m people"); "a 50m pool", "10m high" are metres."""
+    if not DIGITS.match(words[j]) or j + 1 >= len(words) or words[j + 1] not in SHORT_SCALES:
+        return None
+    if words[j + 1] != "m":
+        return SHORT_SCALES[words[j + 1]]
+    if sent[j].whitespace_:
+        return None
+    money = j > 0 and sent[j - 1].text in CURRENCY_SYMBOLS
+    plural = j + 2 < len(words) and sent[j + 2].tag_ == "NNS" and sent[j + 2].lemma_.lower() not in MEASURES
+    return SHORT_SCALES["m"] if money or plural else None
+
+
 def _split_thousands(words: list[str], j: int, end: int) -> bool:
     """"6, 000 men": scraped text split a thousands separator; "000" never counts on its own
-    (while "15, 119 injured" stays a list of two counts)."""
-    return (end == j and re.fullmatch(r"\d{1,3}", words[j]) is not None and end + 2 < len(words)
-            and words[end + 1] == "," and re.fullmatch(r"0\d\d", words[end + 2]) is not None)
+    (while "12, 140 injured" stays a list of two counts). After a qualifier, "over 2, 300
+    people" is one number too: a hedge opens a count, never a list of two ("rose to" may)."""
+    if not (end == j and re.fullmatch(r"\d{1,3}", words[j]) is not None and end + 2 < len(words)
+            and words[end + 1] == "," and re.fullmatch(r"\d{3}", words[end + 2]) is not None):
+        return False
+    if words[end + 2].startswith("0"):
+        return True
+    return end + 3 < len(words) and not _is_number_word(words[end + 3]) and words[end + 3] != "," \
+        and any(tuple(words[max(0, j - len(p)):j]) == p for p in SPLIT_QUALIFIERS)
+
+
+def _space_thousands(sent: Span, words: list[str], j: int, end: int) -> bool:
+    """"120 000 people": a space as the thousands separator (as "000" never counts alone)."""
+    return (end == j and re.fullmatch(r"\d{1,3}", words[j]) is not None and end + 1 < len(words)
+            and sent[j].whitespace_ == " " and re.fullmatch(r"0\d\d", words[end + 1]) is not None)
 
 
 def _tens_then_unit(cur: str, nxt: str) -> bool:
@@ -517,7 +574,7 @@ def _run_value(words: Iterable[str]) -> float | None:
     """Words of a number run -> its value ("forty-one" -> 41, "2.5 million" -> 2.5e6)."""
     total, current, seen = 0.0, 0.0, False
     for w in words:
-        if w in ("-", "and"):
+        if w in ("-", "and", ","):
             continue
         if w in ("a", "an"):
             current = max(current, 1.0)
@@ -638,7 +695,10 @@ def _attach_range(sent: Span, words: list[str], phrase: _Phrase) -> None:
         return  # "rose from 20 to 30" is a change, not a range
     if _is_phone(sent, phrase.first):
         return
-    second = _number_at(sent, words, k + 1)
+    at = k + 1
+    if phrase.money is not None and sent[at].text in CURRENCY_SYMBOLS and at + 1 < len(words):
+        at += 1  # "$4 billion to $7 billion"
+    second = _number_at(sent, words, at)
     if second is None or second.value is None or second.value <= phrase.value:
         return
     phrase.low, phrase.high = phrase.value, second.value
@@ -685,6 +745,8 @@ class _Reading:
 def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity | None:
     anchor = _anchor(sent, phrase)
     counted = _counted_token(sent, phrase, anchor)
+    if counted is not None and _speaker_after_event(sent, phrase, counted):
+        counted = None  # "injuring at least 400 officials said": officials speak, 400 were hurt
     if _is_dropped(sent, phrase, anchor, counted):
         return None
     node = _role_node(sent, phrase, anchor, counted)
@@ -840,8 +902,12 @@ def _is_dropped(sent: Span, phrase: _Phrase, anchor: Token, counted: Token | Non
         return True
     if CLOCK.match(words[first]) and phrase.money is None and first == last:
         return True  # "at 12.31", but not "$71.59 million"
+    if _clock_in_words(sent, words, first, last):
+        return True
     if _lemma(counted) in TIME_UNITS or (_lemma(anchor.head) in TIME_UNITS and anchor.head.i > anchor.i):
         return True
+    if last + 2 < len(words) and words[last + 2] in AGO_WORDS:
+        return True  # "15 horas atrás" of a foreign results page: whatever the unit, a time ago
     after = words[last + 1] if last + 1 < len(words) else ""
     before = words[first - 1] if first > 0 else ""
     if after in TIME_WORDS or after in MONTHS or before in MONTHS:
@@ -851,6 +917,12 @@ def _is_dropped(sent: Span, phrase: _Phrase, anchor: Token, counted: Token | Non
     if phrase.kind == "count" and _is_year(sent[first], counted) and first == last:
         return True
     return _is_age(sent, phrase, anchor)
+
+
+def _clock_in_words(sent: Span, words: list[str], first: int, last: int) -> bool:
+    """"ten-thirty", "nine-fifteen": an hour and its minutes in words are a time of day."""
+    return (last == first + 2 and words[first + 1] == "-" and UNITS.get(words[first], 0) in range(1, 13)
+            and words[last] in ("fifteen", "thirty") and not sent[first].whitespace_)
 
 
 def _is_year(tok: Token, counted: Token | None) -> bool:
@@ -886,6 +958,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     anchor, counted = reading.anchor, reading.counted
     if phrase.kind == "ordinal" and not _running_count(reading):
         return "ordinal"
+    if phrase.qualifier == "between" and phrase.kind != "range":
+        return "no range"  # "Between ten and ten-thirty, two armed males ...": a time, no count
     if _subset_aside(anchor):
         return "subset"
     if _is_phone(sent, phrase.first):
@@ -908,15 +982,55 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if phrase.money is None and reading.event not in AREA_EVENTS and (
             lemma in MEASURES or _in_entity(anchor, ("QUANTITY", "PERCENT"))):
         return "measure"
+    if phrase.money is None and reading.event not in AREA_EVENTS and _is_size(sent, phrase, reading):
+        return "size"
     if lemma in PLACES and reading.event != "damaged":
         return "places"
     if before in INCREMENT_BEFORE or after in INCREMENT_AFTER:
         return "increment"
     if _superseded(sent, first, anchor):
         return "superseded"
+    if _is_rate(sent, reading):
+        return "rate"
     if _retracted(sent, anchor):
         return "retracted"
     return None
+
+
+def _is_size(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
+    """"an eight storied building", "Six story tower collapses": a number before a word
+    in the singular that describes one thing counts that word (storeys, members, lanes), so it
+    is the thing's size, not how many there are; in run-on headlines ("... kills 12 Coffee price
+    linked to drought") the singular noun is the next headline's. People and the dead keep their
+    count even when a headline drops the plural ("250 mill worker", "90 dead body")."""
+    counted = reading.counted
+    if counted is None or phrase.kind != "count" or phrase.value in (None, 1.0):
+        return False
+    if counted.tag_ != "NN" or reading.anchor.head.i != counted.i or _is_people(counted):
+        return False
+    if _lemma(counted) in NOUN_EVENTS or _lemma(counted) in INCIDENT_NOUNS:
+        return False
+    between = sent.doc[sent.start + phrase.last + 1:counted.i]
+    return any(t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and t.tag_ not in ("NNS", "NNPS")
+               and t.ent_type_ != "NORP" and counted in t.ancestors for t in between)
+
+
+def _is_rate(sent: Span, reading: _Reading) -> bool:
+    """"some 300 people die monthly", "up to 5,000 died each month", "an average of four
+    attacks each week": a count per period is how often, not how many this story counts."""
+    node = reading.node
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() == "average":
+        return True
+    verb = _clause_path(sent, reading)[-1]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
+            return True
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
+                d.lower_ in ("every", "each", "per") for d in child.children):
+            return True
+    return False
 
 
 def _running_count(reading: _Reading) -> bool:
@@ -1097,7 +1211,7 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     after = _adjective_after(sent, counted)
     if after is not None:  # "left 200,000 people homeless, 380 people missing"
         return after
-    event = _event_from_role(sent, reading.node, counted)
+    event = _objectless_verb_before(sent, phrase, reading) or _event_from_role(sent, reading.node, counted)
     if event in ("freed", "rescued") and _hurt_people(counted):
         event = EVENT_ADJECTIVES[_hurt_people(counted)]  # "pulled 22 injured people from the wreckage"
     if event == "attacked" and counted is not None and _participle_after(counted):
@@ -1116,6 +1230,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = "incidents"
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
+    if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
+        return OWN_EVENT_NOUNS[_lemma(counted)]
     return event
 
 
@@ -1153,6 +1269,39 @@ def _event_from_verb_before(sent: Span, phrase: _Phrase, counted: Token | None) 
     return _verb_event(verb, "obj", counted, set())
 
 
+def _objectless_verb_before(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
+    """"the owner of a mill that burned and killed at least 120 workers was arrested": a count right
+    after a verb that must take an object, which the parse left without one, is that object,
+    however the parse hung it (here as the subject of "arrested")."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    if first == 0:
+        return None
+    verb = sent[first - 1]
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in EVENT_VERBS or not EVENT_VERBS[lemma][1]:
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG") or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    node = reading.node
+    if node.head.i == verb.i or not (node.dep_ in ("nsubj", "nsubjpass") and node.head.i > node.i):
+        return None  # the parse agrees, or did not make the count a later verb's subject
+    return _verb_event(verb, "obj", reading.counted, set())
+
+
+def _speaker_after_event(sent: Span, phrase: _Phrase, counted: Token) -> bool:
+    """"killing 30 people and injuring at least 400 officials said": with the comma before
+    "officials said" missing, the parse counts the speakers; a count right after an event
+    verb left without an object, on a noun that is the subject of "said", counts the victims."""
+    first = phrase.text_first if phrase.text_first is not None else phrase.first
+    if first == 0 or counted.dep_ != "nsubj" or not _is_report_verb(counted.head) \
+            or counted.head.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    verb = sent[first - 1]
+    lemma = verb.lemma_.lower()
+    return (verb.pos_ == "VERB" and lemma in EVENT_VERBS and EVENT_VERBS[lemma][1]
+            and not any(c.dep_ == "dobj" for c in verb.children))
+
+
 def _counts_incidents(phrase: _Phrase, counted: Token | None) -> bool:
     """"21 fires", "two blasts": whole counts of a plural incident noun (not "7.4 quake", "2003 fires")."""
     if counted is None or _lemma(counted) not in INCIDENT_NOUNS or counted.tag_ != "NNS":
@@ -1181,7 +1330,20 @@ def _event_from_state(sent: Span, reading: _Reading) -> str | None:
         if tok.lemma_.lower() == "lose" and holder.dep_ == "nsubj" and any(
                 c.dep_ == "dobj" and c.lower_ in ("power", "electricity") for c in tok.children):
             return "without power"
-    return None
+    return _power_cut_to(sent, holder)
+
+
+def _power_cut_to(sent: Span, holder: Token) -> str | None:
+    """"knocked out power to 310000 customers", "the storm cut power to 75,000 homes": those the
+    power was cut to are without it (power restored to them is the opposite)."""
+    prep = holder.head
+    if holder.dep_ != "pobj" or prep.lower_ != "to" or not _in_span(sent, prep.head):
+        return None
+    verb = prep.head
+    power = any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("power", "electricity")
+                for c in verb.children)
+    knocked = verb.lemma_.lower() == "knock" and any(c.lower_ == "out" for c in verb.children)
+    return "without power" if power and (knocked or verb.lemma_.lower() in POWER_CUT_VERBS) else None
 
 
 def _area_event(sent: Span, reading: _Reading) -> str | None:
@@ -1337,7 +1499,7 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
             if word in ("including", "among") or head.lemma_ == "include":
                 cur = head.head
                 if cur.pos_ in ("VERB", "AUX"):
-                    return _event_of_included(cur, counted)
+                    return _event_of_included(cur, head, counted)
                 continue
             if _qualifying_preposition(head, cur):
                 cur = head  # "employed between 1,200 and 1,500 workers": the range is the object
@@ -1350,9 +1512,20 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                 role = "subj" if cur.i < head.i else "obj"  # "Over 100 were wounded"
             if head.pos_ != "ADJ" and role == "other":
                 return None
+            if role == "subj" and _disagrees(head, counted):
+                return None
             return _joint_event(head, role, _verb_event(head, role, counted, set()))
         return None
     return None
+
+
+def _disagrees(verb: Token, counted: Token | None) -> bool:
+    """"... after mall 3000 shoppers inside collapses ... fire kills 12": a plural noun is
+    never the subject of a verb in the singular, so the parse hung the count on the wrong verb
+    and would make the people the killers (a typo's "20 people dies" still died)."""
+    lemma = verb.lemma_.lower()
+    doer = lemma in AGENT_VERBS or EVENT_VERBS.get(lemma, ("", False))[1]
+    return doer and verb.tag_ == "VBZ" and counted is not None and counted.tag_ in ("NNS", "NNPS")
 
 
 def _joint_event(verb: Token, role: str, event: str | None) -> str | None:
@@ -1390,11 +1563,15 @@ def _qualifying_preposition(prep: Token, obj: Token) -> bool:
     return after.like_num and after.i < obj.i and obj.i in {t.i for t in after.head.subtree}
 
 
-def _event_of_included(verb: Token, counted: Token | None) -> str | None:
-    """"20 hostages were freed, including seven Americans": the included share the event."""
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and child.lower_ not in PRONOUNS:
-            return _verb_event(verb, ROLES[child.dep_], counted, set())
+def _event_of_included(verb: Token, including: Token, counted: Token | None) -> str | None:
+    """"20 hostages were freed, including seven Americans": the included share the event, and
+    the role, of the nearest group named before them ("attacks killed eleven people, including
+    four policemen": the policemen are among the killed, not the attacks)."""
+    groups = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")
+              and c.lower_ not in PRONOUNS]
+    before = [c for c in groups if c.i < including.i]
+    for child in sorted(before, key=lambda c: -c.i) or groups:
+        return _verb_event(verb, ROLES[child.dep_], counted, set())
     return None
 
 
@@ -1420,6 +1597,10 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if lemma == "bury" and role in ("obj", "pass") and _lemma(counted) in BURIED_DEAD and not any(
             c.dep_ == "prep" and c.lower_ in BURIED_UNDER for c in verb.children):
         return "killed"  # "will bury the more than 200 victims": a funeral, not a rescue
+    if lemma == "bury" and role in ("obj", "pass") and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.lemma_.lower() in BURIAL_PLACES for o in c.children)
+            for c in verb.children):
+        return "killed"  # "more than 80 were buried in a mass grave": the dead, not the trapped
     if lemma == "take" and role in ("obj", "pass") and any(
             c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "custody" for o in c.children)
             for c in verb.children):
@@ -1446,6 +1627,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 continue
             if child.lower_ in EVENT_ADJECTIVES:
                 return EVENT_ADJECTIVES[child.lower_]
+            if _leaves_home(child, "subj", child.lemma_.lower(), counted):
+                return "displaced"  # "forcing 30,000 people to flee their homes"
             if child.lemma_.lower() in EVENT_VERBS and EVENT_VERBS[child.lemma_.lower()][0] != "held":
                 return EVENT_VERBS[child.lemma_.lower()][0]  # "told to keep windows closed": they hold nothing
             if child.lemma_.lower() in DEPARTURE_VERBS:
@@ -1466,6 +1649,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
             return "attacked" if lemma in AGENT_VERBS and _attackers(counted, verb) else None
         if lemma in CAPTIVE_VERBS and not _captive(verb, counted):
             return None
+        if event == "protested" and not _is_people(counted):
+            return None  # "the 30 raids demonstrated ...", "shares rallied": no crowd
         return event
     if lemma in AGENT_VERBS and role == "subj" and not _is_passive(verb):
         return "attacked" if _attackers(counted, verb) else None
@@ -1724,9 +1909,10 @@ def _toll_event(toll: Token) -> str:
 
 
 def _money_subject(verb: Token) -> str | None:
-    """"Damage totaled $71 million", "losses are estimated at $2 billion"."""
+    """"Damage totaled $71 million", "losses are estimated at $2 billion", "insurers put the
+    damage at $4 billion"."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in MONEY_NOUNS:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in MONEY_NOUNS:
             return MONEY_NOUNS[child.lemma_.lower()]
     return None
 

@@ -638,3 +638,31 @@ def test_people_killed_stay_apart_when_their_number_is_not_the_workers(nlp):
                  T0 + timedelta(hours=9))
     labels = [f.label for f in build_figures([a, b])]
     assert "people killed" in labels and "workers killed" in labels, labels
+
+
+def test_survivors_rescued_and_people_rescued_are_one_measure(nlp):
+    a = document(nlp, "a", "Firefighters pulled 14 survivors from the rubble on Friday.", T0)
+    b = document(nlp, "b", "So far 300 people have been rescued from the site.", T0 + timedelta(days=1))
+    f = figure(build_figures([a, b]), "people rescued")
+    assert [v.value for v in f.values] == [14, 300]
+    c = document(nlp, "c", "The town will bury the 45 victims on Monday.", T0)
+    d = document(nlp, "d", "The blast killed 45 people.", T0)
+    assert [f.label for f in build_figures([c, d])] == ["people killed"]
+
+
+def test_a_sentence_that_opens_months_or_years_back_tells_an_earlier_events_toll(nlp):
+    a = document(nlp, "a", "The ferry sank on Monday, killing 30 people. "
+                           "Months earlier, nine people were killed when another ferry capsized.", T0)
+    assert [v.value for v in figure(build_figures([a]), "people killed").values] == [30]
+    b = document(nlp, "b", "Two years ago, a storm killed 200 people in the same valley. "
+                           "The flood has killed 12 people.", T0)
+    assert [v.value for v in figure(build_figures([b]), "people killed").values] == [12]
+
+
+def test_a_total_over_past_years_is_a_history_not_the_storys_toll(nlp):
+    a = document(nlp, "a", "The mine collapse killed 18 workers. "
+                           "In the past five years, 600 miners have died in accidents in the region.", T0)
+    assert [f.label for f in build_figures([a])] == ["workers killed"]
+    b = document(nlp, "b", "The war has killed more than 50,000 people over the last two years. "
+                           "The market bomb killed 14 people.", T0)
+    assert [v.value for v in figure(build_figures([b]), "people killed").values] == [14]

@@ -836,3 +836,162 @@ def test_injured_people_pulled_out_are_a_wounded_count_but_freed_hostages_stay_f
     assert [(q.text, q.event) for q in pulled] == [("22", "wounded")]
     freed = quantities(nlp, "Troops freed 20 injured hostages.")
     assert [(q.text, q.event) for q in freed] == [("20", "freed")]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("A seven storied hotel collapsed in the old town on Monday.", "seven"),
+    ("Six story tower collapses in the port city.", "Six"),
+])
+def test_storeys_are_a_buildings_size_not_a_count_of_buildings(nlp, text, quote):
+    q = the(nlp, text, quote)
+    assert not q.key
+    # a count of things or people without the plural (a headline's typo) stays a count
+    assert the(nlp, "Two buildings collapsed in the old town.", "Two").key
+    typo = the(nlp, "Officials said 250 mill worker died in the fire.", "250")
+    assert (typo.event, typo.key) == ("killed", True)
+
+
+def test_a_thousands_separator_split_after_a_qualifier_is_one_number(nlp):
+    q = the(nlp, "Over 2, 300 people have been rescued so far, the army said.", "Over 2, 300")
+    assert (q.value, q.qualifier, q.event) == (2300, "more than", "rescued")
+    listed = [q.text for q in quantities(nlp, "The toll rose to 12, 140 injured.")]
+    assert listed == ["12", "140"]  # a toll and a wounded count, not 12,140
+
+
+def test_a_toll_noun_keeps_its_own_event_beside_another_count(nlp):
+    q = the(nlp, "The quake has caused 90 deaths and over 700 injured, the ministry said.", "90")
+    assert (q.event, q.key) == ("killed", True)
+    q = the(nlp, "The mudslide buried the village, leaving scores homeless and more than 60 fatalities.",
+            "more than 60")
+    assert q.event == "killed"
+
+
+def test_bodies_are_the_dead_whatever_was_done_with_them(nlp):
+    q = the(nlp, "Divers have evacuated 40 bodies from the sunken ferry.", "40")
+    assert q.event == "killed"
+
+
+def test_a_plural_count_is_no_subject_of_a_singular_verb(nlp):
+    text = "Dozens dead after mall 3000 shoppers inside collapses near river town market fire kills 12"
+    q = the(nlp, text, "3000")
+    assert q.event != "attacked"
+    assert the(nlp, "Twenty gunmen stormed the compound at dawn.", "Twenty").event == "attacked"
+
+
+def test_a_count_right_after_an_objectless_killing_verb_is_its_object(nlp):
+    text = ("The owner of a mill that burned and killed at least 120 workers was arrested on "
+            "Friday as he tried to cross the border.")
+    q = the(nlp, text, "at least 120")
+    assert (q.event, q.counted) == ("killed", "workers")
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Ferry fire leaves 40 dead World Radio - 15 horas atras A warehouse burns near the docks.", "15"),
+    ("Ver esta pagina 3 dia atras -- A warehouse burned down near the port on Monday.", "3"),
+])
+def test_a_time_ago_stamp_in_any_language_is_no_figure(nlp, text, quote):
+    assert quote not in [q.text for q in quantities(nlp, text)]
+
+
+def test_people_forced_to_flee_their_homes_are_displaced_not_escaped(nlp):
+    q = the(nlp, "Rising water forced more than 30,000 people to flee their homes.", "more than 30,000")
+    assert q.event == "displaced"
+
+
+def test_people_buried_at_a_funeral_are_dead_not_trapped(nlp):
+    assert the(nlp, "More than 80 were buried in a mass grave on Sunday.", "More than 80").event == "killed"
+    assert the(nlp, "The mudslide buried 15 people.", "15").event == "trapped"
+
+
+@pytest.mark.parametrize("text,quote,value,counted", [
+    ("The outage affected more than 300m people across the north.", "more than 300m", 300e6, "people"),
+    ("The documentary cost $4m to make.", "$4m", 4e6, "dollars"),
+    ("Flood losses hit 3bn euros this year.", "3bn", 3e9, "euros"),
+])
+def test_a_scale_written_short_is_millions_or_billions(nlp, text, quote, value, counted):
+    q = the(nlp, text, quote)
+    assert (q.value, q.counted) == (value, counted)
+    # an "m" before a thing or an adjective is metres
+    assert [q.value for q in quantities(nlp, "The wave was 10m high.")] == [10]
+    assert [q.value for q in quantities(nlp, "A 50m pool was flooded.")] == [50]
+
+
+def test_the_included_share_the_role_of_the_group_named_just_before_them(nlp):
+    text = ("Rocket and mortar fire across the valley killed at least eleven people on Monday, "
+            "including four members of the police, officials said.")
+    assert the(nlp, text, "four").event == "killed"
+
+
+def test_things_that_demonstrate_or_rally_are_no_protest(nlp):
+    text = "The 30 raids demonstrated how weak the truce had become."
+    assert the(nlp, text, "30").event != "protested"
+    assert the(nlp, "About 800 students demonstrated outside the ministry.", "About 800").event == "protested"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Road accidents are common there: some 300 people die monthly on the highways.", "some 300"),
+    ("At the peak of the epidemic, up to 5,000 died each month.", "up to 5,000"),
+    ("An average of four fires broke out each week.", "four"),
+])
+def test_a_count_per_period_is_a_rate_not_a_figure(nlp, text, quote):
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The blast killed 25 people on Monday.", "25").key
+
+
+def test_a_number_in_words_keeps_its_comma(nlp):
+    text = "A local council said two thousand, four hundred homes were destroyed by the floods."
+    q = the(nlp, text, "two thousand, four hundred")
+    assert (q.value, q.event, q.key) == (2400, "damaged", True)
+
+
+def test_speakers_run_on_after_a_toll_are_not_the_counted_victims(nlp):
+    text = "A tram hit a stalled truck in the city centre at dawn, killing 9 people and injuring at least 70 officials said."
+    q = the(nlp, text, "at least 70")
+    assert (q.counted, q.event) == ("people", "wounded")
+
+
+def test_a_space_as_thousands_separator_is_one_number(nlp):
+    q = the(nlp, "The floods have displaced 120 000 people in the delta.", "120 000")
+    assert (q.value, q.event) == (120000, "displaced")
+
+
+@pytest.mark.parametrize("text,quote,low,high", [
+    ("A few thousand residents were evacuated as the river rose.", "A few thousand", 2000, 9999),
+    ("A few hundred protesters gathered outside the court.", "A few hundred", 200, 999),
+])
+def test_a_few_thousand_is_vague_not_one_thousand(nlp, text, quote, low, high):
+    q = the(nlp, text, quote)
+    assert (q.value, q.low, q.high, q.key) == (None, low, high, True)
+
+
+def test_between_without_a_range_is_no_count(nlp):
+    text = "Between nine and nine-thirty, two armed males in hoods stormed the hall."
+    assert not the(nlp, text, "Between nine").key
+    assert the(nlp, text, "two").event == "attacked"
+
+
+def test_a_money_range_with_the_symbol_twice_is_one_range(nlp):
+    q = the(nlp, "Insurers put the storm damage at $4 billion to $7 billion.", "$4 billion to $7 billion")
+    assert (q.value, q.low, q.high, q.event) == (None, 4e9, 7e9, "in damage")
+
+
+def test_a_run_on_headline_noun_in_the_singular_is_not_counted(nlp):
+    text = "Ferry sinks off the coast Mine blast kills 12 Coffee price linked to drought: new study"
+    assert not the(nlp, text, "12").key
+
+
+def test_money_put_at_an_amount_takes_what_the_object_names(nlp):
+    assert the(nlp, "Insurers put the storm damage at $4 billion.", "$4 billion").event == "in damage"
+
+
+def test_an_hour_and_minutes_in_words_are_a_time(nlp):
+    assert [q.text for q in quantities(nlp, "The shots were heard at nine-thirty.")] == []
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("Utility crews said the storm had knocked out power to 310000 customers.", "310000", "without power"),
+    ("The ice storm cut power to 75,000 homes.", "75,000", "without power"),
+    ("Crews restored power to 40,000 customers.", "40,000", None),
+])
+def test_those_the_power_was_cut_to_are_without_power(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
