@@ -347,6 +347,12 @@ PLANNED_EVENTS = {"cut"}
 PLAN_AUX = {"would"}
 
 
+# what a web page counts about itself ("all 48 news articles", "215 comments", "1,204 views"):
+# aggregator and page furniture run into a headline, never a count of the story
+PAGE_ITEMS = {"article", "comment", "view", "photo", "photograph", "picture", "image", "video",
+              "share", "like", "follower", "reply", "tweet", "retweet", "result", "headline"}
+
+
 @dataclass
 class _Phrase:
     """A number phrase in the sentence, before we know what it counts.
@@ -986,6 +992,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "size"
     if lemma in PLACES and reading.event != "damaged":
         return "places"
+    if lemma in PAGE_ITEMS:
+        return "page furniture"
     if before in INCREMENT_BEFORE or after in INCREMENT_AFTER:
         return "increment"
     if _superseded(sent, first, anchor):

@@ -995,3 +995,10 @@ def test_an_hour_and_minutes_in_words_are_a_time(nlp):
 ])
 def test_those_the_power_was_cut_to_are_without_power(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+def test_what_a_web_page_counts_about_itself_is_no_key_figure(nlp):
+    text = "Bomb blast kills guard at embassy Reuters - BBC News - ABC News all 48 news articles"
+    assert [(q.text, q.key) for q in quantities(nlp, text) if q.text == "48"] == [("48", False)]
+    assert keys(nlp, "The photographer said 20 photos of the flood were sold.") == []
+    assert keys(nlp, "The blast killed 12 people near the market.") != []
