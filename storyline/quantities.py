@@ -347,6 +347,10 @@ PLANNED_EVENTS = {"cut"}
 PLAN_AUX = {"would"}
 
 
+# natural hazards people flee ahead of: an evacuation ("fled ahead of the cyclone")
+HAZARD_NOUNS = {"storm", "cyclone", "hurricane", "typhoon", "tsunami", "flood", "flooding",
+                "floodwater", "wildfire", "bushfire", "eruption", "volcano", "lava", "tornado",
+                "landslide", "mudslide", "earthquake", "quake", "aftershock"}
 # what a web page counts about itself ("all 48 news articles", "215 comments", "1,204 views"):
 # aggregator and page furniture run into a headline, never a count of the story
 PAGE_ITEMS = {"article", "comment", "view", "photo", "photograph", "picture", "image", "video",
@@ -1222,6 +1226,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     event = _objectless_verb_before(sent, phrase, reading) or _event_from_role(sent, reading.node, counted)
     if event in ("freed", "rescued") and _hurt_people(counted):
         event = EVENT_ADJECTIVES[_hurt_people(counted)]  # "pulled 22 injured people from the wreckage"
+    if event == "escaped" and _flees_hazard(reading.node):
+        event = "evacuated"  # "100,000 people fled to higher ground ahead of the cyclone"
     if event == "attacked" and counted is not None and _participle_after(counted):
         event = None  # "Three Kiwis killed in bus crash ... kills 14": victims, not attackers
     if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
@@ -1477,6 +1483,16 @@ def _total_of_cuts(sent: Span, anchor: Token) -> bool:
 
 ROLES = {"nsubj": "subj", "csubj": "subj", "expl": "subj", "nsubjpass": "pass",
          "dobj": "obj", "attr": "obj", "oprd": "obj", "acomp": "obj"}
+
+
+def _flees_hazard(node: Token) -> bool:
+    """People who flee a storm, flood or eruption leave ahead of it: an evacuation, not an
+    escape from captors or a prison ("fled to higher ground as the tsunami warning sounded")."""
+    verb = next((t for t in [node, *node.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() != "flee":
+        return False
+    return any(t.lemma_.lower() in HAZARD_NOUNS or (t.lower_ == "ground" and any(
+        c.lower_ in ("higher", "high") for c in t.children)) for t in verb.subtree)
 
 
 def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | None:

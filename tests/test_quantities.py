@@ -1002,3 +1002,12 @@ def test_what_a_web_page_counts_about_itself_is_no_key_figure(nlp):
     assert [(q.text, q.key) for q in quantities(nlp, text) if q.text == "48"] == [("48", False)]
     assert keys(nlp, "The photographer said 20 photos of the flood were sold.") == []
     assert keys(nlp, "The blast killed 12 people near the market.") != []
+
+
+def test_people_who_flee_a_storm_are_evacuated_but_hostages_who_flee_escaped(nlp):
+    storm = quantities(nlp, "More than 100,000 people fled to higher ground ahead of the cyclone.")
+    assert [(q.text, q.event) for q in storm] == [("More than 100,000", "evacuated")]
+    volcano = quantities(nlp, "About 2,000 people fled the eruption of the volcano on Sunday.")
+    assert [(q.text, q.event) for q in volcano] == [("About 2,000", "evacuated")]
+    hostages = quantities(nlp, "About 20 hostages fled the compound during the assault.")
+    assert [(q.text, q.event) for q in hostages] == [("About 20", "escaped")]
