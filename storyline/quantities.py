@@ -1273,6 +1273,12 @@ def _adjective_after(sent: Span, counted: Token | None) -> str | None:
 def _event_from_verb_before(sent: Span, phrase: _Phrase, counted: Token | None) -> str | None:
     """"rescued 14 members of the crew": a number right after an event verb is its object,
     even when the parse hung the noun elsewhere."""
+    verb = _object_verb_before(sent, phrase)
+    return None if verb is None else _verb_event(verb, "obj", counted, set())
+
+
+def _object_verb_before(sent: Span, phrase: _Phrase) -> Token | None:
+    """The event verb right before the number, when its count is that verb's object ("killed")."""
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     if first == 0:
         return None
@@ -1280,19 +1286,15 @@ def _event_from_verb_before(sent: Span, phrase: _Phrase, counted: Token | None) 
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in EVENT_VERBS or not EVENT_VERBS[lemma][1]:
         return None
-    return _verb_event(verb, "obj", counted, set())
+    return verb
 
 
 def _objectless_verb_before(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     """"the owner of a mill that burned and killed at least 120 workers was arrested": a count right
     after a verb that must take an object, which the parse left without one, is that object,
     however the parse hung it (here as the subject of "arrested")."""
-    first = phrase.text_first if phrase.text_first is not None else phrase.first
-    if first == 0:
-        return None
-    verb = sent[first - 1]
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in EVENT_VERBS or not EVENT_VERBS[lemma][1]:
+    verb = _object_verb_before(sent, phrase)
+    if verb is None:
         return None
     if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG") or any(c.dep_ == "dobj" for c in verb.children):
         return None
