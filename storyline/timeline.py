@@ -454,7 +454,7 @@ def _on_subject(mention: TimeMention) -> bool:
     Tuesday killed 12 people, police said Wednesday"): the subject's act and the killing are
     one happening, so it dates the main event ahead of the reporting verb's date (which
     dates only the statement), but a date on the main verb itself comes first."""
-    return getattr(mention, "clause", None) == "subject"
+    return mention.clause == "subject"
 
 
 def _statement_day(mentions: Sequence[TimeMention]) -> TimeMention:
