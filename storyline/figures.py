@@ -11,7 +11,9 @@ A story of a hundred reports repeats its numbers many times and picks up stray o
 attack's toll, a misread headline), so a figure keeps one value per number and report day
 (the reports repeating it go to ``also_in``), only the numbers most reports gave that day
 plus the day's highest count, and a measure that is not plainly a count of the event
-(casualties, hostages, displaced...) needs two independent reports to become a figure.
+(casualties, hostages, displaced...) needs two independent reports to become a figure; one
+that is, given by one report alone, needs a sentence told in the story's own words (a line
+about poached rhinos run into a page about protests is another story's number).
 Reports also recall other events ("a typhoon killed 1,500 people in 2011", "a bomb in Kano
 killed 12"): a sentence dated well before the story began, or naming only places the
 story's reports do not keep naming, gives no figure. A toll counted both as "people" and as
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
 from storyline.models import Document, Figure, FigureValue, Quantity, Sentence, TimeMention
+from storyline.textutil import content_stems
 
 SAME_TIME = timedelta(hours=12)
 # reports this close say how things stand at one moment: any disagreement between them is a
@@ -56,6 +59,8 @@ CLEAR_EVENTS = {"killed", "wounded", "casualties", "killed or wounded", "missing
                 "escaped", "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
                 "traded", "employed", "protested"}
 MIN_REPORTS = 2
+STORY_WORD_SHARE = 0.1  # a word is the story's when this share of its independent reports use it
+ON_TOPIC_SHARE = 0.15  # a lone report's figure needs this share of its sentence in the story's words
 # money a disaster did ("$5 million in damage") is its measure; other sums one report gives
 # (a bailout, a firm's debt, a pledge elsewhere) are usually side stories
 CLEAR_MONEY_EVENTS = {"in damage", "in losses"}
@@ -175,7 +180,7 @@ def build_figures(documents: Sequence[Document]) -> list[Figure]:
     _add_bare_job_counts(groups, docs, copies, scope, position)
     _merge_generic_tolls(groups)
     wire = {d.doc_id for d in copies}
-    built = [(g.event, _figure(g)) for g in groups.values() if g.entries and _supported(g, wire)]
+    built = [(g.event, _figure(g)) for g in groups.values() if g.entries and _supported(g, wire, scope)]
     built.sort(key=lambda pair: _importance(pair[1], pair[0]))
     return [f for _, f in built]
 
@@ -236,19 +241,18 @@ def _told_for(entry: _Entry, group: _Group) -> bool:
                for e in group.entries)
 
 
-def _supported(group: _Group, wire: set[str]) -> bool:
+def _supported(group: _Group, wire: set[str], scope: _Scope) -> bool:
     """Several independent reports give the measure, or it is plainly a count of the event.
 
     One stray sentence about "3 bombings" or "12 workers employed" is noise among a hundred
     reports; a death toll or a hostage count read from one report is still worth showing.
     """
-    if group.event in CLEAR_EVENTS:
-        return True
-    if group.head in MONEY_HEADS and group.event in CLEAR_MONEY_EVENTS:
-        return True
     reports = {e.value.doc_id for e in group.entries}
     reports |= {d for e in group.entries for d in e.value.also_in if d not in wire}
-    return len(reports) >= MIN_REPORTS
+    if len(reports) >= MIN_REPORTS:
+        return True
+    clear = group.event in CLEAR_EVENTS or (group.head in MONEY_HEADS and group.event in CLEAR_MONEY_EVENTS)
+    return clear and _on_topic(group, scope)
 
 
 # --- collecting values ---------------------------------------------------------------
@@ -260,10 +264,11 @@ def _is_copy(doc: Document, ids: set[str]) -> bool:
 
 @dataclass
 class _Scope:
-    """What the story is about: when it began and where it happens."""
+    """What the story is about: when it began, where it happens, the words it is told in."""
 
     start: date | None
     places: set[str] | None  # None: too few reports to tell the story's places
+    words: frozenset[str] | None = None  # None: too few reports to tell the story's words
 
 
 def _scope(docs: list[Document], copies: list[Document]) -> _Scope:
@@ -276,8 +281,30 @@ def _scope(docs: list[Document], copies: list[Document]) -> _Scope:
                       if e.label in PLACE_LABELS})
     least = max(MIN_REPORTS, STORY_PLACE_SHARE * len(originals))
     places = {place for place, n in named.items() if n >= least}
-    return _Scope(start=min(days) if days else None,
-                  places=places if len(originals) >= PLACE_MIN_REPORTS else None)
+    enough = len(originals) >= PLACE_MIN_REPORTS
+    return _Scope(start=min(days) if days else None, places=places if enough else None,
+                  words=_story_words(originals) if enough else None)
+
+
+def _story_words(originals: list[Document]) -> frozenset[str]:
+    """Content words a share of the story's independent reports use."""
+    used: Counter[str] = Counter()
+    for doc in originals:
+        used.update(set(content_stems(doc.text)))
+    return frozenset(w for w, n in used.items() if n >= STORY_WORD_SHARE * len(originals))
+
+
+def _on_topic(group: _Group, scope: _Scope) -> bool:
+    """Some sentence of the figure is told in the story's words. A lone report's count from a
+    sentence that shares almost none ("Poachers killed 100 rhinoceros" run into a page about
+    protests, a refugee total recalled in a bombing report) is another story's number."""
+    if scope.words is None:
+        return True
+    for entry in group.entries:
+        stems = set(content_stems(entry.value.text))
+        if len(stems & scope.words) >= ON_TOPIC_SHARE * max(1, len(stems)):
+            return True
+    return False
 
 
 def _off_story(sent: Sentence, scope: _Scope) -> bool:

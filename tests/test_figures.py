@@ -666,3 +666,19 @@ def test_a_total_over_past_years_is_a_history_not_the_storys_toll(nlp):
     b = document(nlp, "b", "The war has killed more than 50,000 people over the last two years. "
                            "The market bomb killed 14 people.", T0)
     assert [v.value for v in figure(build_figures([b]), "people killed").values] == [14]
+
+
+def test_a_lone_reports_count_told_in_other_words_is_another_storys(nlp):
+    lines = ["Floodwaters swept through the river town of Osk after the Lume dam failed, officials said.",
+             "Rescue boats searched the flooded streets of Osk after the Lume dam failed on Monday.",
+             "The Lume dam failed after days of rain, and floodwaters swept through Osk.",
+             "Families in Osk waited on rooftops as floodwaters rose after the dam failed."]
+    story = [document(nlp, f"d{n}", lines[n % 4], T0 + timedelta(hours=n)) for n in range(10)]
+    stray = document(nlp, "x", "The Lume dam failed on Monday and floodwaters swept through Osk. "
+                               "Poachers killed 100 rhinoceros in a national park, a charity said. "
+                               "The floodwaters in Osk killed 3 fishermen near the dam.",
+                     T0 + timedelta(hours=11))
+    labels = [f.label for f in build_figures([*story, stray])]
+    assert "rhinoceros killed" not in labels and "fishermen killed" in labels
+    few = [f.label for f in build_figures([story[0], stray])]  # too few reports to judge
+    assert "rhinoceros killed" in few
