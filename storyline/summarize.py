@@ -516,6 +516,7 @@ def _fill(chosen: list[Candidate], candidates: list[Candidate], weights: dict,
 def _support(cand: Candidate, sentences: list[tuple[Document, Sentence]],
              opts: SummaryOptions) -> list[tuple[Document, Sentence]]:
     best: dict[str, tuple[float, Document, Sentence]] = {}
+    wanted = _counts(cand.sentence)
     for d, s in sentences:
         if d.doc_id == cand.document.doc_id:
             continue
@@ -523,7 +524,7 @@ def _support(cand: Candidate, sentences: list[tuple[Document, Sentence]],
         sim = _cosine(cand.stems, stems)
         if (sim >= opts.support_threshold and sim > best.get(d.doc_id, (0.0,))[0]
                 and not _other_numbers(cand.sentence.text, s.text) and not _other_days(cand.sentence, s)
-                and _confirms_counts(cand.sentence, s)):
+                and _confirms_counts(wanted, s)):
             best[d.doc_id] = (sim, d, s)
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].doc_id))
     return [(cand.document, cand.sentence)] + [(d, s) for _, d, s in ranked]
@@ -541,10 +542,10 @@ def _counts(sentence: Sentence) -> list[tuple[float, float]]:
     return counts
 
 
-def _confirms_counts(quoted: Sentence, other: Sentence) -> bool:
-    """A report backs a sentence's count only by stating it: "Some 1,100 operations were
-    postponed" is not supported by "Operations were postponed", however alike the words."""
-    wanted = _counts(quoted)
+def _confirms_counts(wanted: list[tuple[float, float]], other: Sentence) -> bool:
+    """A report backs a sentence's counts (``wanted``) only by stating one: "Some 1,100
+    operations were postponed" is not supported by "Operations were postponed", however
+    alike the words."""
     if not wanted:
         return True
     given = _counts(other)
