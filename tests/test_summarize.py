@@ -329,3 +329,20 @@ def test_a_report_that_does_not_state_the_count_does_not_support_it(nlp):
     cited = {s.text: [d.doc_id for d in s.sources] for s in summarize([a, b, c], words=40)}
     quoted = next(t for t in cited if "1,100" in t)
     assert "b" not in cited[quoted] and len(cited[quoted]) == 2
+
+
+def test_a_longer_telling_that_states_the_whole_fact_supports_it(nlp):
+    from tests.helpers import parsed_report
+
+    short = "A landslide buried 30 homes in the mountain village of Tarn on Sunday."
+    longer = ("Rescuers with sniffer dogs searched through mud and rubble after a landslide buried 30 homes "
+              "in the mountain village of Tarn on Sunday, cutting the only road into the valley and leaving "
+              "hundreds of residents without power or drinking water, regional officials said, as army engineers "
+              "began clearing boulders and the weather service warned of further storms through Tuesday.")
+    partial = ("Heavy rain has fallen on the mountain roads since Friday, and forecasters warned of more "
+               "landslides across the region on Sunday as rivers rose.")
+    a = parsed_report(nlp, "a", [short], utc(2026, 3, 1, 18), quantities=True)
+    b = parsed_report(nlp, "b", [longer], utc(2026, 3, 1, 20), quantities=True)
+    c = parsed_report(nlp, "c", [partial], utc(2026, 3, 1, 21), quantities=True)
+    cited = {s.text: [d.doc_id for d in s.sources] for s in summarize([a, b, c], words=14)}
+    assert cited.get(short) == ["a", "b"], cited
