@@ -91,7 +91,21 @@ def summary_scores() -> dict[str, float] | None:
             "citations_at_offsets": quoted / max(1, sentences)}
 
 
-BENCHMARKS = {"grouping": grouping_scores, "summary_duc": summary_scores, "ts_stories": ts_story_scores}
+def support_scores() -> dict[str, float] | None:
+    """Citation support sets on TREC TS: do summary sentences cite the reports that say the same?"""
+    import support_ts
+
+    if not (support_ts.TS / "corpora").exists():
+        return None
+    from storyline.summarize import SummaryOptions
+
+    threshold = SummaryOptions().support_threshold
+    _, precision, recall = support_ts.support_scores([threshold])[threshold]
+    return {"precision": precision, "recall": recall}
+
+
+BENCHMARKS = {"grouping": grouping_scores, "summary_duc": summary_scores, "ts_stories": ts_story_scores,
+              "support_ts": support_scores}
 
 
 def check(name: str, scores: dict[str, float], floors: dict[str, float]) -> list[str]:

@@ -64,6 +64,22 @@ def score_event(path: Path, thresholds: list[float], tslib) -> dict[float, list[
     return out
 
 
+def support_scores(thresholds: list[float], events: list[str] | None = None) -> dict[float, tuple[int, float, float]]:
+    """Per threshold: sentences stating a nugget, then cited-report precision and recall (macro)."""
+    sys.path.insert(0, str(TS))
+    import tslib  # the scorer's matcher, read from the evaluation folder
+
+    paths = sorted((TS / "corpora").glob("*.jsonl"))
+    if events:
+        paths = [p for p in paths if p.stem in set(events)]
+    totals: dict[float, list[tuple[float, float]]] = {t: [] for t in thresholds}
+    for path in paths:
+        for t, rows in score_event(path, thresholds, tslib).items():
+            totals[t].extend(rows)
+    return {t: (len(rows), statistics.mean(r[0] for r in rows) if rows else 0.0,
+                statistics.mean(r[1] for r in rows) if rows else 0.0) for t, rows in totals.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", nargs="*")
@@ -72,23 +88,13 @@ def main() -> int:
     if not (TS / "corpora").exists():
         print(f"skipped: {TS / 'corpora'} not found (evaluation data is not part of the repository)")
         return 0
-    sys.path.insert(0, str(TS))
-    import tslib  # the scorer's matcher, read from the evaluation folder
-
-    paths = sorted((TS / "corpora").glob("*.jsonl"))
-    if args.events:
-        paths = [p for p in paths if p.stem in set(args.events)]
     start = time.perf_counter()
-    totals: dict[float, list[tuple[float, float]]] = {t: [] for t in args.thresholds}
-    for path in paths:
-        for t, rows in score_event(path, args.thresholds, tslib).items():
-            totals[t].extend(rows)
-    print(f"{len(paths)} events, {time.perf_counter() - start:.0f} s")
-    for t, rows in totals.items():
-        p = statistics.mean(r[0] for r in rows) if rows else 0.0
-        r = statistics.mean(r[1] for r in rows) if rows else 0.0
+    scores = support_scores(args.thresholds, args.events)
+    events = len(args.events) if args.events else len(list((TS / "corpora").glob("*.jsonl")))
+    print(f"{events} events, {time.perf_counter() - start:.0f} s")
+    for t, (n, p, r) in scores.items():
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"support threshold {t:.2f}: {len(rows)} sentences stating a nugget, "
+        print(f"support threshold {t:.2f}: {n} sentences stating a nugget, "
               f"cited-report precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
     return 0
 
