@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -182,8 +183,36 @@ def _print_rejection(rejection: Rejection) -> None:
 MISSING = "no such file or directory"  # the reason ingest gives a path that does not exist
 
 
+SHOWN_PER_KIND = 3  # warnings of one kind from one file printed before the rest are counted
+WARNING_AT = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def condensed(warnings: Sequence[str], shown: int = SHOWN_PER_KIND) -> list[str]:
+    """The warnings to print: a few of each kind per file, then how many more there were.
+
+    A feed of 10,000 lines whose times name no zone would otherwise print 10,000 lines and
+    bury the one warning that matters; the run report keeps every warning for the API.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    out: list[str] = []
+    for warning in warnings:
+        found = WARNING_AT.match(warning)
+        if found is None:
+            out.append(warning)
+            continue
+        kind = (found["file"], QUOTED.sub("...", found["message"]))
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= shown:
+            out.append(warning)
+    for (file, message), n in counts.items():
+        if n > shown:
+            out.append(f"{file}: {n - shown} more line{'s' if n - shown > 1 else ''} like that: {message}")
+    return out
+
+
 def _finish(report: RunReport, quiet: bool) -> int:
-    for warning in report.warnings:
+    for warning in condensed(report.warnings):
         print(f"storyline: warning: {warning}", file=sys.stderr)
     if not quiet:
         print(report.line(), file=sys.stderr)

@@ -486,3 +486,30 @@ def test_two_stores_writing_into_one_folder_are_told(tmp_path: Path, capsys: pyt
     assert main(["run", str(SEEDS), *base, "--db", str(tmp_path / "b.sqlite")]) == 0
     err = capsys.readouterr().err
     assert f"warning: {out}: holds pages written from another store ({(tmp_path / 'a.sqlite').resolve()})" in err
+
+
+def test_many_warnings_of_one_kind_are_counted_not_all_printed(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [json.dumps({"id": f"r{i}", "title": f"Ferry number {i} delayed by fog",
+                         "text": f"Ferry number {i} was delayed by fog in the harbour on Monday.",
+                         "published": f"2026-03-02T{i:02d}:15:00"}) for i in range(10)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    main(["group", str(feed), "--embedding-model", "none"])
+    err = capsys.readouterr().err
+    zone = [line for line in err.splitlines() if "names no time zone" in line]
+    assert len(zone) == 4, err  # three as they came, then one line counting the other seven
+    assert "feed.jsonl:1:" in zone[0] and "7 more lines like that" in zone[-1]
+    assert "10 reports read" in err
+
+
+def test_condensed_keeps_warnings_of_other_kinds_and_files() -> None:
+    from storyline.cli import condensed
+
+    warnings = [f"a.jsonl:{i}: publication time '2026-03-0{i}T10:00' names no time zone; read as UTC"
+                for i in range(1, 6)]
+    warnings += ["b.jsonl:2: publication time '2026-03-01T10:00' names no time zone; read as UTC",
+                 "a.jsonl:9: cannot read published date 'soon'", "c.html: no title"]
+    out = condensed(warnings, shown=2)
+    assert out[:2] == warnings[:2] and warnings[5] in out and warnings[6] in out and "c.html: no title" in out
+    assert out[-1] == "a.jsonl: 3 more lines like that: publication time ... names no time zone; read as UTC"
