@@ -241,6 +241,14 @@ MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid"
                "appeal": "appeal", "compensation": "compensation", "cost": "cost",
                "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined",
                "offer": "offered", "bid": "offered"}
+# "seeks $10 million in damages", "ordered to pay $2 million in punitive damages": money a court
+# is asked for or grants is no damage done, so the verb of the claim says what the sum is
+# ("a storm caused $30 million in damages" keeps its damage)
+LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demanded", "sue": "demanded",
+                       "award": "awarded", "win": "awarded", "grant": "awarded", "pay": "paid"}
+# "$300,000 in compensatory damages": damages a court weighs
+LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
+LEGAL_DAMAGES = "in legal damages"
 # "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
@@ -1947,7 +1955,7 @@ def _money_event(sent: Span, node: Token) -> str | None:
     """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2")."""
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
-            return MONEY_NOUNS[child.lemma_.lower()]
+            return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
     cur = node
     for _ in range(3):
         head = cur.head
@@ -1966,6 +1974,19 @@ def _money_event(sent: Span, node: Token) -> str | None:
             return _money_subject(head) or _money_noun(node)
         cur = head
     return _money_noun(node)
+
+
+def _legal_damages(sent: Span, node: Token, noun: Token) -> str | None:
+    """"seeks $10 million in damages": what a claim in court asks for or wins, by the verb of
+    the claim; "$300,000 in compensatory damages" with no such verb is a court's damages."""
+    if noun.lower_ != "damages":
+        return None
+    verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in LEGAL_DAMAGES_VERBS:
+        return LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+    if any(c.dep_ == "amod" and c.lower_ in LEGAL_DAMAGES_ADJECTIVES for c in noun.children):
+        return LEGAL_DAMAGES
+    return None
 
 
 def _money_object(verb: Token) -> str | None:

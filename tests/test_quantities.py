@@ -319,6 +319,18 @@ def test_money_says_what_it_is_for(nlp, text, quote, value, event):
     assert (q.value, q.counted, q.event, q.key) == (value, "dollars", event, True)
 
 
+@pytest.mark.parametrize("text,quote,value,event", [
+    ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
+    ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
+    ("A jury ordered the firm to pay $2.5 million in punitive damages to a former worker.",
+     "$2.5 million", 2_500_000, "paid"),
+    ("The flooding caused $30 million in damages to roads and bridges.", "$30 million", 30_000_000, "in damage"),
+])
+def test_damages_claimed_in_court_are_no_damage_done(nlp, text, quote, value, event):
+    q = the(nlp, text, quote)
+    assert (q.value, q.counted, q.event, q.key) == (value, "dollars", event, True)
+
+
 @pytest.mark.parametrize("text", [
     "A 7.4 magnitude quake struck off the coast.",  # a magnitude, not a count of quakes
     "The 2003 fires burned for weeks.",  # a year before an incident noun
