@@ -99,6 +99,8 @@ RANGE_PREPOSITIONS = PREPOSITION_QUALIFIERS | {"between"}
 EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "kill": ("killed", True), "slay": ("killed", True), "execute": ("killed", True),
     "murder": ("killed", True), "behead": ("killed", True),
+    "massacre": ("killed", True), "slaughter": ("killed", True), "assassinate": ("killed", True),
+    "gun": ("killed", True),  # "gunned down 200 students"
     "die": ("killed", False), "perish": ("killed", False), "drown": ("killed", False),
     "injure": ("wounded", True), "wound": ("wounded", True), "hurt": ("wounded", True),
     "escape": ("escaped", False), "flee": ("escaped", False),
@@ -187,12 +189,15 @@ INCIDENT_NOUNS = {"fire", "blaze", "blast", "explosion", "bombing", "bomb", "att
                   "aftershock", "tremor", "quake", "earthquake", "landslide", "mudslide",
                   "arson", "shooting", "strike", "raid", "airstrike", "rocket", "missile"}
 # "killing and wounding scores of people": one count of both, the casualties
-JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded"}
+# "were killed or disappeared": a count of the dead and the missing together
+JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded",
+                frozenset({"killed", "missing"}): "killed or missing"}
 # "will bury the 200 victims": the buried are dead ("the landslide buried 20 people" traps them)
 BURIED_DEAD = {"victim", "dead", "body", "corpse"}
 BURIAL_PLACES = {"grave", "funeral", "cemetery", "graveyard", "tomb", "ceremony", "burial"}
 BURIED_UNDER = {"under", "beneath", "underneath"}  # "victims buried under the rubble": trapped
-VICTIM_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
+VICTIM_EVENTS = {"killed or wounded", "killed or missing",
+                 "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
                  "evacuated", "arrested", "displaced", "trapped", "stranded"}
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
@@ -226,7 +231,8 @@ WRONG_ADVERBS = {"incorrectly", "wrongly", "erroneously", "mistakenly", "inaccur
 # what a revised count is called when the sentence told its event before ("the estimate")
 ESTIMATE_NOUNS = {"estimate", "figure"}
 TOLL_WORDS = {"killed", "wounded", "missing"}
-PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
+PEOPLE_EVENTS = {"killed or wounded", "killed or missing",
+                 "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
                  "evacuated", "arrested", "displaced", "traded", "casualties", "attacked", "protested",
                  "stranded", "trapped", "affected", "employed", "without power", "on board",
                  "in shelters", "on strike"}

@@ -319,6 +319,17 @@ def test_money_says_what_it_is_for(nlp, text, quote, value, event):
     assert (q.value, q.counted, q.event, q.key) == (value, "dollars", event, True)
 
 
+@pytest.mark.parametrize("text,quote,counted,event", [
+    ("Soldiers gunned down at least 200 students in the square.", "at least 200", "students", "killed"),
+    ("Hundreds of villagers were massacred by the militia.", "Hundreds", "villagers", "killed"),
+    ("The commission found that 2,100 people were killed or disappeared under the junta.",
+     "2,100", "people", "killed or missing"),
+])
+def test_killings_told_in_other_verbs(nlp, text, quote, counted, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, event, True)
+
+
 @pytest.mark.parametrize("text,quote,value,event", [
     ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
     ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
