@@ -1174,6 +1174,8 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "people"  # "claimed 72 lives": 72 people killed
     if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and not noun.text.islower():
         return None  # "Fox News", "Chosunilbo": a name the parse took for the counted thing
+    if _people_listed(noun):
+        return "people"  # "50 men, women and children": all of them, not the men
     numbers = set(range(sent.start + (phrase.text_first or phrase.first), sent.start + phrase.last + 1))
     mods: list[Token] = []
     k = noun.i - 1
@@ -1196,6 +1198,15 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     while mods and mods[0].text == "-":
         mods.pop(0)
     return _join([*mods, noun])
+
+
+def _people_listed(noun: Token) -> bool:
+    """"men, women and children", "students and teachers": one number counts every kind of
+    people the list names (a kind with a number of its own, "5 soldiers and 3 civilians", is
+    counted apart, and so is one told as a phrase of its own, "four boys and their father")."""
+    kinds = [c for c in noun.children if c.dep_ == "conj"]
+    return (_is_people(noun) and bool(kinds) and all(
+        _is_people(k) and not any(c.dep_ in ("nummod", "det", "poss") for c in k.children) for k in kinds))
 
 
 def _subset_antecedent(sent: Span, anchor: Token) -> Token | None:

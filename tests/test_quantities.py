@@ -330,6 +330,15 @@ def test_killings_told_in_other_verbs(nlp, text, quote, counted, event):
     assert (q.counted, q.event, q.key) == (counted, event, True)
 
 
+@pytest.mark.parametrize("text,quote,counted", [
+    ("About 70 men, women and children marched through the town on Sunday.", "About 70", "people"),
+    ("The fire killed four boys and their father.", "four", "boys"),
+    ("The blast killed 12 soldiers and 3 civilians.", "12", "soldiers"),
+])
+def test_one_number_for_a_list_of_people_counts_them_all(nlp, text, quote, counted):
+    assert the(nlp, text, quote).counted == counted
+
+
 @pytest.mark.parametrize("text,quote,value,event", [
     ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
     ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
