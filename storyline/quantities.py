@@ -274,6 +274,8 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm"
                 "add", "insist", "declare", "disclose", "reveal", "indicate", "note", "quote",
                 "cite", "acknowledge", "admit", "allege", "warn", "assert", "write",
                 "explain", "tweet", "post", "put", "count"}
+# "the group accused the army of killing 30": who accuses gives the number
+ACCUSE_VERBS = {"accuse"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
 HEDGE_AUX = {"could", "may", "might", "would", "can"}
 # "reportedly" names no source but is no hypothetical: "20 were reportedly killed" is a count
@@ -2132,7 +2134,7 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
         if not _in_span(sent, tok):
             break
         shielded = shielded or _side_clause(below)
-        if _is_report_verb(tok) and not shielded:
+        if (_is_report_verb(tok) or _accuses(tok)) and not shielded:
             source = _speaker(sent, tok)
             if source:
                 return source
@@ -2152,6 +2154,10 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
             if source:
                 return source
     return None
+
+
+def _accuses(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ACCUSE_VERBS
 
 
 def _side_clause(clause: Token) -> bool:

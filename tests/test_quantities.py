@@ -339,6 +339,11 @@ def test_one_number_for_a_list_of_people_counts_them_all(nlp, text, quote, count
     assert the(nlp, text, quote).counted == counted
 
 
+def test_an_accusation_is_given_by_who_accuses(nlp):
+    q = the(nlp, "The rights group accused the army of killing hundreds of civilians in the north.", "hundreds")
+    assert (q.counted, q.event, q.attributed_to) == ("civilians", "killed", "the rights group")
+
+
 @pytest.mark.parametrize("text,quote,value,event", [
     ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
     ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
