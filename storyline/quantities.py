@@ -2067,12 +2067,23 @@ def _negated(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     if phrase.negated or (first > 0 and sent[first - 1].lower_ in ("not", "no", "never", "n't")):
         return True
-    if _denied(reading.anchor):
+    if _denied(reading.anchor) or _untold(sent, reading.anchor):
         return True
     for tok in _clause_path(sent, reading):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+    return False
+
+
+def _untold(sent: Span, anchor: Token) -> bool:
+    """"The statement did not say who had hired the two": what a source does not say it
+    does not report (the first verb of saying above the number is denied)."""
+    for tok in anchor.ancestors:
+        if not _in_span(sent, tok):
+            return False
+        if _is_report_verb(tok):
+            return any(c.dep_ == "neg" for c in tok.children)
     return False
 
 

@@ -339,6 +339,16 @@ def test_one_number_for_a_list_of_people_counts_them_all(nlp, text, quote, count
     assert the(nlp, text, quote).counted == counted
 
 
+@pytest.mark.parametrize("text,quote,negated", [
+    ("The ministry did not say who had employed the three.", "three", True),
+    ("The army did not confirm that 40 rebels were killed.", "40", True),
+    ("Officials said 30 people were killed, but did not say how many were wounded.", "30", False),
+])
+def test_what_a_source_does_not_say_it_does_not_report(nlp, text, quote, negated):
+    q = the(nlp, text, quote)
+    assert (q.negated, q.key) == (negated, not negated)
+
+
 def test_an_accusation_is_given_by_who_accuses(nlp):
     q = the(nlp, "The rights group accused the army of killing hundreds of civilians in the north.", "hundreds")
     assert (q.counted, q.event, q.attributed_to) == ("civilians", "killed", "the rights group")
