@@ -259,10 +259,11 @@ LEGAL_DAMAGES = "in legal damages"
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
               "pound", "unit", "seat", "ticket", "visit", "vote"}
-CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "Rs": "rupees", "Rs.": "rupees",
+# "dlrs 2.5 million": the wire services' abbreviation, written where "$" would stand
+CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "dlrs": "dollars", "Rs": "rupees", "Rs.": "rupees",
                     "€": "euros", "£": "pounds",
                     "¥": "yen", "₹": "rupees"}
-CURRENCY_WORDS = {"dollar": "dollars", "euro": "euros", "pound": "pounds", "yen": "yen",
+CURRENCY_WORDS = {"dollar": "dollars", "dlrs": "dollars", "euro": "euros", "pound": "pounds", "yen": "yen",
                   "yuan": "yuan", "rupee": "rupees", "dinar": "dinars", "franc": "francs",
                   "peso": "pesos", "ruble": "rubles", "rouble": "rubles", "usd": "dollars",
                   "quetzal": "quetzales", "quetzale": "quetzales", "taka": "taka",

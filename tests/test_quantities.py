@@ -349,6 +349,12 @@ def test_what_a_source_does_not_say_it_does_not_report(nlp, text, quote, negated
     assert (q.negated, q.key) == (negated, not negated)
 
 
+def test_wire_abbreviation_of_dollars_is_money(nlp):
+    q = the(nlp, "The government distanced itself from a dlrs 1.5 million reward for his capture.",
+            "dlrs 1.5 million")
+    assert (q.value, q.counted, q.event, q.key) == (1_500_000, "dollars", "reward", True)
+
+
 def test_an_accusation_is_given_by_who_accuses(nlp):
     q = the(nlp, "The rights group accused the army of killing hundreds of civilians in the north.", "hundreds")
     assert (q.counted, q.event, q.attributed_to) == ("civilians", "killed", "the rights group")
