@@ -173,6 +173,7 @@ EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "resc
                "escape": "escaped", "kidnapping": "held", "abduction": "held",
                "capture": "held", "evacuation": "evacuated", "arrest": "arrested",
                "disappearance": "missing", "backlog": "stranded"}
+CROWD_EVENT = "protested"
 # counted nouns that carry their own event when no verb gives one
 NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": "killed",
                "fatality": "killed", "casualty": "casualties", "injury": "wounded",
@@ -1266,6 +1267,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = _event_from_toll(sent, reading.node)
     if event is None and counted is not None:
         event = NOUN_EVENTS.get(counted.lemma_.lower())
+        if event == CROWD_EVENT and phrase.value == 1:
+            event = None  # "one protester cried out": a protest's measure is its crowd, not one of it
     if event is None:
         event = _event_from_state(sent, reading)
     if event is None and _counts_incidents(phrase, counted):

@@ -349,6 +349,14 @@ def test_what_a_source_does_not_say_it_does_not_report(nlp, text, quote, negated
     assert (q.negated, q.key) == (negated, not negated)
 
 
+@pytest.mark.parametrize("text,quote,key", [
+    ("During the scuffle, one protester shouted at the officers.", "one", False),
+    ("About 400 protesters gathered outside the ministry.", "About 400", True),
+])
+def test_one_protester_is_no_crowd(nlp, text, quote, key):
+    assert the(nlp, text, quote).key == key
+
+
 def test_wire_abbreviation_of_dollars_is_money(nlp):
     q = the(nlp, "The government distanced itself from a dlrs 1.5 million reward for his capture.",
             "dlrs 1.5 million")
