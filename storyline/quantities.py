@@ -256,7 +256,6 @@ LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demande
 # "$300,000 in compensatory damages": damages a court weighs
 LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
 LEGAL_DAMAGES = "in legal damages"
-EACH_WORDS = {"each", "every"}  # "$100,000 for each song": a rate too
 # "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
@@ -2030,8 +2029,6 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
         k += 1  # "38 dollars a share"
     if k + 1 < len(sent) and sent[k].lower_ in ("a", "an") and sent[k + 1].lemma_.lower() in RATE_UNITS:
         return " per " + sent[k + 1].lemma_.lower()
-    if k + 2 < len(sent) and sent[k].lower_ == "for" and sent[k + 1].lower_ in EACH_WORDS:
-        return " per " + sent[k + 2].lemma_.lower()  # "$100,000 for each song"
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])

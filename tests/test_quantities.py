@@ -365,11 +365,6 @@ def test_putting_a_bounty_reports_nothing(nlp, text, quote, source):
     assert the(nlp, text, quote).attributed_to == source
 
 
-def test_money_for_each_thing_is_a_rate(nlp):
-    q = the(nlp, "The group is seeking $150,000 for each song copied.", "$150,000")
-    assert q.event == "demanded per song"
-
-
 def test_wire_abbreviation_of_dollars_is_money(nlp):
     q = the(nlp, "The government distanced itself from a dlrs 1.5 million reward for his capture.",
             "dlrs 1.5 million")
