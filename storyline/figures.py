@@ -49,13 +49,15 @@ EVENT_WORDS = {"traded": "offered in exchange", "casualties": "casualties", "inc
 REPORTED_WORDS = {"missing": {"unaccounted": "unaccounted for"},
                   "displaced": {"homeless": "left homeless"}}
 # casualties first, then what happened to hostages, then everything else
-EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "killed or wounded": 1, "missing": 2, "held": 2, "freed": 2,
+EVENT_RANK = {"killed": 0, "wounded": 1, "casualties": 1, "killed or wounded": 1, "killed or missing": 1,
+              "missing": 2, "held": 2, "freed": 2,
               "rescued": 2, "escaped": 2, "traded": 3, "displaced": 3, "evacuated": 3, "arrested": 3,
               "damaged": 3, "burned": 3, "flooded": 3, "cut": 3}
 OTHER_RANK = 4
 # events whose count is a key figure even when one report alone gives it (the workforce of a
 # factory that burned or collapsed is how many were at risk; a crowd is a protest's measure)
-CLEAR_EVENTS = {"killed", "wounded", "casualties", "killed or wounded", "missing", "held", "freed", "rescued",
+CLEAR_EVENTS = {"killed", "wounded", "casualties", "killed or wounded", "killed or missing", "missing", "held",
+                "freed", "rescued",
                 "escaped", "trapped", "stranded", "displaced", "evacuated", "attacked", "arrested", "damaged",
                 "traded", "employed", "protested"}
 MIN_REPORTS = 2

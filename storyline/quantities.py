@@ -99,6 +99,8 @@ RANGE_PREPOSITIONS = PREPOSITION_QUALIFIERS | {"between"}
 EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "kill": ("killed", True), "slay": ("killed", True), "execute": ("killed", True),
     "murder": ("killed", True), "behead": ("killed", True),
+    "massacre": ("killed", True), "slaughter": ("killed", True), "assassinate": ("killed", True),
+    "gun": ("killed", True),  # "gunned down 200 students"
     "die": ("killed", False), "perish": ("killed", False), "drown": ("killed", False),
     "injure": ("wounded", True), "wound": ("wounded", True), "hurt": ("wounded", True),
     "escape": ("escaped", False), "flee": ("escaped", False),
@@ -171,6 +173,7 @@ EVENT_NOUNS = {"death": "killed", "killing": "killed", "release": "freed", "resc
                "escape": "escaped", "kidnapping": "held", "abduction": "held",
                "capture": "held", "evacuation": "evacuated", "arrest": "arrested",
                "disappearance": "missing", "backlog": "stranded"}
+CROWD_EVENT = "protested"
 # counted nouns that carry their own event when no verb gives one
 NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": "killed",
                "fatality": "killed", "casualty": "casualties", "injury": "wounded",
@@ -187,12 +190,15 @@ INCIDENT_NOUNS = {"fire", "blaze", "blast", "explosion", "bombing", "bomb", "att
                   "aftershock", "tremor", "quake", "earthquake", "landslide", "mudslide",
                   "arson", "shooting", "strike", "raid", "airstrike", "rocket", "missile"}
 # "killing and wounding scores of people": one count of both, the casualties
-JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded"}
+# "were killed or disappeared": a count of the dead and the missing together
+JOINT_EVENTS = {frozenset({"killed", "wounded"}): "killed or wounded",
+                frozenset({"killed", "missing"}): "killed or missing"}
 # "will bury the 200 victims": the buried are dead ("the landslide buried 20 people" traps them)
 BURIED_DEAD = {"victim", "dead", "body", "corpse"}
 BURIAL_PLACES = {"grave", "funeral", "cemetery", "graveyard", "tomb", "ceremony", "burial"}
 BURIED_UNDER = {"under", "beneath", "underneath"}  # "victims buried under the rubble": trapped
-VICTIM_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
+VICTIM_EVENTS = {"killed or wounded", "killed or missing",
+                 "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
                  "evacuated", "arrested", "displaced", "trapped", "stranded"}
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
@@ -226,7 +232,8 @@ WRONG_ADVERBS = {"incorrectly", "wrongly", "erroneously", "mistakenly", "inaccur
 # what a revised count is called when the sentence told its event before ("the estimate")
 ESTIMATE_NOUNS = {"estimate", "figure"}
 TOLL_WORDS = {"killed", "wounded", "missing"}
-PEOPLE_EVENTS = {"killed or wounded", "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
+PEOPLE_EVENTS = {"killed or wounded", "killed or missing",
+                 "killed", "wounded", "missing", "escaped", "freed", "rescued", "held",
                  "evacuated", "arrested", "displaced", "traded", "casualties", "attacked", "protested",
                  "stranded", "trapped", "affected", "employed", "without power", "on board",
                  "in shelters", "on strike"}
@@ -241,14 +248,23 @@ MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid"
                "appeal": "appeal", "compensation": "compensation", "cost": "cost",
                "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined",
                "offer": "offered", "bid": "offered"}
+# "seeks $10 million in damages", "ordered to pay $2 million in punitive damages": money a court
+# is asked for or grants is no damage done, so the verb of the claim says what the sum is
+# ("a storm caused $30 million in damages" keeps its damage)
+LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demanded", "sue": "demanded",
+                       "award": "awarded", "win": "awarded", "grant": "awarded", "pay": "paid"}
+# "$300,000 in compensatory damages": damages a court weighs
+LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
+LEGAL_DAMAGES = "in legal damages"
 # "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
               "pound", "unit", "seat", "ticket", "visit", "vote"}
-CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "Rs": "rupees", "Rs.": "rupees",
+# "dlrs 2.5 million": the wire services' abbreviation, written where "$" would stand
+CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "dlrs": "dollars", "Rs": "rupees", "Rs.": "rupees",
                     "€": "euros", "£": "pounds",
                     "¥": "yen", "₹": "rupees"}
-CURRENCY_WORDS = {"dollar": "dollars", "euro": "euros", "pound": "pounds", "yen": "yen",
+CURRENCY_WORDS = {"dollar": "dollars", "dlrs": "dollars", "euro": "euros", "pound": "pounds", "yen": "yen",
                   "yuan": "yuan", "rupee": "rupees", "dinar": "dinars", "franc": "francs",
                   "peso": "pesos", "ruble": "rubles", "rouble": "rubles", "usd": "dollars",
                   "quetzal": "quetzales", "quetzale": "quetzales", "taka": "taka",
@@ -260,6 +276,8 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm"
                 "add", "insist", "declare", "disclose", "reveal", "indicate", "note", "quote",
                 "cite", "acknowledge", "admit", "allege", "warn", "assert", "write",
                 "explain", "tweet", "post", "put", "count"}
+# "the group accused the army of killing 30": who accuses gives the number
+ACCUSE_VERBS = {"accuse"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
 HEDGE_AUX = {"could", "may", "might", "would", "can"}
 # "reportedly" names no source but is no hypothetical: "20 were reportedly killed" is a count
@@ -1160,6 +1178,8 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "people"  # "claimed 72 lives": 72 people killed
     if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and not noun.text.islower():
         return None  # "Fox News", "Chosunilbo": a name the parse took for the counted thing
+    if _people_listed(noun):
+        return "people"  # "50 men, women and children": all of them, not the men
     numbers = set(range(sent.start + (phrase.text_first or phrase.first), sent.start + phrase.last + 1))
     mods: list[Token] = []
     k = noun.i - 1
@@ -1182,6 +1202,15 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     while mods and mods[0].text == "-":
         mods.pop(0)
     return _join([*mods, noun])
+
+
+def _people_listed(noun: Token) -> bool:
+    """"men, women and children", "students and teachers": one number counts every kind of
+    people the list names (a kind with a number of its own, "5 soldiers and 3 civilians", is
+    counted apart, and so is one told as a phrase of its own, "four boys and their father")."""
+    kinds = [c for c in noun.children if c.dep_ == "conj"]
+    return (_is_people(noun) and bool(kinds) and all(
+        _is_people(k) and not any(c.dep_ in ("nummod", "det", "poss") for c in k.children) for k in kinds))
 
 
 def _subset_antecedent(sent: Span, anchor: Token) -> Token | None:
@@ -1238,6 +1267,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = _event_from_toll(sent, reading.node)
     if event is None and counted is not None:
         event = NOUN_EVENTS.get(counted.lemma_.lower())
+        if event == CROWD_EVENT and phrase.value == 1:
+            event = None  # "one protester cried out": a protest's measure is its crowd, not one of it
     if event is None:
         event = _event_from_state(sent, reading)
     if event is None and _counts_incidents(phrase, counted):
@@ -1947,7 +1978,7 @@ def _money_event(sent: Span, node: Token) -> str | None:
     """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2")."""
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
-            return MONEY_NOUNS[child.lemma_.lower()]
+            return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
     cur = node
     for _ in range(3):
         head = cur.head
@@ -1966,6 +1997,19 @@ def _money_event(sent: Span, node: Token) -> str | None:
             return _money_subject(head) or _money_noun(node)
         cur = head
     return _money_noun(node)
+
+
+def _legal_damages(sent: Span, node: Token, noun: Token) -> str | None:
+    """"seeks $10 million in damages": what a claim in court asks for or wins, by the verb of
+    the claim; "$300,000 in compensatory damages" with no such verb is a court's damages."""
+    if noun.lower_ != "damages":
+        return None
+    verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in LEGAL_DAMAGES_VERBS:
+        return LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+    if any(c.dep_ == "amod" and c.lower_ in LEGAL_DAMAGES_ADJECTIVES for c in noun.children):
+        return LEGAL_DAMAGES
+    return None
 
 
 def _money_object(verb: Token) -> str | None:
@@ -2027,12 +2071,23 @@ def _negated(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     if phrase.negated or (first > 0 and sent[first - 1].lower_ in ("not", "no", "never", "n't")):
         return True
-    if _denied(reading.anchor):
+    if _denied(reading.anchor) or _untold(sent, reading.anchor):
         return True
     for tok in _clause_path(sent, reading):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+    return False
+
+
+def _untold(sent: Span, anchor: Token) -> bool:
+    """"The statement did not say who had hired the two": what a source does not say it
+    does not report (the first verb of saying above the number is denied)."""
+    for tok in anchor.ancestors:
+        if not _in_span(sent, tok):
+            return False
+        if _is_report_verb(tok):
+            return any(c.dep_ == "neg" for c in tok.children)
     return False
 
 
@@ -2084,6 +2139,8 @@ def _is_report_verb(tok: Token) -> bool:
     """"said", "claimed" - but "the collapse claimed 72 lives" reports nothing."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
         return False
+    if tok.lemma_.lower() == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        return False  # "put the toll at 45" reports; "put a bounty on his head" does not
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
 
 
@@ -2094,7 +2151,7 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
         if not _in_span(sent, tok):
             break
         shielded = shielded or _side_clause(below)
-        if _is_report_verb(tok) and not shielded:
+        if (_is_report_verb(tok) or _accuses(tok)) and not shielded:
             source = _speaker(sent, tok)
             if source:
                 return source
@@ -2114,6 +2171,10 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
             if source:
                 return source
     return None
+
+
+def _accuses(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ACCUSE_VERBS
 
 
 def _side_clause(clause: Token) -> bool:

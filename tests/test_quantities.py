@@ -319,6 +319,75 @@ def test_money_says_what_it_is_for(nlp, text, quote, value, event):
     assert (q.value, q.counted, q.event, q.key) == (value, "dollars", event, True)
 
 
+@pytest.mark.parametrize("text,quote,counted,event", [
+    ("Soldiers gunned down at least 200 students in the square.", "at least 200", "students", "killed"),
+    ("Hundreds of villagers were massacred by the militia.", "Hundreds", "villagers", "killed"),
+    ("The commission found that 2,100 people were killed or disappeared under the junta.",
+     "2,100", "people", "killed or missing"),
+])
+def test_killings_told_in_other_verbs(nlp, text, quote, counted, event):
+    q = the(nlp, text, quote)
+    assert (q.counted, q.event, q.key) == (counted, event, True)
+
+
+@pytest.mark.parametrize("text,quote,counted", [
+    ("About 70 men, women and children marched through the town on Sunday.", "About 70", "people"),
+    ("The fire killed four boys and their father.", "four", "boys"),
+    ("The blast killed 12 soldiers and 3 civilians.", "12", "soldiers"),
+])
+def test_one_number_for_a_list_of_people_counts_them_all(nlp, text, quote, counted):
+    assert the(nlp, text, quote).counted == counted
+
+
+@pytest.mark.parametrize("text,quote,negated", [
+    ("The ministry did not say who had employed the three.", "three", True),
+    ("The army did not confirm that 40 rebels were killed.", "40", True),
+    ("Officials said 30 people were killed, but did not say how many were wounded.", "30", False),
+])
+def test_what_a_source_does_not_say_it_does_not_report(nlp, text, quote, negated):
+    q = the(nlp, text, quote)
+    assert (q.negated, q.key) == (negated, not negated)
+
+
+@pytest.mark.parametrize("text,quote,key", [
+    ("During the scuffle, one protester shouted at the officers.", "one", False),
+    ("About 400 protesters gathered outside the ministry.", "About 400", True),
+])
+def test_one_protester_is_no_crowd(nlp, text, quote, key):
+    assert the(nlp, text, quote).key == key
+
+
+@pytest.mark.parametrize("text,quote,source", [
+    ("Militants put a $2 million bounty on the writer's head.", "$2 million", None),
+    ("Officials put the death toll at 45.", "45", "officials"),
+])
+def test_putting_a_bounty_reports_nothing(nlp, text, quote, source):
+    assert the(nlp, text, quote).attributed_to == source
+
+
+def test_wire_abbreviation_of_dollars_is_money(nlp):
+    q = the(nlp, "The government distanced itself from a dlrs 1.5 million reward for his capture.",
+            "dlrs 1.5 million")
+    assert (q.value, q.counted, q.event, q.key) == (1_500_000, "dollars", "reward", True)
+
+
+def test_an_accusation_is_given_by_who_accuses(nlp):
+    q = the(nlp, "The rights group accused the army of killing hundreds of civilians in the north.", "hundreds")
+    assert (q.counted, q.event, q.attributed_to) == ("civilians", "killed", "the rights group")
+
+
+@pytest.mark.parametrize("text,quote,value,event", [
+    ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
+    ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
+    ("A jury ordered the firm to pay $2.5 million in punitive damages to a former worker.",
+     "$2.5 million", 2_500_000, "paid"),
+    ("The flooding caused $30 million in damages to roads and bridges.", "$30 million", 30_000_000, "in damage"),
+])
+def test_damages_claimed_in_court_are_no_damage_done(nlp, text, quote, value, event):
+    q = the(nlp, text, quote)
+    assert (q.value, q.counted, q.event, q.key) == (value, "dollars", event, True)
+
+
 @pytest.mark.parametrize("text", [
     "A 7.4 magnitude quake struck off the coast.",  # a magnitude, not a count of quakes
     "The 2003 fires burned for weeks.",  # a year before an incident noun
