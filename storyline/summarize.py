@@ -369,7 +369,7 @@ def _select_exact(candidates: list[Candidate], weights: dict,
         for k in c.concepts:
             if k in index:
                 holders[index[k]].append(j)
-    for i, js in holders.items():
+    for i, js in sorted(holders.items()):  # rows in a fixed order: the solver returns the same optimum every run
         constraint([(n + i, 1.0)] + [(j, -1.0) for j in js], -np.inf, 0.0)
     meaning = _meaning_cosines(pool, opts)
     for a in range(n):
