@@ -30,12 +30,15 @@ Conventions (documented because news time is fuzzy):
 * a date inside a photo-caption pattern ("in this June 28, 2007 file photo") is kept
   with kind ``caption`` and no value; a leading ``ALGIERS, Jan. 17 (AP) -`` is kind
   ``dateline``. Neither dates an event.
+* decades ("in the 1970s", "the late '60s"): kind ``absolute``, precision ``decade``, value
+  the decade's first year: history, never a day, but a sentence that carries one is dated
+  by it, not by its report.
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
 Not handled: anaphoric times ("earlier in the day", "the previous day", "since then"),
 durations ("for 48 hours"), times of day alone ("10 a.m."), numeric dates like 16/01/2013
-(day/month order is ambiguous), decades ("the 1990s").
+(day/month order is ambiguous).
 """
 
 from __future__ import annotations
@@ -514,6 +517,12 @@ def _licensed_year(match: re.Match[str], ctx: _Context) -> bool:
     return not follow[:1].islower()  # "the 1993 World Trade Center bombing", not "of 2000 workers"
 
 
+def _decade(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    groups = match.groupdict()
+    start = int(groups["decade"]) if groups.get("decade") else 1900 + int(groups["short"])
+    return _mention(match, ctx, "absolute", value=date(start, 1, 1), precision="decade")
+
+
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     mod = (match["mod"] or "").lower()
     if mod in ("next", "this coming", "coming"):
@@ -608,5 +617,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
           rf"(?:\s+{DAYPART})?\b", _weekday),
     _rule(rf"(?<![\w-])(?:(?P<lead>(?i:in|since|until|during|by|last|next|early|late|mid-))\s*)"
           rf"(?P<month>{MONTH_FULL})\b(?!\s+\d)", _bare_month),
+    # "in the 1970s", "the mid-1980s", "the late '60s": history, told as a decade
+    _rule(r"(?<![\w,.'])(?P<decade>1[5-9]\d0|20[0-9]0)'?s\b", _decade),
+    _rule(r"(?i:\bthe\s+(?:(?:early|mid|late)-?\s*)?)['\u2019](?P<short>[0-9]0)s\b", _decade),
     _rule(rf"\b{YEAR}\b(?![-/]\d)", _year),
 ]

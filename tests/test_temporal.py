@@ -326,3 +326,13 @@ def test_a_present_tense_under_a_future_is_future(nlp: Language) -> None:
     """Written on a Friday: the ship arrives next Monday; the minister returned last Monday."""
     assert only(nlp, "The ship will be repaired when it arrives in port on Monday.").value == date(2013, 1, 21)
     assert only(nlp, "Talks resumed after the minister returned on Monday.").value == date(2013, 1, 14)
+
+
+@pytest.mark.parametrize("text, phrase, start", [
+    ("The group was set up in the 1970s to fight bias in court.", "1970s", 1970),
+    ("Its leaders fell out in the mid-1980s.", "1980s", 1980),
+    ("The chapel was bombed in the late '60s.", "the late '60s", 1960),
+])
+def test_decades_are_history_dates(nlp: Language, text: str, phrase: str, start: int) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.kind, m.value, m.precision) == (phrase, "absolute", date(start, 1, 1), "decade")

@@ -448,3 +448,9 @@ def test_a_date_the_sentence_only_refers_back_to_does_not_date_its_news(nlp: Lan
     attack = make_doc(nlp, "c", "Monday's attack killed 12 people, police said.",
                       datetime(2025, 3, 5, 9, tzinfo=timezone.utc))
     assert days(build_timeline([attack])) == ["2025-03-03"]  # the possessive is the event itself
+
+
+def test_a_sentence_set_in_a_decade_is_not_news_of_its_report_day(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "In the 1980s, members of the gang attacked two banks and killed a radio host.",
+                   WEDNESDAY)
+    assert build_timeline([doc]) == []
