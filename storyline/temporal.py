@@ -83,6 +83,11 @@ STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
 FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
+# simple presents that tell a state or a statement, not a timetable ("the toll stands at 20 on
+# Monday", "says Monday"); any other verb in the simple present with a date tells a schedule
+NOT_SCHEDULE = {"be", "have", "say", "tell", "report", "remain", "stand", "seem", "show", "add",
+                "quote", "note", "claim", "insist", "deny"}
+CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
 CAPTION_AFTER = re.compile(
     r"^,?\s*(?:(?:file|handout|archive|undated|ap|afp|reuters|epa)\s+)*"
     r"(?:photo|photograph|picture|pic|image)\b", re.IGNORECASE)
@@ -287,7 +292,24 @@ def _direction(ctx: _Context) -> str:
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
     verb = path[-1]
-    return "future" if _is_future(verb) or _present_under_future(verb) else "past"
+    if _is_future(verb) or _present_under_future(verb) or _scheduled(verb, ctx):
+        return "future"
+    return "past"
+
+
+def _scheduled(verb: Token, ctx: _Context) -> bool:
+    """News English tells a timetable in the simple present: "a lawsuit that goes to trial
+    Monday", "the law goes into effect on Jan. 12", "her film, which opens Friday". A past
+    day would take a past tense, so the date lies ahead. Not a state or a statement ("the
+    toll stands at 20"), nor a chronology's line ("May 18 - The states file suit."): a list
+    tells history in the present, under a year of its own."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in NOT_SCHEDULE:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    text = doc_text(ctx.sent.doc)
+    leading = not text[ctx.sent.start_char:ctx.start].strip(" \"'\u201c\u2018")
+    return not (leading and CHRONOLOGY_AFTER.match(text[ctx.end:ctx.end + 3]))
 
 
 def _present_under_future(verb: Token) -> bool:

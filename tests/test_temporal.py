@@ -336,3 +336,21 @@ def test_a_present_tense_under_a_future_is_future(nlp: Language) -> None:
 def test_decades_are_history_dates(nlp: Language, text: str, phrase: str, start: int) -> None:
     m = only(nlp, text)
     assert (m.text, m.kind, m.value, m.precision) == (phrase, "absolute", date(start, 1, 1), "decade")
+
+
+THURSDAY = datetime(2013, 1, 17, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The lawsuit, which goes to trial Monday, names the group's founder.", date(2013, 1, 21)),
+    ("The new rules take effect on Jan. 12.", date(2014, 1, 12)),
+    ("Her new film, which opens Friday, was shot in Morocco.", date(2013, 1, 18)),
+])
+def test_a_simple_present_tells_a_timetable(nlp: Language, text: str, expected: date) -> None:
+    m = only(nlp, text, THURSDAY)
+    assert (m.value, m.direction) == (expected, "future")
+
+
+def test_a_chronology_line_and_a_present_state_keep_the_past(nlp: Language) -> None:
+    assert only(nlp, "Jan. 12 - The states file suit against the company.", THURSDAY).value == date(2013, 1, 12)
+    assert only(nlp, "The death toll stands at 40 on Monday.", THURSDAY).value == date(2013, 1, 14)
