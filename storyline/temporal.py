@@ -88,6 +88,8 @@ ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: 
 NOT_SCHEDULE = {"be", "have", "say", "tell", "report", "remain", "stand", "seem", "show", "add",
                 "quote", "note", "claim", "insist", "deny"}
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
+OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
+CLOSE_QUOTE = re.compile(r"^(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
 CAPTION_AFTER = re.compile(
     r"^,?\s*(?:(?:file|handout|archive|undated|ap|afp|reuters|epa)\s+)*"
     r"(?:photo|photograph|picture|pic|image)\b", re.IGNORECASE)
@@ -128,7 +130,7 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
     for pattern, handler in RULES:
         for match in pattern.finditer(text):
             start, end = base + match.start(), base + match.end()
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or _title(text, match):
                 continue
             mention = handler(match, _Context(sent, start, end))
             if mention is None:
@@ -139,6 +141,11 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
     return resolve_mentions(found, anchor)
+
+
+def _title(text: str, match: re.Match[str]) -> bool:
+    """The whole quotation is the expression: a title ("\"Next Friday\" drew well"), not a date."""
+    return bool(OPEN_QUOTE.search(text[:match.start()]) and CLOSE_QUOTE.match(text[match.end():]))
 
 
 def resolve_weekday(weekday: int, anchor: date, direction: str) -> date:

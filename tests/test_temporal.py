@@ -354,3 +354,8 @@ def test_a_simple_present_tells_a_timetable(nlp: Language, text: str, expected: 
 def test_a_chronology_line_and_a_present_state_keep_the_past(nlp: Language) -> None:
     assert only(nlp, "Jan. 12 - The states file suit against the company.", THURSDAY).value == date(2013, 1, 12)
     assert only(nlp, "The death toll stands at 40 on Monday.", THURSDAY).value == date(2013, 1, 14)
+
+
+def test_a_quoted_title_is_not_a_date(nlp: Language) -> None:
+    assert times(nlp, 'The comedy "Next Friday" drew young crowds, the studio said.') == []
+    assert [m.text for m in times(nlp, "The band played ``Last Sunday'' on Friday.")] == ["Friday"]
