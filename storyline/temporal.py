@@ -501,8 +501,8 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
         return None
     month, day = parts
     if match["year"]:
-        value = _safe_date(int(match["year"]), month, day)
-        return _mention(match, ctx, "absolute", value=value) if value else None
+        value = _safe_date(int(match["year"]), month, day)  # tense kept: a plan's date is no event's
+        return _mention(match, ctx, "absolute", value=value, direction=_direction(ctx)) if value else None
     if _safe_date(2000, month, day) is None:
         return None
     return _mention(match, ctx, "absolute", direction=_direction(ctx))

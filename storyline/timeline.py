@@ -432,12 +432,14 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     """The mention that dates the sentence's event, and whether it only dates a statement.
 
     A date on a reporting verb ("said Friday") dates the statement; a date in the
-    reported content dates the reported event, so it wins when both are present.
+    reported content dates the reported event, so it wins when both are present. A date
+    the temporal stage read ahead of its verb ("will be launched on January 1", "is
+    expected to sign on Wednesday") dates a plan, not something that happened.
     """
     usable = [m for m in sentence.times
               if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"
               and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])
-              and not _refers_back(sentence, m)]
+              and not _refers_back(sentence, m) and m.direction != "future"]
     usable = [m for m in usable if not _off_event(m)]
     if not usable:
         return None

@@ -454,3 +454,10 @@ def test_a_sentence_set_in_a_decade_is_not_news_of_its_report_day(nlp: Language)
     doc = make_doc(nlp, "a", "In the 1980s, members of the gang attacked two banks and killed a radio host.",
                    WEDNESDAY)
     assert build_timeline([doc]) == []
+
+
+def test_a_date_ahead_of_its_verb_dates_a_plan_not_an_event(nlp: Language) -> None:
+    text = ("Rebels attacked the border post on Wednesday.\n\n"
+            "The foreign minister is expected to sign a truce with the rebels on Saturday in Oslo.\n\n"
+            "Leaders agreed in December that the rebels will be freed on January 19, 2013.")
+    assert days(build_timeline([make_doc(nlp, "a", text, FRIDAY)])) == ["2013-01-16"]
