@@ -146,7 +146,7 @@ SINCE = re.compile(r"\bsince\s+(?:(?:the|a|an|this|that|its|his|her|their|last)\
 REPORTED_BEFORE = re.compile(rf"\b{REPORTING}(?:\s+[A-Za-z]+)?\s+(?:on\s+)?$", re.IGNORECASE)
 REPORTED_AFTER = re.compile(rf"^\s*,?\s*{REPORTING}\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
-FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|expected to|set to)\b|'ll\b",
+FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ning)? to|intends? to|expected to|set to|scheduled to)\b|'ll\b",
                     re.IGNORECASE)
 # "had demanded", "had already been warned", "had fled": the pluperfect of background
 PLUPERFECT = re.compile(

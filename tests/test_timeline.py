@@ -461,3 +461,8 @@ def test_a_date_ahead_of_its_verb_dates_a_plan_not_an_event(nlp: Language) -> No
             "The foreign minister is expected to sign a truce with the rebels on Saturday in Oslo.\n\n"
             "Leaders agreed in December that the rebels will be freed on January 19, 2013.")
     assert days(build_timeline([make_doc(nlp, "a", text, FRIDAY)])) == ["2013-01-16"]
+
+
+def test_a_plan_in_the_progressive_is_not_news_of_its_report_day(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The rebels are planning to attack the capital before the rains.", WEDNESDAY)
+    assert build_timeline([doc]) == []
