@@ -33,6 +33,9 @@ Conventions (documented because news time is fuzzy):
 * decades ("in the 1970s", "the late '60s"): kind ``absolute``, precision ``decade``, value
   the decade's first year: history, never a day, but a sentence that carries one is dated
   by it, not by its report.
+* stretches back to now ("in recent years", "over the past 27 years"): kind ``relative``,
+  precision ``period``, no value: background told over years, not any day's news. Not
+  after a superlative ("the worst flooding in recent years"): that ranks the news.
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
@@ -90,6 +93,9 @@ NOT_SCHEDULE = {"be", "have", "say", "tell", "report", "remain", "stand", "seem"
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
 OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
 CLOSE_QUOTE = re.compile(r"^(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
+# "the deadliest attack in recent years": a superlative a few words before a period ranks the news
+RANKED = re.compile(r"\b(?:\w{3,}est|most|least|first|only|highest|lowest|worst|best)\b(?:\W+\w+){0,5}\W*$",
+                    re.IGNORECASE)
 CAPTION_AFTER = re.compile(
     r"^,?\s*(?:(?:file|handout|archive|undated|ap|afp|reuters|epa)\s+)*"
     r"(?:photo|photograph|picture|pic|image)\b", re.IGNORECASE)
@@ -552,6 +558,13 @@ def _decade(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     return _mention(match, ctx, "absolute", value=date(start, 1, 1), precision="decade")
 
 
+def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 60):ctx.start]
+    if RANKED.search(before):
+        return None
+    return _mention(match, ctx, "relative", precision="period")
+
+
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     mod = (match["mod"] or "").lower()
     if mod in ("next", "this coming", "coming"):
@@ -638,6 +651,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago, re.IGNORECASE),
     _rule(r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b",
           _unit_relative, re.IGNORECASE),
+    _rule(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|"
+          r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+)?(?:years|decades)\b",
+          _period, re.IGNORECASE),
     _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?)\s+into\b", _span_into, re.IGNORECASE),
     _rule(rf"\b(?:for|on|into)\s+(?:a|the)\s+{ORD}\s+(?:(?:straight|consecutive|successive|full)\s+)?day\b",
           _span_ordinal, re.IGNORECASE),

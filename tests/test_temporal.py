@@ -359,3 +359,11 @@ def test_a_chronology_line_and_a_present_state_keep_the_past(nlp: Language) -> N
 def test_a_quoted_title_is_not_a_date(nlp: Language) -> None:
     assert times(nlp, 'The comedy "Next Friday" drew young crowds, the studio said.') == []
     assert [m.text for m in times(nlp, "The band played ``Last Sunday'' on Friday.")] == ["Friday"]
+
+
+def test_a_stretch_of_recent_years_is_background_with_no_day(nlp: Language) -> None:
+    for text in ("In recent years the group has killed more local politicians.",
+                 "The militia, which over the past 27 years has killed 700 people, spoke."):
+        m = only(nlp, text)
+        assert (m.kind, m.precision, m.value) == ("relative", "period", None)
+    assert times(nlp, "It was the deadliest attack on the city in recent years.") == []

@@ -466,3 +466,8 @@ def test_a_date_ahead_of_its_verb_dates_a_plan_not_an_event(nlp: Language) -> No
 def test_a_plan_in_the_progressive_is_not_news_of_its_report_day(nlp: Language) -> None:
     doc = make_doc(nlp, "a", "The rebels are planning to attack the capital before the rains.", WEDNESDAY)
     assert build_timeline([doc]) == []
+
+
+def test_a_sentence_told_over_recent_years_is_not_news_of_its_report_day(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "In recent years the group has attacked more local politicians.", WEDNESDAY)
+    assert build_timeline([doc]) == []
