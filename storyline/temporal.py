@@ -528,6 +528,10 @@ def _bare_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     return _mention(match, ctx, "absolute", precision="month", direction=direction)
 
 
+def _attributive_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    return _mention(match, ctx, "absolute", precision="month", direction=_direction(ctx))
+
+
 def _year(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     if not _licensed_year(match, ctx):
         return None
@@ -665,5 +669,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     # "in the 1970s", "the mid-1980s", "the late '60s": history, told as a decade
     _rule(r"(?<![\w,.'])(?P<decade>1[5-9]\d0|20[0-9]0)'?s\b", _decade),
     _rule(r"(?i:\bthe\s+(?:(?:early|mid|late)-?\s*)?)['\u2019](?P<short>[0-9]0)s\b", _decade),
+    # "a dramatic September meeting", "the March elections": a month named before its event
+    # ("May" left out: "that May said" names a person)
+    _rule(rf"(?<![\w-])(?i:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?!May\b)(?P<month>{MONTH_FULL})"
+          rf"(?=\s+[a-z]{{3,}})", _attributive_month),
     _rule(rf"\b{YEAR}\b(?![-/]\d)", _year),
 ]

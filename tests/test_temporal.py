@@ -367,3 +367,9 @@ def test_a_stretch_of_recent_years_is_background_with_no_day(nlp: Language) -> N
         m = only(nlp, text)
         assert (m.kind, m.precision, m.value) == ("relative", "period", None)
     assert times(nlp, "It was the deadliest attack on the city in recent years.") == []
+
+
+def test_a_month_named_before_its_event(nlp: Language) -> None:
+    m = only(nlp, "The result was a dramatic September meeting of all the parties.")
+    assert (m.kind, m.value, m.precision) == ("absolute", date(2012, 9, 1), "month")
+    assert times(nlp, "He said that May would stay in office.") == []
