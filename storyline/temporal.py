@@ -86,10 +86,12 @@ STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
 FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
-# simple presents that tell a state or a statement, not a timetable ("the toll stands at 20 on
-# Monday", "says Monday"); any other verb in the simple present with a date tells a schedule
-NOT_SCHEDULE = {"be", "have", "say", "tell", "report", "remain", "stand", "seem", "show", "add",
-                "quote", "note", "claim", "insist", "deny"}
+# verbs of a timetable: in the simple present with a date they tell what is to come ("the trial
+# opens Monday", "the law takes effect on Jan. 12"); a caption's present ("mourners carry a
+# coffin during a funeral Monday") or a state's ("the toll stands at 20") tells the day it is
+SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "end", "expire", "arrive",
+                  "leave", "depart", "return", "vote", "convene", "reconvene", "premiere", "debut",
+                  "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
 OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
 CLOSE_QUOTE = re.compile(r"^(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
@@ -294,8 +296,9 @@ def _month_day(text: str) -> tuple[int, int | None] | None:
 # --- tense ------------------------------------------------------------------------------
 
 
-def _direction(ctx: _Context) -> str:
-    """"future" when the verb governing the expression is future, else "past"."""
+def _direction(ctx: _Context, timetable: bool = True) -> str:
+    """"future" when the verb governing the expression is future, else "past". A date that
+    carries its year needs no timetable reading: only its tense tells a plan."""
     span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
@@ -305,7 +308,7 @@ def _direction(ctx: _Context) -> str:
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
     verb = path[-1]
-    if _is_future(verb) or _present_under_future(verb) or _scheduled(verb, ctx):
+    if _is_future(verb) or _present_under_future(verb) or (timetable and _scheduled(verb, ctx)):
         return "future"
     return "past"
 
@@ -313,10 +316,11 @@ def _direction(ctx: _Context) -> str:
 def _scheduled(verb: Token, ctx: _Context) -> bool:
     """News English tells a timetable in the simple present: "a lawsuit that goes to trial
     Monday", "the law goes into effect on Jan. 12", "her film, which opens Friday". A past
-    day would take a past tense, so the date lies ahead. Not a state or a statement ("the
-    toll stands at 20"), nor a chronology's line ("May 18 - The states file suit."): a list
-    tells history in the present, under a year of its own."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in NOT_SCHEDULE:
+    day would take a past tense, so the date lies ahead. Only verbs of a timetable: captions
+    and states are in the present too ("mourners carry a coffin during a funeral Monday",
+    "the toll stands at 20"); nor a chronology's line ("May 18 - The states vote."): a
+    list tells history in the present, under a year of its own."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SCHEDULE_VERBS:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
@@ -508,7 +512,8 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     month, day = parts
     if match["year"]:
         value = _safe_date(int(match["year"]), month, day)  # tense kept: a plan's date is no event's
-        return _mention(match, ctx, "absolute", value=value, direction=_direction(ctx)) if value else None
+        return (_mention(match, ctx, "absolute", value=value, direction=_direction(ctx, timetable=False))
+                if value else None)
     if _safe_date(2000, month, day) is None:
         return None
     return _mention(match, ctx, "absolute", direction=_direction(ctx))
