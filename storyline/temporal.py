@@ -94,7 +94,7 @@ SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "en
                   "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
 OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
-CLOSE_QUOTE = re.compile(r"^(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
+CLOSE_QUOTE = re.compile(r"^[,.]?(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
 # "the deadliest attack in recent years": a superlative a few words before a period ranks the news
 RANKED = re.compile(r"\b(?:\w{3,}est|most|least|first|only|highest|lowest|worst|best)\b(?:\W+\w+){0,5}\W*$",
                     re.IGNORECASE)
@@ -454,6 +454,8 @@ def _path_to_verb(token: Token) -> list[Token]:
 
 
 def _is_future(verb: Token) -> bool:
+    if _to_be_done(verb):
+        return True
     for v in _verb_chain(verb):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in v.children):
             return True
@@ -462,6 +464,15 @@ def _is_future(verb: Token) -> bool:
         if v is verb and v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and not _is_past(v):
             return True  # "a verdict is expected Monday"
     return False
+
+
+def _to_be_done(verb: Token) -> bool:
+    """"Final figures are to be released Monday", "a report that was to be issued Wednesday":
+    "be" with a to-infinitive tells an arrangement, a day ahead of its telling ("is to
+    blame" aside)."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.i != verb.i
+            and verb.lemma_.lower() != "blame"  # "is to blame for the attack on Monday"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _verb_chain(verb: Token) -> list[Token]:

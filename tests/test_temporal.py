@@ -374,3 +374,10 @@ def test_a_month_named_before_its_event(nlp: Language) -> None:
     m = only(nlp, "The result was a dramatic September meeting of all the parties.")
     assert (m.kind, m.value, m.precision) == ("absolute", date(2012, 9, 1), "month")
     assert times(nlp, "He said that May would stay in office.") == []
+
+
+def test_be_to_tells_an_arrangement_ahead(nlp: Language) -> None:
+    m = only(nlp, "Final results are to be released Monday.")
+    assert (m.value, m.direction) == (date(2013, 1, 21), "future")
+    assert only(nlp, "He is to blame for the bombing on Monday.").value == date(2013, 1, 14)
+    assert times(nlp, 'The comedy "Next Friday," starring a rapper, led the box office.') == []
