@@ -439,7 +439,7 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     usable = [m for m in sentence.times
               if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"
               and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])
-              and not _refers_back(sentence, m) and m.direction != "future"]
+              and not _refers_back(sentence, m) and not _plan_date(sentence, m)]
     usable = [m for m in usable if not _off_event(m)]
     if not usable:
         return None
@@ -449,6 +449,14 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
         return min(content, key=lambda m: (_possessive(sentence, m), _on_subject(m),
                                            _governed_event(m) is None, m.start)), False
     return _statement_day(usable), True
+
+
+def _plan_date(sentence: Sentence, mention: TimeMention) -> bool:
+    """A date read ahead of its verb, unless it follows a reporting verb: in "said Wednesday
+    his country would adhere" the parse may hang the day on the plan, but it is the
+    statement's."""
+    before = sentence.text[:max(0, mention.start - sentence.start)]
+    return mention.direction == "future" and not REPORTED_BEFORE.search(before)
 
 
 def _on_subject(mention: TimeMention) -> bool:

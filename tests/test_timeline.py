@@ -471,3 +471,8 @@ def test_a_plan_in_the_progressive_is_not_news_of_its_report_day(nlp: Language) 
 def test_a_sentence_told_over_recent_years_is_not_news_of_its_report_day(nlp: Language) -> None:
     doc = make_doc(nlp, "a", "In recent years the group has attacked more local politicians.", WEDNESDAY)
     assert build_timeline([doc]) == []
+
+
+def test_a_day_right_after_a_reporting_verb_dates_the_statement_not_a_plan(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The prime minister said Friday his country would adhere to the truce.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-18"]
