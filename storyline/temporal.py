@@ -13,6 +13,9 @@ Conventions (documented because news time is fuzzy):
   the report date; future tense (``will meet Monday``) -> the first one on or after it
   (a Friday report's "will return to work on Friday" is that day); ``next Monday`` ->
   strictly after it; ``last Monday`` -> strictly before.
+* a timetable's simple present ("the trial opens Monday", "takes effect on Jan. 12") and
+  "be to" ("are to be released Monday") are future too; a quoted title ("Next Friday")
+  is no date; a month before its event ("a dramatic September meeting") is a month date.
 * ``clause`` records where the parse attaches the expression: on the main clause's
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
