@@ -452,11 +452,13 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
 
 
 def _plan_date(sentence: Sentence, mention: TimeMention) -> bool:
-    """A date read ahead of its verb, unless it follows a reporting verb: in "said Wednesday
+    """A date read ahead of its verb, unless it follows a reporting verb (in "said Wednesday
     his country would adhere" the parse may hang the day on the plan, but it is the
-    statement's."""
+    statement's) or is the report's own day ("will return to work on Friday" in a Friday
+    report): what a report plans for its own day is that day's news."""
     before = sentence.text[:max(0, mention.start - sentence.start)]
-    return mention.direction == "future" and not REPORTED_BEFORE.search(before)
+    return (mention.direction == "future" and mention.offset_days != 0
+            and not REPORTED_BEFORE.search(before))
 
 
 def _on_subject(mention: TimeMention) -> bool:
