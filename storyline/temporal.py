@@ -13,6 +13,9 @@ Conventions (documented because news time is fuzzy):
   the report date; future tense (``will meet Monday``) -> the first one on or after it
   (a Friday report's "will return to work on Friday" is that day); ``next Monday`` ->
   strictly after it; ``last Monday`` -> strictly before.
+* a timetable's simple present ("the trial opens Monday", "takes effect on Jan. 12") and
+  "be to" ("are to be released Monday") are future too; a quoted title ("Next Friday")
+  is no date; a month before its event ("a dramatic September meeting") is a month date.
 * ``clause`` records where the parse attaches the expression: on the main clause's
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
@@ -30,12 +33,18 @@ Conventions (documented because news time is fuzzy):
 * a date inside a photo-caption pattern ("in this June 28, 2007 file photo") is kept
   with kind ``caption`` and no value; a leading ``ALGIERS, Jan. 17 (AP) -`` is kind
   ``dateline``. Neither dates an event.
+* decades ("in the 1970s", "the late '60s"): kind ``absolute``, precision ``decade``, value
+  the decade's first year: history, never a day, but a sentence that carries one is dated
+  by it, not by its report.
+* stretches back to now ("in recent years", "over the past 27 years"): kind ``relative``,
+  precision ``period``, no value: background told over years, not any day's news. Not
+  after a superlative ("the worst flooding in recent years"): that ranks the news.
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
 Not handled: anaphoric times ("earlier in the day", "the previous day", "since then"),
 durations ("for 48 hours"), times of day alone ("10 a.m."), numeric dates like 16/01/2013
-(day/month order is ambiguous), decades ("the 1990s").
+(day/month order is ambiguous).
 """
 
 from __future__ import annotations
@@ -80,6 +89,18 @@ STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
 FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
+# verbs of a timetable: in the simple present with a date they tell what is to come ("the trial
+# opens Monday", "the law takes effect on Jan. 12"); a caption's present ("mourners carry a
+# coffin during a funeral Monday") or a state's ("the toll stands at 20") tells the day it is
+SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "end", "expire", "arrive",
+                  "leave", "depart", "return", "vote", "convene", "reconvene", "premiere", "debut",
+                  "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
+CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
+OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
+CLOSE_QUOTE = re.compile(r"^[,.]?(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
+# "the deadliest attack in recent years": a superlative a few words before a period ranks the news
+RANKED = re.compile(r"\b(?:\w{3,}est|most|least|first|only|highest|lowest|worst|best)\b(?:\W+\w+){0,5}\W*$",
+                    re.IGNORECASE)
 CAPTION_AFTER = re.compile(
     r"^,?\s*(?:(?:file|handout|archive|undated|ap|afp|reuters|epa)\s+)*"
     r"(?:photo|photograph|picture|pic|image)\b", re.IGNORECASE)
@@ -120,7 +141,7 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
     for pattern, handler in RULES:
         for match in pattern.finditer(text):
             start, end = base + match.start(), base + match.end()
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or _title(text, match):
                 continue
             mention = handler(match, _Context(sent, start, end))
             if mention is None:
@@ -131,6 +152,11 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
     return resolve_mentions(found, anchor)
+
+
+def _title(text: str, match: re.Match[str]) -> bool:
+    """The whole quotation is the expression: a title ("\"Next Friday\" drew well"), not a date."""
+    return bool(OPEN_QUOTE.search(text[:match.start()]) and CLOSE_QUOTE.match(text[match.end():]))
 
 
 def resolve_weekday(weekday: int, anchor: date, direction: str) -> date:
@@ -273,8 +299,9 @@ def _month_day(text: str) -> tuple[int, int | None] | None:
 # --- tense ------------------------------------------------------------------------------
 
 
-def _direction(ctx: _Context) -> str:
-    """"future" when the verb governing the expression is future, else "past"."""
+def _direction(ctx: _Context, timetable: bool = True) -> str:
+    """"future" when the verb governing the expression is future, else "past". A date that
+    carries its year needs no timetable reading: only its tense tells a plan."""
     span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
@@ -284,7 +311,25 @@ def _direction(ctx: _Context) -> str:
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
     verb = path[-1]
-    return "future" if _is_future(verb) or _present_under_future(verb) else "past"
+    if _is_future(verb) or _present_under_future(verb) or (timetable and _scheduled(verb, ctx)):
+        return "future"
+    return "past"
+
+
+def _scheduled(verb: Token, ctx: _Context) -> bool:
+    """News English tells a timetable in the simple present: "a lawsuit that goes to trial
+    Monday", "the law goes into effect on Jan. 12", "her film, which opens Friday". A past
+    day would take a past tense, so the date lies ahead. Only verbs of a timetable: captions
+    and states are in the present too ("mourners carry a coffin during a funeral Monday",
+    "the toll stands at 20"); nor a chronology's line ("May 18 - The states vote."): a
+    list tells history in the present, under a year of its own."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in SCHEDULE_VERBS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    text = doc_text(ctx.sent.doc)
+    leading = not text[ctx.sent.start_char:ctx.start].strip(" \"'\u201c\u2018")
+    return not (leading and CHRONOLOGY_AFTER.match(text[ctx.end:ctx.end + 3]))
 
 
 def _present_under_future(verb: Token) -> bool:
@@ -412,6 +457,8 @@ def _path_to_verb(token: Token) -> list[Token]:
 
 
 def _is_future(verb: Token) -> bool:
+    if _to_be_done(verb):
+        return True
     for v in _verb_chain(verb):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in v.children):
             return True
@@ -420,6 +467,15 @@ def _is_future(verb: Token) -> bool:
         if v is verb and v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and not _is_past(v):
             return True  # "a verdict is expected Monday"
     return False
+
+
+def _to_be_done(verb: Token) -> bool:
+    """"Final figures are to be released Monday", "a report that was to be issued Wednesday":
+    "be" with a to-infinitive tells an arrangement, a day ahead of its telling ("is to
+    blame" aside)."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.i != verb.i
+            and verb.lemma_.lower() != "blame"  # "is to blame for the attack on Monday"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _verb_chain(verb: Token) -> list[Token]:
@@ -469,8 +525,9 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
         return None
     month, day = parts
     if match["year"]:
-        value = _safe_date(int(match["year"]), month, day)
-        return _mention(match, ctx, "absolute", value=value) if value else None
+        value = _safe_date(int(match["year"]), month, day)  # tense kept: a plan's date is no event's
+        return (_mention(match, ctx, "absolute", value=value, direction=_direction(ctx, timetable=False))
+                if value else None)
     if _safe_date(2000, month, day) is None:
         return None
     return _mention(match, ctx, "absolute", direction=_direction(ctx))
@@ -488,6 +545,10 @@ def _bare_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     lead = (match["lead"] or "").lower()
     direction = {"next": "future", "last": "past"}.get(lead) or _direction(ctx)
     return _mention(match, ctx, "absolute", precision="month", direction=direction)
+
+
+def _attributive_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    return _mention(match, ctx, "absolute", precision="month", direction=_direction(ctx))
 
 
 def _year(match: re.Match[str], ctx: _Context) -> TimeMention | None:
@@ -512,6 +573,19 @@ def _licensed_year(match: re.Match[str], ctx: _Context) -> bool:
     if lead not in YEAR_LEADS:
         return False
     return not follow[:1].islower()  # "the 1993 World Trade Center bombing", not "of 2000 workers"
+
+
+def _decade(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    groups = match.groupdict()
+    start = int(groups["decade"]) if groups.get("decade") else 1900 + int(groups["short"])
+    return _mention(match, ctx, "absolute", value=date(start, 1, 1), precision="decade")
+
+
+def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 60):ctx.start]
+    if RANKED.search(before):
+        return None
+    return _mention(match, ctx, "relative", precision="period")
 
 
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
@@ -600,6 +674,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago, re.IGNORECASE),
     _rule(r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b",
           _unit_relative, re.IGNORECASE),
+    _rule(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|"
+          r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+)?(?:years|decades)\b",
+          _period, re.IGNORECASE),
     _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?)\s+into\b", _span_into, re.IGNORECASE),
     _rule(rf"\b(?:for|on|into)\s+(?:a|the)\s+{ORD}\s+(?:(?:straight|consecutive|successive|full)\s+)?day\b",
           _span_ordinal, re.IGNORECASE),
@@ -608,5 +685,12 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
           rf"(?:\s+{DAYPART})?\b", _weekday),
     _rule(rf"(?<![\w-])(?:(?P<lead>(?i:in|since|until|during|by|last|next|early|late|mid-))\s*)"
           rf"(?P<month>{MONTH_FULL})\b(?!\s+\d)", _bare_month),
+    # "in the 1970s", "the mid-1980s", "the late '60s": history, told as a decade
+    _rule(r"(?<![\w,.'])(?P<decade>1[5-9]\d0|20[0-9]0)'?s\b", _decade),
+    _rule(r"(?i:\bthe\s+(?:(?:early|mid|late)-?\s*)?)['\u2019](?P<short>[0-9]0)s\b", _decade),
+    # "a dramatic September meeting", "the March elections": a month named before its event
+    # ("May" left out: "that May said" names a person)
+    _rule(rf"(?<![\w-])(?i:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?!May\b)(?P<month>{MONTH_FULL})"
+          rf"(?=\s+[a-z]{{3,}})", _attributive_month),
     _rule(rf"\b{YEAR}\b(?![-/]\d)", _year),
 ]

@@ -146,7 +146,7 @@ SINCE = re.compile(r"\bsince\s+(?:(?:the|a|an|this|that|its|his|her|their|last)\
 REPORTED_BEFORE = re.compile(rf"\b{REPORTING}(?:\s+[A-Za-z]+)?\s+(?:on\s+)?$", re.IGNORECASE)
 REPORTED_AFTER = re.compile(rf"^\s*,?\s*{REPORTING}\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
-FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|expected to|set to)\b|'ll\b",
+FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ning)? to|intends? to|expected to|set to|scheduled to)\b|'ll\b",
                     re.IGNORECASE)
 # "had demanded", "had already been warned", "had fled": the pluperfect of background
 PLUPERFECT = re.compile(
@@ -432,12 +432,14 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     """The mention that dates the sentence's event, and whether it only dates a statement.
 
     A date on a reporting verb ("said Friday") dates the statement; a date in the
-    reported content dates the reported event, so it wins when both are present.
+    reported content dates the reported event, so it wins when both are present. A date
+    the temporal stage read ahead of its verb ("will be launched on January 1", "is
+    expected to sign on Wednesday") dates a plan, not something that happened.
     """
     usable = [m for m in sentence.times
               if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"
               and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])
-              and not _refers_back(sentence, m)]
+              and not _refers_back(sentence, m) and not _plan_date(sentence, m)]
     usable = [m for m in usable if not _off_event(m)]
     if not usable:
         return None
@@ -447,6 +449,16 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
         return min(content, key=lambda m: (_possessive(sentence, m), _on_subject(m),
                                            _governed_event(m) is None, m.start)), False
     return _statement_day(usable), True
+
+
+def _plan_date(sentence: Sentence, mention: TimeMention) -> bool:
+    """A date read ahead of its verb, unless it follows a reporting verb (in "said Wednesday
+    his country would adhere" the parse may hang the day on the plan, but it is the
+    statement's) or is the report's own day ("will return to work on Friday" in a Friday
+    report): what a report plans for its own day is that day's news."""
+    before = sentence.text[:max(0, mention.start - sentence.start)]
+    return (mention.direction == "future" and mention.offset_days != 0
+            and not REPORTED_BEFORE.search(before))
 
 
 def _on_subject(mention: TimeMention) -> bool:

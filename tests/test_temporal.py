@@ -326,3 +326,58 @@ def test_a_present_tense_under_a_future_is_future(nlp: Language) -> None:
     """Written on a Friday: the ship arrives next Monday; the minister returned last Monday."""
     assert only(nlp, "The ship will be repaired when it arrives in port on Monday.").value == date(2013, 1, 21)
     assert only(nlp, "Talks resumed after the minister returned on Monday.").value == date(2013, 1, 14)
+
+
+@pytest.mark.parametrize("text, phrase, start", [
+    ("The group was set up in the 1970s to fight bias in court.", "1970s", 1970),
+    ("Its leaders fell out in the mid-1980s.", "1980s", 1980),
+    ("The chapel was bombed in the late '60s.", "the late '60s", 1960),
+])
+def test_decades_are_history_dates(nlp: Language, text: str, phrase: str, start: int) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.kind, m.value, m.precision) == (phrase, "absolute", date(start, 1, 1), "decade")
+
+
+THURSDAY = datetime(2013, 1, 17, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The lawsuit, which goes to trial Monday, names the group's founder.", date(2013, 1, 21)),
+    ("The new rules take effect on Jan. 12.", date(2014, 1, 12)),
+    ("Her new film, which opens Friday, was shot in Morocco.", date(2013, 1, 18)),
+])
+def test_a_simple_present_tells_a_timetable(nlp: Language, text: str, expected: date) -> None:
+    m = only(nlp, text, THURSDAY)
+    assert (m.value, m.direction) == (expected, "future")
+
+
+def test_a_chronology_line_a_caption_and_a_present_state_keep_the_past(nlp: Language) -> None:
+    assert only(nlp, "Jan. 12 - The trial opens in the capital.", THURSDAY).value == date(2013, 1, 12)
+    assert only(nlp, "The death toll stands at 40 on Monday.", THURSDAY).value == date(2013, 1, 14)
+    assert only(nlp, "Mourners carry a coffin during a funeral on Monday.", THURSDAY).value == date(2013, 1, 14)
+
+
+def test_a_quoted_title_is_not_a_date(nlp: Language) -> None:
+    assert times(nlp, 'The comedy "Next Friday" drew young crowds, the studio said.') == []
+    assert [m.text for m in times(nlp, "The band played ``Last Sunday'' on Friday.")] == ["Friday"]
+
+
+def test_a_stretch_of_recent_years_is_background_with_no_day(nlp: Language) -> None:
+    for text in ("In recent years the group has killed more local politicians.",
+                 "The militia, which over the past 27 years has killed 700 people, spoke."):
+        m = only(nlp, text)
+        assert (m.kind, m.precision, m.value) == ("relative", "period", None)
+    assert times(nlp, "It was the deadliest attack on the city in recent years.") == []
+
+
+def test_a_month_named_before_its_event(nlp: Language) -> None:
+    m = only(nlp, "The result was a dramatic September meeting of all the parties.")
+    assert (m.kind, m.value, m.precision) == ("absolute", date(2012, 9, 1), "month")
+    assert times(nlp, "He said that May would stay in office.") == []
+
+
+def test_be_to_tells_an_arrangement_ahead(nlp: Language) -> None:
+    m = only(nlp, "Final results are to be released Monday.")
+    assert (m.value, m.direction) == (date(2013, 1, 21), "future")
+    assert only(nlp, "He is to blame for the bombing on Monday.").value == date(2013, 1, 14)
+    assert times(nlp, 'The comedy "Next Friday," starring a rapper, led the box office.') == []

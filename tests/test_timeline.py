@@ -448,3 +448,31 @@ def test_a_date_the_sentence_only_refers_back_to_does_not_date_its_news(nlp: Lan
     attack = make_doc(nlp, "c", "Monday's attack killed 12 people, police said.",
                       datetime(2025, 3, 5, 9, tzinfo=timezone.utc))
     assert days(build_timeline([attack])) == ["2025-03-03"]  # the possessive is the event itself
+
+
+def test_a_sentence_set_in_a_decade_is_not_news_of_its_report_day(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "In the 1980s, members of the gang attacked two banks and killed a radio host.",
+                   WEDNESDAY)
+    assert build_timeline([doc]) == []
+
+
+def test_a_date_ahead_of_its_verb_dates_a_plan_not_an_event(nlp: Language) -> None:
+    text = ("Rebels attacked the border post on Wednesday.\n\n"
+            "The foreign minister is expected to sign a truce with the rebels on Saturday in Oslo.\n\n"
+            "Leaders agreed in December that the rebels will be freed on January 19, 2013.")
+    assert days(build_timeline([make_doc(nlp, "a", text, FRIDAY)])) == ["2013-01-16"]
+
+
+def test_a_plan_in_the_progressive_is_not_news_of_its_report_day(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The rebels are planning to attack the capital before the rains.", WEDNESDAY)
+    assert build_timeline([doc]) == []
+
+
+def test_a_sentence_told_over_recent_years_is_not_news_of_its_report_day(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "In recent years the group has attacked more local politicians.", WEDNESDAY)
+    assert build_timeline([doc]) == []
+
+
+def test_a_day_right_after_a_reporting_verb_dates_the_statement_not_a_plan(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "The prime minister said Friday his country would adhere to the truce.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-18"]
