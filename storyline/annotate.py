@@ -87,6 +87,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             quantities=quantities.find_quantities(span),
             caption=is_caption(span),
             fragment=not any(t.pos_ in ("VERB", "AUX") for t in span),
+            state=tells_a_state(span),
         )
         index += 1
 
@@ -141,6 +142,29 @@ def _present(root: Token) -> Token | None:
                 and root.lemma_ in PICTURED):
             return helpers[0]  # "Bodies are kept ...": the passive of a picture, not "is charged"
     return None
+
+
+# verbs whose present tense reports or foresees news ("police say", "officials fear ...")
+REPORTING_PRESENT = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "warn", "fear",
+                               "believe", "think", "expect", "estimate", "predict", "add", "deny", "insist",
+                               "urge", "call", "accuse", "blame", "vow", "pledge", "promise", "demand"})
+
+
+def tells_a_state(span: Span) -> bool:
+    """Whether the main clause tells a state or habit in the simple present.
+
+    "Schools now offer music classes" and "The victims are mostly civilians" are true on any
+    day: a timeline must not make them the news of their report's day. News in the present
+    keeps a helper ("has killed", "are fleeing") or reports ("police say ..."), and a clause
+    that reports another ("officials believe the fire started ...") tells that clause's event.
+    """
+    root = span.root
+    kids = list(root.children)
+    # the tagger often reads a plural subject's verb as a bare form ("families keep boats")
+    finite = root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VB" and any(k.dep_ == "nsubj" for k in kids))
+    if not finite or root.lemma_ in REPORTING_PRESENT:
+        return False
+    return not any(k.dep_ in ("aux", "auxpass", "ccomp", "xcomp") for k in kids)
 
 
 # Who a photo shows doing something: the subjects of captions ("Residents wade ...").

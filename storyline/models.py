@@ -122,6 +122,9 @@ class Sentence:
     # no verb at all ("Mohammad Asif, 20, a worker at the factory."): a caption or a list
     # item cut from its page, not a statement a summary can quote
     fragment: bool = False
+    # the main clause tells a state or habit in the simple present ("Schools now offer music
+    # classes", "The victims are mostly civilians"): true whenever it is read, no event of a day
+    state: bool = False
 
 
 @dataclass

@@ -642,7 +642,8 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     own_days = {(c.order[0], c.day) for c in explicit}  # days each report dates by its words
     out = []
     for unit in units:
-        if unit.dated or unit.published is None or FUTURE.search(unit.sentence.text):
+        if (unit.dated or unit.published is None or unit.sentence.state
+                or FUTURE.search(unit.sentence.text)):
             continue
         events = _event_words(unit.sentence.text)
         if not events:

@@ -115,3 +115,33 @@ def test_captions_that_name_the_picture_or_a_position_in_it_are_marked():
                    "An aerial view of damaged houses after flash floods in the valley.",
                    "The minister said the view of the government was unchanged."],
                   "caption") == [True, True, True, False]
+
+
+def test_a_main_clause_in_the_simple_present_tells_a_state():
+    assert _marks(["Many public schools in the city now offer steel drum classes.",
+                   "The vast majority of the victims are civilians.",
+                   "The company makes software that lets users swap songs.",
+                   "The storm has killed at least 12 people.",
+                   "Thousands of residents are fleeing the rising water.",
+                   "Police say the gunman acted alone.",
+                   "Officials believe the fire started in a storeroom.",
+                   "The rebels threaten to kill the hostages.",
+                   "Gunmen stormed the hotel on Monday."],
+                  "state") == [True, True, True, False, False, False, False, False, False]
+
+
+def test_a_state_in_the_present_is_no_event_of_its_report_day(nlp):
+    from storyline.timeline import build_timeline
+    from tests.helpers import parsed_report
+
+    lines = ["Floodwaters swept through the river town of Osk on Monday after the Lume dam failed.",
+             "Many families in the valley keep small boats and flee to the hills when the river rises."]
+    docs = []
+    for i, day in enumerate((6, 7, 8)):
+        doc = parsed_report(nlp, f"r{i}", lines, utc(2024, 5, day, 9))
+        for s, parsed in zip(doc.sentences, (nlp(line) for line in lines)):
+            from storyline.annotate import tells_a_state
+            s.state = tells_a_state(parsed[:])
+        docs.append(doc)
+    texts = [e.text for e in build_timeline(docs)]
+    assert texts and not any("boats" in t for t in texts), texts
