@@ -128,6 +128,8 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "treat": ("wounded", True), "carry": ("on board", True),
     "burn": ("damaged", False), "collapse": ("damaged", False), "pull": ("rescued", True),
 }
+# "tried to burn two cars", "failed to free the hostages": an attempt is no event done
+ATTEMPT_VERBS = {"try", "attempt", "fail", "threaten", "plot"}
 # "burned to death", "crushed to death": any verb that ends in death kills its patient
 DEATH_WORDS = {"death", "deaths"}
 # "sustained injuries", "suffered burns": the subject is wounded
@@ -1646,6 +1648,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         return _verb_event(verb.head, role, counted, seen)  # subject hung on "are" of "are missing"
     lemma = verb.lemma_.lower()
+    if role in ("obj", "pass") and _attempted(verb):
+        return None  # "trying to burn two cars": what the cars suffered is not told
     if _to_death(verb) and (role != "subj" or _is_passive(verb) or not any(
             c.dep_ == "dobj" for c in verb.children)):
         return "killed"  # "11 people were burnt to death", not the gunmen who shot others to death
@@ -1727,6 +1731,11 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if role == "subj":
         return _shared_subject_event(verb, counted, seen)
     return None
+
+
+def _attempted(verb: Token) -> bool:
+    """"tried to burn", "plotted to kill": the verb is what someone tried, not what was done."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in ATTEMPT_VERBS
 
 
 def _leaves_home(verb: Token, role: str, lemma: str, counted: Token | None) -> bool:

@@ -1080,3 +1080,12 @@ def test_people_who_flee_a_storm_are_evacuated_but_hostages_who_flee_escaped(nlp
     assert [(q.text, q.event) for q in volcano] == [("About 2,000", "evacuated")]
     hostages = quantities(nlp, "About 20 hostages fled the compound during the assault.")
     assert [(q.text, q.event) for q in hostages] == [("About 20", "escaped")]
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("Youths were seen trying to burn three cars outside the station.", "three", None),
+    ("The gang had plotted to kill four judges last year.", "four", None),
+    ("Rioters burned three cars outside the station.", "three", "damaged"),
+])
+def test_what_someone_only_tried_to_do_is_no_event(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
