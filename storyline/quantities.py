@@ -278,6 +278,8 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm"
                 "add", "insist", "declare", "disclose", "reveal", "indicate", "note", "quote",
                 "cite", "acknowledge", "admit", "allege", "warn", "assert", "write",
                 "explain", "tweet", "post", "put", "count"}
+# "claimed 72 lives", "claimed a death toll of 9,000": what a disaster takes, no one's report
+LIVES_WORDS = {"life", "toll", "death", "victim", "casualty"}
 # "the group accused the army of killing 30": who accuses gives the number
 ACCUSE_VERBS = {"accuse"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
@@ -2146,11 +2148,16 @@ def _ancestors_to_report(sent: Span, reading: _Reading) -> Iterator[Token]:
 
 def _is_report_verb(tok: Token) -> bool:
     """"said", "claimed" - but "the collapse claimed 72 lives" reports nothing."""
-    if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
-        return False
+    if any(c.dep_ == "dobj" and _takes_lives(c) for c in tok.children):
+        return False  # "the quake claimed a death toll of 9,000", "claimed thousands of lives"
     if tok.lemma_.lower() == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
         return False  # "put the toll at 45" reports; "put a bounty on his head" does not
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
+
+
+def _takes_lives(obj: Token) -> bool:
+    """The object of "claimed" is lives or a toll, not a statement: "claimed 72 lives"."""
+    return any(t.lemma_.lower() in LIVES_WORDS for t in obj.subtree if t.i <= obj.i + 3)
 
 
 def _attribution(sent: Span, anchor: Token) -> str | None:

@@ -1089,3 +1089,13 @@ def test_people_who_flee_a_storm_are_evacuated_but_hostages_who_flee_escaped(nlp
 ])
 def test_what_someone_only_tried_to_do_is_no_event(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text,quote,source", [
+    ("The earthquake claimed a death toll of more than 9,000 people.", "more than 9,000", None),
+    ("The flood claimed thousands of lives in the southern province.", "thousands", None),
+    ("The rebels claimed that 40 soldiers were killed in the ambush.", "40", "the rebels"),
+])
+def test_a_disaster_that_claims_lives_is_no_source(nlp, text, quote, source):
+    q = the(nlp, text, quote)
+    assert (q.event, q.attributed_to) == ("killed", source)
