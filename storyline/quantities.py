@@ -258,10 +258,14 @@ LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demande
 # "$300,000 in compensatory damages": damages a court weighs
 LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
 LEGAL_DAMAGES = "in legal damages"
+# "a quarterly loss of $52 million", "a loss ... on revenue of $380 million": a company's results
+RESULT_WORDS = {"revenue", "earnings", "quarter", "quarterly", "pretax", "profit", "fiscal", "turnover"}
+# "a total of $2 million was paid": nouns that only measure, so the verb says what the sum is
+AMOUNT_NOUNS = {"total", "sum", "amount", "tally", "excess", "average"}
 # "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
-              "pound", "unit", "seat", "ticket", "visit", "vote"}
+              "pound", "unit", "seat", "ticket", "visit", "vote", "copy", "license", "licence"}
 # "dlrs 2.5 million": the wire services' abbreviation, written where "$" would stand
 CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "dlrs": "dollars", "Rs": "rupees", "Rs.": "rupees",
                     "€": "euros", "£": "pounds",
@@ -1026,9 +1030,19 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "superseded"
     if _is_rate(sent, reading):
         return "rate"
+    if phrase.money is not None and reading.event is None and _money_rate(sent, phrase):
+        return "rate"  # "sells for $4 a copy": a price, not a sum anyone paid or lost
+    if phrase.money is not None and reading.event in (None, "in losses") and _business_result(sent):
+        return "business result"
     if _retracted(sent, anchor):
         return "retracted"
     return None
+
+
+def _business_result(sent: Span) -> bool:
+    """"a loss of $43 million on revenue of $380 million in the fourth quarter": a company's
+    accounts, which a story of what happened does not follow."""
+    return any(t.lemma_.lower() in RESULT_WORDS for t in sent)
 
 
 def _is_size(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
@@ -2002,6 +2016,8 @@ def _money_event(sent: Span, node: Token) -> str | None:
             return MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
+        if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
+            return None  # "a pretax charge of $440 million": the charge is what the sum is
         if lemma == "worth" and _money_subject(head):  # "crop damage worth 8.5 billion pesos"
             return _money_subject(head)
         if head.pos_ in ("VERB", "AUX"):
@@ -2148,7 +2164,8 @@ def _ancestors_to_report(sent: Span, reading: _Reading) -> Iterator[Token]:
 
 def _is_report_verb(tok: Token) -> bool:
     """"said", "claimed" - but "the collapse claimed 72 lives" reports nothing."""
-    if any(c.dep_ == "dobj" and _takes_lives(c) for c in tok.children):
+    if any(c.dep_ == "dobj" and (c.lemma_.lower() == "life" or tok.lemma_.lower() == "claim" and _takes_lives(c))
+           for c in tok.children):
         return False  # "the quake claimed a death toll of 9,000", "claimed thousands of lives"
     if tok.lemma_.lower() == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
         return False  # "put the toll at 45" reports; "put a bounty on his head" does not

@@ -1099,3 +1099,21 @@ def test_what_someone_only_tried_to_do_is_no_event(nlp, text, quote, event):
 def test_a_disaster_that_claims_lives_is_no_source(nlp, text, quote, source):
     q = the(nlp, text, quote)
     assert (q.event, q.attributed_to) == ("killed", source)
+
+
+def test_a_price_per_copy_is_a_rate_not_a_sum(nlp):
+    assert not the(nlp, "The magazine sells for $4 a copy.", "$4").key
+    paid = the(nlp, "Retailers paid $12 a copy for the first edition.", "$12")
+    assert (paid.key, paid.event) == (True, "paid per copy")
+
+
+@pytest.mark.parametrize("text,quote,key,event", [
+    ("The company reported a quarterly loss of $52 million.", "$52 million", False, "in losses"),
+    ("The 2001 loss reflects a pretax charge of $300 million to cover the cost of closing plants.",
+     "$300 million", False, None),
+    ("Farmers suffered losses of $40 million after the floods.", "$40 million", True, "in losses"),
+    ("A total of $2 million was paid to the families.", "$2 million", True, "paid"),
+])
+def test_a_companys_results_are_no_key_figure(nlp, text, quote, key, event):
+    q = the(nlp, text, quote)
+    assert (q.key, q.event) == (key, event)
