@@ -258,6 +258,11 @@ LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demande
 # "$300,000 in compensatory damages": damages a court weighs
 LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
 LEGAL_DAMAGES = "in legal damages"
+# "a court reduced the damages to $20 million", "the witness calculated the damages at": a claim's damages
+COURT_WORDS = {"court", "jury", "judge", "juror", "lawsuit", "suit", "sue", "trial", "verdict", "plaintiff",
+               "defendant", "witness", "litigation", "attorney", "lawyer", "appeal", "settlement"}
+# "asked the jury to award", "urged the court to order it to pay": money asked for is demanded
+REQUEST_VERBS = {"ask", "urge", "request", "demand", "seek", "want", "petition"}
 # "a quarterly loss of $52 million", "a loss ... on revenue of $380 million": a company's results
 RESULT_WORDS = {"revenue", "earnings", "quarter", "quarterly", "pretax", "profit", "fiscal", "turnover"}
 # "a total of $2 million was paid": nouns that only measure, so the verb says what the sum is
@@ -2000,7 +2005,41 @@ def _money_subject(verb: Token) -> str | None:
 
 
 def _money_event(sent: Span, node: Token) -> str | None:
-    """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2")."""
+    """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2");
+    damages a court weighs are no damage done, however the sentence names them."""
+    event = _money_use(sent, node)
+    if event == "in damage" and _court_damages(sent):
+        verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")
+                     and t.lemma_.lower() in LEGAL_DAMAGES_VERBS), None)
+        return _claim_event(verb) if verb is not None else LEGAL_DAMAGES
+    return event
+
+
+def _court_damages(sent: Span) -> bool:
+    """"an appeals court reduced the damages to $20 million", "won damages ... another for $1
+    million": "damages" in a sentence about a court or a claim are money claimed, not harm done."""
+    damages = [t for t in sent if t.lower_ == "damages" and t.pos_ == "NOUN"]
+    return bool(damages) and (any(t.lemma_.lower() in COURT_WORDS for t in sent) or any(
+        t.head.lemma_.lower() in LEGAL_DAMAGES_VERBS for t in damages))
+
+
+def _claim_event(verb: Token) -> str:
+    """"asked the jury to award $11 million": an award asked for is a demand."""
+    return "demanded" if _requested(verb) else LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+
+
+def _requested(verb: Token) -> bool:
+    """The verb is what someone asks for: "urged the court to order it to pay"."""
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in REQUEST_VERBS:
+            return True
+    return False
+
+
+def _money_use(sent: Span, node: Token) -> str | None:
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
             return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
@@ -2013,7 +2052,7 @@ def _money_event(sent: Span, node: Token) -> str | None:
         if lemma in CHANGE_VERBS and _money_object(head):  # "raised its offer to $4.8 billion"
             return _money_object(head)
         if lemma in MONEY_VERBS:
-            return MONEY_VERBS[lemma]
+            return "demanded" if _requested(head) else MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
@@ -2033,7 +2072,7 @@ def _legal_damages(sent: Span, node: Token, noun: Token) -> str | None:
         return None
     verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() in LEGAL_DAMAGES_VERBS:
-        return LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+        return _claim_event(verb)
     if any(c.dep_ == "amod" and c.lower_ in LEGAL_DAMAGES_ADJECTIVES for c in noun.children):
         return LEGAL_DAMAGES
     return None

@@ -1117,3 +1117,18 @@ def test_a_price_per_copy_is_a_rate_not_a_sum(nlp):
 def test_a_companys_results_are_no_key_figure(nlp, text, quote, key, event):
     q = the(nlp, text, quote)
     assert (q.key, q.event) == (key, event)
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("The lawyer said she had won damages from the gang twice, one for $5 million in Ohio, "
+     "another for $2 million in Texas.", "$2 million", "awarded"),
+    ("An appeals court reduced the damages to $40 million.", "$40 million", "in legal damages"),
+    ("An expert witness calculated the company's damages at $2.3 billion.", "$2.3 billion", "in legal damages"),
+    ("Her lawyer asked the jury to award more than $15 million in punitive damages.",
+     "more than $15 million", "demanded"),
+    ("The families urged the court to order the company to pay $8 million.", "$8 million", "demanded"),
+    ("The hurricane caused $30 million in damages along the coast.", "$30 million", "in damage"),
+    ("Damages from the storm were estimated at $2 billion.", "$2 billion", "in damage"),
+])
+def test_damages_a_court_weighs_or_is_asked_for_are_no_damage_done(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
