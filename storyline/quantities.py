@@ -130,6 +130,9 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
 }
 # "tried to burn two cars", "failed to free the hostages": an attempt is no event done
 ATTEMPT_VERBS = {"try", "attempt", "fail", "threaten", "plot"}
+# "found 52 of the missing awards": what is found is no longer missing
+FOUND_VERBS = {"find", "recover", "locate", "retrieve", "return", "trace"}
+CHANCE_VERBS = {"stumble", "come", "happen", "chance"}  # "came across", "stumbled upon"
 # "burned to death", "crushed to death": any verb that ends in death kills its patient
 DEATH_WORDS = {"death", "deaths"}
 # "sustained injuries", "suffered burns": the subject is wounded
@@ -1296,11 +1299,26 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = _event_from_state(sent, reading)
     if event is None and _counts_incidents(phrase, counted):
         event = "incidents"
+    if event == "missing" and _found(sent, reading.node):
+        return None  # "found 52 of the missing paintings": those are missing no more
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
         return OWN_EVENT_NOUNS[_lemma(counted)]
     return event
+
+
+def _found(sent: Span, node: Token) -> bool:
+    """The count is what a verb of finding found: "recovered 40 of the missing paintings"."""
+    if node.dep_ == "pobj" and node.head.lower_ in ("across", "upon") and \
+            node.head.head.lemma_.lower() in CHANCE_VERBS:
+        return True  # "stumbled across 52 of the missing awards"
+    for tok in [node, *node.ancestors][:4]:
+        if not _in_span(sent, tok):
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in FOUND_VERBS and node.dep_ in ("dobj", "nsubjpass")
+    return False
 
 
 def _hurt_people(counted: Token | None) -> str | None:

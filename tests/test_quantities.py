@@ -1132,3 +1132,12 @@ def test_a_companys_results_are_no_key_figure(nlp, text, quote, key, event):
 ])
 def test_damages_a_court_weighs_or_is_asked_for_are_no_damage_done(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("Police found 40 of the missing paintings in a warehouse.", "40", None),
+    ("A scrap dealer stumbled across 30 of the missing statues in a bin.", "30", None),
+    ("Rescuers were still searching for 12 missing miners.", "12", "missing"),
+])
+def test_what_was_found_is_missing_no_more(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
