@@ -267,7 +267,7 @@ COURT_WORDS = {"court", "jury", "judge", "juror", "lawsuit", "suit", "sue", "tri
 # "asked the jury to award", "urged the court to order it to pay": money asked for is demanded
 REQUEST_VERBS = {"ask", "urge", "request", "demand", "seek", "want", "petition"}
 # "a quarterly loss of $52 million", "a loss ... on revenue of $380 million": a company's results
-RESULT_WORDS = {"revenue", "earnings", "quarter", "quarterly", "pretax", "profit", "fiscal", "turnover"}
+RESULT_WORDS = {"revenue", "earnings", "quarterly", "pretax", "profit", "fiscal", "turnover"}
 # "a total of $2 million was paid": nouns that only measure, so the verb says what the sum is
 AMOUNT_NOUNS = {"total", "sum", "amount", "tally", "excess", "average"}
 # "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
