@@ -2074,7 +2074,7 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
-            return None  # "a pretax charge of $440 million": the charge is what the sum is
+            return _money_noun(node)  # "a pretax charge of $440 million": the charge is what the sum is
         if lemma == "worth" and _money_subject(head):  # "crop damage worth 8.5 billion pesos"
             return _money_subject(head)
         if head.pos_ in ("VERB", "AUX"):

@@ -1113,6 +1113,8 @@ def test_a_price_per_copy_is_a_rate_not_a_sum(nlp):
      "$300 million", False, None),
     ("Farmers suffered losses of $40 million after the floods.", "$40 million", True, "in losses"),
     ("A total of $2 million was paid to the families.", "$2 million", True, "paid"),
+    ("The envoy demanded the withdrawal of the $3 million bounty on the writer's head.",
+     "$3 million", True, "bounty"),
 ])
 def test_a_companys_results_are_no_key_figure(nlp, text, quote, key, event):
     q = the(nlp, text, quote)
