@@ -2061,7 +2061,7 @@ def _money_use(sent: Span, node: Token) -> str | None:
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
             return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
-    cur = node
+    cur, owned = node, False
     for _ in range(3):
         head = cur.head
         if head.i == cur.i or not _in_span(sent, head):
@@ -2074,11 +2074,11 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
-            return _money_noun(node)  # "a pretax charge of $440 million": the charge is what the sum is
+            owned = True  # "a pretax charge of $440 million": the charge, not the loss it reflects
         if lemma == "worth" and _money_subject(head):  # "crop damage worth 8.5 billion pesos"
             return _money_subject(head)
         if head.pos_ in ("VERB", "AUX"):
-            return _money_subject(head) or _money_noun(node)
+            return (None if owned else _money_subject(head)) or _money_noun(node)
         cur = head
     return _money_noun(node)
 

@@ -1115,6 +1115,7 @@ def test_a_price_per_copy_is_a_rate_not_a_sum(nlp):
     ("A total of $2 million was paid to the families.", "$2 million", True, "paid"),
     ("The envoy demanded the withdrawal of the $3 million bounty on the writer's head.",
      "$3 million", True, "bounty"),
+    ("The strikers were demanding a bonus of $500 before the holidays.", "$500", True, "demanded"),
 ])
 def test_a_companys_results_are_no_key_figure(nlp, text, quote, key, event):
     q = the(nlp, text, quote)
