@@ -2074,6 +2074,8 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
+            if _money_noun(node):
+                return _money_noun(node)  # "the revocation of the $2.5 million bounty"
             owned = True  # "a pretax charge of $440 million": the charge, not the loss it reflects
         if lemma == "worth" and _money_subject(head):  # "crop damage worth 8.5 billion pesos"
             return _money_subject(head)
