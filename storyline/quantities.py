@@ -2058,6 +2058,7 @@ def _requested(verb: Token) -> bool:
 
 
 def _money_use(sent: Span, node: Token) -> str | None:
+    """The verb or noun that says what a sum is: "paid", "in damage", "bail of"."""
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
             return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
