@@ -128,6 +128,11 @@ EVENT_VERBS: dict[str, tuple[str, bool]] = {
     "treat": ("wounded", True), "carry": ("on board", True),
     "burn": ("damaged", False), "collapse": ("damaged", False), "pull": ("rescued", True),
 }
+# "tried to burn two cars", "failed to free the hostages": an attempt is no event done
+ATTEMPT_VERBS = {"try", "attempt", "fail", "threaten", "plot"}
+# "found 52 of the missing awards": what is found is no longer missing
+FOUND_VERBS = {"find", "recover", "locate", "retrieve", "return", "trace"}
+CHANCE_VERBS = {"stumble", "come", "happen", "chance"}  # "came across", "stumbled upon"
 # "burned to death", "crushed to death": any verb that ends in death kills its patient
 DEATH_WORDS = {"death", "deaths"}
 # "sustained injuries", "suffered burns": the subject is wounded
@@ -256,10 +261,19 @@ LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demande
 # "$300,000 in compensatory damages": damages a court weighs
 LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
 LEGAL_DAMAGES = "in legal damages"
+# "a court reduced the damages to $20 million", "the witness calculated the damages at": a claim's damages
+COURT_WORDS = {"court", "jury", "judge", "juror", "lawsuit", "suit", "sue", "trial", "verdict", "plaintiff",
+               "defendant", "witness", "litigation", "attorney", "lawyer", "appeal", "settlement"}
+# "asked the jury to award", "urged the court to order it to pay": money asked for is demanded
+REQUEST_VERBS = {"ask", "urge", "request", "demand", "seek", "want", "petition"}
+# "a quarterly loss of $52 million", "a loss ... on revenue of $380 million": a company's results
+RESULT_WORDS = {"revenue", "earnings", "quarterly", "pretax", "profit", "fiscal", "turnover"}
+# "a total of $2 million was paid": nouns that only measure, so the verb says what the sum is
+AMOUNT_NOUNS = {"total", "sum", "amount", "tally", "excess", "average"}
 # "38 dollars a share", "$80 a barrel", "$15 an hour": money per unit is a rate, not a sum
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
-              "pound", "unit", "seat", "ticket", "visit", "vote"}
+              "pound", "unit", "seat", "ticket", "visit", "vote", "copy", "license", "licence"}
 # "dlrs 2.5 million": the wire services' abbreviation, written where "$" would stand
 CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "dlrs": "dollars", "Rs": "rupees", "Rs.": "rupees",
                     "€": "euros", "£": "pounds",
@@ -276,6 +290,8 @@ REPORT_VERBS = {"say", "report", "claim", "tell", "announce", "state", "confirm"
                 "add", "insist", "declare", "disclose", "reveal", "indicate", "note", "quote",
                 "cite", "acknowledge", "admit", "allege", "warn", "assert", "write",
                 "explain", "tweet", "post", "put", "count"}
+# "claimed 72 lives", "claimed a death toll of 9,000": what a disaster takes, no one's report
+LIVES_WORDS = {"life", "toll", "death", "victim", "casualty"}
 # "the group accused the army of killing 30": who accuses gives the number
 ACCUSE_VERBS = {"accuse"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
@@ -1022,9 +1038,19 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "superseded"
     if _is_rate(sent, reading):
         return "rate"
+    if phrase.money is not None and reading.event is None and _money_rate(sent, phrase):
+        return "rate"  # "sells for $4 a copy": a price, not a sum anyone paid or lost
+    if phrase.money is not None and reading.event in (None, "in losses") and _business_result(sent):
+        return "business result"
     if _retracted(sent, anchor):
         return "retracted"
     return None
+
+
+def _business_result(sent: Span) -> bool:
+    """"a loss of $43 million on revenue of $380 million in the fourth quarter": a company's
+    accounts, which a story of what happened does not follow."""
+    return any(t.lemma_.lower() in RESULT_WORDS for t in sent)
 
 
 def _is_size(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
@@ -1273,11 +1299,26 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = _event_from_state(sent, reading)
     if event is None and _counts_incidents(phrase, counted):
         event = "incidents"
+    if event == "missing" and _found(sent, reading.node):
+        return None  # "found 52 of the missing paintings": those are missing no more
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
         return OWN_EVENT_NOUNS[_lemma(counted)]
     return event
+
+
+def _found(sent: Span, node: Token) -> bool:
+    """The count is what a verb of finding found: "recovered 40 of the missing paintings"."""
+    if node.dep_ == "pobj" and node.head.lower_ in ("across", "upon") and \
+            node.head.head.lemma_.lower() in CHANCE_VERBS:
+        return True  # "stumbled across 52 of the missing awards"
+    for tok in [node, *node.ancestors][:4]:
+        if not _in_span(sent, tok):
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in FOUND_VERBS and node.dep_ in ("dobj", "nsubjpass")
+    return False
 
 
 def _hurt_people(counted: Token | None) -> str | None:
@@ -1646,6 +1687,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         return _verb_event(verb.head, role, counted, seen)  # subject hung on "are" of "are missing"
     lemma = verb.lemma_.lower()
+    if role in ("obj", "pass") and _attempted(verb):
+        return None  # "trying to burn two cars": what the cars suffered is not told
     if _to_death(verb) and (role != "subj" or _is_passive(verb) or not any(
             c.dep_ == "dobj" for c in verb.children)):
         return "killed"  # "11 people were burnt to death", not the gunmen who shot others to death
@@ -1727,6 +1770,11 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     if role == "subj":
         return _shared_subject_event(verb, counted, seen)
     return None
+
+
+def _attempted(verb: Token) -> bool:
+    """"tried to burn", "plotted to kill": the verb is what someone tried, not what was done."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in ATTEMPT_VERBS
 
 
 def _leaves_home(verb: Token, role: str, lemma: str, counted: Token | None) -> bool:
@@ -1975,11 +2023,46 @@ def _money_subject(verb: Token) -> str | None:
 
 
 def _money_event(sent: Span, node: Token) -> str | None:
-    """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2")."""
+    """What money was for: a verb ("paid"), or a noun ("$5 million in damage", "bail of $2");
+    damages a court weighs are no damage done, however the sentence names them."""
+    event = _money_use(sent, node)
+    if event == "in damage" and _court_damages(sent):
+        verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")
+                     and t.lemma_.lower() in LEGAL_DAMAGES_VERBS), None)
+        return _claim_event(verb) if verb is not None else LEGAL_DAMAGES
+    return event
+
+
+def _court_damages(sent: Span) -> bool:
+    """"an appeals court reduced the damages to $20 million", "won damages ... another for $1
+    million": "damages" in a sentence about a court or a claim are money claimed, not harm done."""
+    damages = [t for t in sent if t.lower_ == "damages" and t.pos_ == "NOUN"]
+    return bool(damages) and (any(t.lemma_.lower() in COURT_WORDS for t in sent) or any(
+        t.head.lemma_.lower() in LEGAL_DAMAGES_VERBS for t in damages))
+
+
+def _claim_event(verb: Token) -> str:
+    """"asked the jury to award $11 million": an award asked for is a demand."""
+    return "demanded" if _requested(verb) else LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+
+
+def _requested(verb: Token) -> bool:
+    """The verb is what someone asks for: "urged the court to order it to pay"."""
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in REQUEST_VERBS:
+            return True
+    return False
+
+
+def _money_use(sent: Span, node: Token) -> str | None:
+    """The verb or noun that says what a sum is: "paid", "in damage", "bail of"."""
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
             return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
-    cur = node
+    cur, owned = node, False
     for _ in range(3):
         head = cur.head
         if head.i == cur.i or not _in_span(sent, head):
@@ -1988,13 +2071,17 @@ def _money_event(sent: Span, node: Token) -> str | None:
         if lemma in CHANGE_VERBS and _money_object(head):  # "raised its offer to $4.8 billion"
             return _money_object(head)
         if lemma in MONEY_VERBS:
-            return MONEY_VERBS[lemma]
+            return "demanded" if _requested(head) else MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
+        if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
+            if _money_noun(node):
+                return _money_noun(node)  # "the revocation of the $2.5 million bounty"
+            owned = True  # "a pretax charge of $440 million": the charge, not the loss it reflects
         if lemma == "worth" and _money_subject(head):  # "crop damage worth 8.5 billion pesos"
             return _money_subject(head)
         if head.pos_ in ("VERB", "AUX"):
-            return _money_subject(head) or _money_noun(node)
+            return (None if owned else _money_subject(head)) or _money_noun(node)
         cur = head
     return _money_noun(node)
 
@@ -2006,7 +2093,7 @@ def _legal_damages(sent: Span, node: Token, noun: Token) -> str | None:
         return None
     verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() in LEGAL_DAMAGES_VERBS:
-        return LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+        return _claim_event(verb)
     if any(c.dep_ == "amod" and c.lower_ in LEGAL_DAMAGES_ADJECTIVES for c in noun.children):
         return LEGAL_DAMAGES
     return None
@@ -2137,11 +2224,17 @@ def _ancestors_to_report(sent: Span, reading: _Reading) -> Iterator[Token]:
 
 def _is_report_verb(tok: Token) -> bool:
     """"said", "claimed" - but "the collapse claimed 72 lives" reports nothing."""
-    if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
-        return False
+    if any(c.dep_ == "dobj" and (c.lemma_.lower() == "life" or tok.lemma_.lower() == "claim" and _takes_lives(c))
+           for c in tok.children):
+        return False  # "the quake claimed a death toll of 9,000", "claimed thousands of lives"
     if tok.lemma_.lower() == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
         return False  # "put the toll at 45" reports; "put a bounty on his head" does not
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
+
+
+def _takes_lives(obj: Token) -> bool:
+    """The object of "claimed" is lives or a toll, not a statement: "claimed 72 lives"."""
+    return any(t.lemma_.lower() in LIVES_WORDS for t in obj.subtree if t.i <= obj.i + 3)
 
 
 def _attribution(sent: Span, anchor: Token) -> str | None:

@@ -1080,3 +1080,67 @@ def test_people_who_flee_a_storm_are_evacuated_but_hostages_who_flee_escaped(nlp
     assert [(q.text, q.event) for q in volcano] == [("About 2,000", "evacuated")]
     hostages = quantities(nlp, "About 20 hostages fled the compound during the assault.")
     assert [(q.text, q.event) for q in hostages] == [("About 20", "escaped")]
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("Youths were seen trying to burn three cars outside the station.", "three", None),
+    ("The gang had plotted to kill four judges last year.", "four", None),
+    ("Rioters burned three cars outside the station.", "three", "damaged"),
+])
+def test_what_someone_only_tried_to_do_is_no_event(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text,quote,source", [
+    ("The earthquake claimed a death toll of more than 9,000 people.", "more than 9,000", None),
+    ("The flood claimed thousands of lives in the southern province.", "thousands", None),
+    ("The rebels claimed that 40 soldiers were killed in the ambush.", "40", "the rebels"),
+])
+def test_a_disaster_that_claims_lives_is_no_source(nlp, text, quote, source):
+    q = the(nlp, text, quote)
+    assert (q.event, q.attributed_to) == ("killed", source)
+
+
+def test_a_price_per_copy_is_a_rate_not_a_sum(nlp):
+    assert not the(nlp, "The magazine sells for $4 a copy.", "$4").key
+    paid = the(nlp, "Retailers paid $12 a copy for the first edition.", "$12")
+    assert (paid.key, paid.event) == (True, "paid per copy")
+
+
+@pytest.mark.parametrize("text,quote,key,event", [
+    ("The company reported a quarterly loss of $52 million.", "$52 million", False, "in losses"),
+    ("The 2001 loss reflects a pretax charge of $300 million to cover the cost of closing plants.",
+     "$300 million", False, None),
+    ("Farmers suffered losses of $40 million after the floods.", "$40 million", True, "in losses"),
+    ("A total of $2 million was paid to the families.", "$2 million", True, "paid"),
+    ("The envoy demanded the withdrawal of the $3 million bounty on the writer's head.",
+     "$3 million", True, "bounty"),
+    ("The strikers were demanding a bonus of $500 before the holidays.", "$500", True, "demanded"),
+])
+def test_a_companys_results_are_no_key_figure(nlp, text, quote, key, event):
+    q = the(nlp, text, quote)
+    assert (q.key, q.event) == (key, event)
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("The lawyer said she had won damages from the gang twice, one for $5 million in Ohio, "
+     "another for $2 million in Texas.", "$2 million", "awarded"),
+    ("An appeals court reduced the damages to $40 million.", "$40 million", "in legal damages"),
+    ("An expert witness calculated the company's damages at $2.3 billion.", "$2.3 billion", "in legal damages"),
+    ("Her lawyer asked the jury to award more than $15 million in punitive damages.",
+     "more than $15 million", "demanded"),
+    ("The families urged the court to order the company to pay $8 million.", "$8 million", "demanded"),
+    ("The hurricane caused $30 million in damages along the coast.", "$30 million", "in damage"),
+    ("Damages from the storm were estimated at $2 billion.", "$2 billion", "in damage"),
+])
+def test_damages_a_court_weighs_or_is_asked_for_are_no_damage_done(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("Police found 40 of the missing paintings in a warehouse.", "40", None),
+    ("A scrap dealer stumbled across 30 of the missing statues in a bin.", "30", None),
+    ("Rescuers were still searching for 12 missing miners.", "12", "missing"),
+])
+def test_what_was_found_is_missing_no_more(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
