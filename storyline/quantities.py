@@ -437,7 +437,11 @@ def _phrases(sent: Span) -> Iterator[_Phrase]:
     i = 0
     while i < len(sent):
         phrase = (_vague_at(sent, words, i) or _scaled_fraction_at(words, i)
-                  or _fraction_at(sent, words, i) or _number_at(sent, words, i))
+                  or _fraction_at(sent, words, i))
+        if phrase is None and (share := _share_without_whole(words, i)) is not None:
+            i = share + 1  # "about one-third of the homes": a share, neither 1 nor the 3rd
+            continue
+        phrase = phrase or _number_at(sent, words, i)
         if phrase is None:
             phrase = _ordinal_at(sent, words, i)
         if phrase is None:
@@ -473,6 +477,19 @@ def _fraction_word(words: list[str], i: int) -> tuple[float, int] | None:
     if j >= len(words) or words[j] not in FRACTIONS:
         return None
     return numerator, j
+
+
+def _share_without_whole(words: list[str], i: int) -> int | None:
+    """The index of the fraction word of "one-third", "two thirds" when no whole follows.
+
+    Such a share counts nothing a reader can check ("one-third of the homes were destroyed"),
+    and its words must not be read as the count 1 or as an ordinal. "a third explosion" keeps
+    its ordinal: only a number word before the fraction makes it a share.
+    """
+    if words[i] != "one" and words[i] not in UNITS:
+        return None
+    read = _fraction_word(words, i)
+    return None if read is None else read[1]
 
 
 def _fraction_at(sent: Span, words: list[str], i: int) -> _Phrase | None:

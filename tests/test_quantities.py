@@ -1144,3 +1144,16 @@ def test_damages_a_court_weighs_or_is_asked_for_are_no_damage_done(nlp, text, qu
 ])
 def test_what_was_found_is_missing_no_more(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text", [
+    "About one-third of the homes in the village were destroyed.",
+    "Roughly two thirds of the shops along the river were flooded.",
+])
+def test_a_share_without_a_whole_counts_nothing(nlp, text):
+    assert find_quantities(nlp(text)[:]) == []
+
+
+def test_a_share_of_a_stated_whole_and_an_ordinal_still_read(nlp):
+    assert the(nlp, "Nearly two-thirds of the 300 workers were evacuated.", "Nearly two-thirds of the 300").low == 180
+    assert the(nlp, "A third explosion killed 4 people.", "4").event == "killed"
