@@ -28,7 +28,7 @@ from markupsafe import Markup
 from storyline.figures import describe, later_values, since_then
 from storyline.models import Citation, Document, Figure, FigureValue, Story, SummarySentence, TimelineEntry
 from storyline.render_md import (OPINION_ONLY, conflicting_values, disputed, latest_values, opinion_only,
-                                 timestamp, value_bounds, value_text)
+                                 source_name, timestamp, value_bounds, value_text)
 from storyline.undated import date_note
 
 CONTEXT_CHARS = 180  # characters of report text searched around a cited passage for context
@@ -195,6 +195,7 @@ class SourceView:
     number: int
     anchor: str
     doc: Document
+    name: str  # title, or the opening words of an untitled report
     outlet: str
     when: str
     when_iso: str
@@ -369,7 +370,7 @@ def _source_view(doc: Document, number: int, by_id: Mapping[str, Document]) -> S
     outside = doc.duplicate_of if doc.duplicate_of and doc.duplicate_of not in by_id else None
     url = safe_url(doc.url)
     return SourceView(
-        number=number, anchor=f"src-{number}", doc=doc, outlet=doc.source or "unknown outlet",
+        number=number, anchor=f"src-{number}", doc=doc, name=source_name(doc), outlet=doc.source or "unknown outlet",
         when=format_when(doc.published) + date_note(doc), when_iso=_iso(doc.published), url=url,
         host=urlsplit(url).netloc if url else "", copy_of=outside,
     )

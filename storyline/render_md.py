@@ -172,8 +172,26 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
+OPENING_WORDS = 10  # an untitled report is named by its opening words, "At least 20 foreign hostages ..."
+
+
+def source_name(d: Document) -> str:
+    """The report's title or, for an untitled one, its opening words in quotes.
+
+    A list of sources that reads "Untitled report" twice tells a reader nothing about which is which.
+    """
+    if d.title:
+        return d.title
+    opening = (d.sentences[0].text if d.sentences else d.text).split()
+    if not opening:
+        return "Untitled report"
+    more = " ..." if len(opening) > OPENING_WORDS else ""
+    return f"\u201c{' '.join(opening[:OPENING_WORDS])}{more}\u201d"
+
+
 def _source_line(d: Document, numbers: dict[str, int] | None = None) -> str:
-    parts = [_esc(d.title or d.doc_id), _esc(d.source or "unknown outlet")]
+    name = source_name(d) if d.title else f"{source_name(d)} ({d.doc_id})"
+    parts = [_esc(name), _esc(d.source or "unknown outlet")]
     if d.published:
         parts.append(stamp(d.published) + date_note(d))
     if d.url and d.url.startswith(("http://", "https://")):

@@ -88,3 +88,21 @@ def test_a_flagged_figure_marks_the_analyzers_pairs_never_a_toll_that_rose(monke
     # the analyzer paired the two readings of 'more than 50', which the renderer finds compatible
     monkeypatch.setattr(render_md, "conflict_pairs", lambda vals: [(2, 3)])
     assert render_md.conflicting_values(Figure("people killed", values, conflict=True)) == {2, 3}
+
+
+def test_an_untitled_report_is_named_by_its_opening_words_in_every_sources_list():
+    from storyline.models import Document, Story
+    from storyline.render_html import render_story_html
+    from storyline.render_md import render_markdown, source_name
+    from tests.helpers import make_doc
+
+    untitled = make_doc("a", "Rescuers pulled two more survivors from the rubble of the market on Tuesday, "
+                             "officials said. The search goes on.")
+    titled = Document("b", "Body.", title="Market collapse: two more found")
+    assert source_name(untitled) == "\u201cRescuers pulled two more survivors from the rubble of the ...\u201d"
+    assert source_name(titled) == "Market collapse: two more found"
+    assert source_name(Document("c", "   ")) == "Untitled report"
+    story = Story(story_id="s1", title="T", documents=[untitled, titled])
+    text = render_markdown(story)
+    assert "\u201cRescuers pulled two more survivors from the rubble of the ...\u201d (a)" in text
+    assert "Untitled report" not in render_story_html(story)
