@@ -398,6 +398,49 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     store = Store(options.db)
     own = [out_dir, *database_files(options.db)]  # a run never reads its own reports or store
     docs = load_documents(inputs, options, report, on_reject, stdin, skip=own)
+    encoder = grouping_encoder(options)
+    model = encoder.name if encoder else None
+    new_docs = annotate_documents(_not_stored_yet(docs, store, report), options, engine, encoder)
+    batch = _with_stored(new_docs, store, model, report)
+    if encoder is not None:
+        encode_stored(batch.stored + batch.orphans, store, encoder, options, engine)
+    _group(batch, options, report)
+    batch.new_docs = date_from_stories(batch.new_docs, batch.stored, batch.story_of, options, engine)
+    _save_grouping(batch, store, model)
+    changed = _analyze_changed(batch, store, options, engine)
+    store.clear_updates(keep=changed)  # "new since the last run": only what this run changed
+    grew = {batch.story_of[d.doc_id] for d in batch.new_docs} | set(batch.moves.values())
+    held = set(batch.story_of.values())
+    before = {sid for sid in batch.stored_story.values() if sid}
+    report.new_stories = sorted(sid for sid in grew & held if sid not in before)
+    report.updated_stories = sorted(sid for sid in grew & held if sid in before)
+    stories = store.stories()
+    _claim_out_dir(out_dir, store_identity(options.db), report)
+    report.written = write_outputs(stories, out_dir)
+    report.stories = [s for s, _ in stories]
+    report.story_count = len(stories)
+    return report
+
+
+@dataclass
+class _Batch:
+    """One run's reports against the store: what is new, what was stored, where each goes."""
+
+    new_docs: list[Document]  # read in this run, new or with new text
+    stored: list[Document]  # stored earlier and kept as they were
+    orphans: list[Document]  # stored copies whose original this run replaces: weighed again
+    replaced: list[Document]  # the stored versions of reports this run replaces
+    stored_story: dict[str, str]  # report id -> its story in the store
+    story_of: dict[str, str] = field(default_factory=dict)  # report id -> its story after this run
+    moves: dict[str, str] = field(default_factory=dict)  # stored story -> the story it merged into
+
+    @property
+    def weighed(self) -> list[Document]:
+        return self.new_docs + self.orphans
+
+
+def _not_stored_yet(docs: list[Document], store: Store, report: RunReport) -> list[Document]:
+    """The reports whose text (or page fields) the store does not hold yet; the rest are counted."""
     stored_hashes = store.content_hashes()
     _keep_file_ids_distinct(docs, store, set(stored_hashes), report)
     same_text = [d for d in docs if stored_hashes.get(d.doc_id) == d.content_hash]
@@ -408,10 +451,10 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
             report.unchanged += 1
         else:
             new_docs.append(d)
-    encoder = grouping_encoder(options)
-    model = encoder.name if encoder else None
-    new_docs = annotate_documents(new_docs, options, engine, encoder)
+    return new_docs
 
+
+def _with_stored(new_docs: list[Document], store: Store, model: str | None, report: RunReport) -> _Batch:
     new_ids = {d.doc_id for d in new_docs}
     every = store.documents(embedding_model=model)
     replaced = [d for d in every if d.doc_id in new_ids]  # a wire story's earlier versions
@@ -423,19 +466,22 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
     for d in orphans:
         d.duplicate_of = None
     stored = [d for d in stored if d not in orphans]
-    if encoder is not None:
-        encode_stored(stored + orphans, store, encoder, options, engine)
-    stored_story = store.assignments()
+    return _Batch(new_docs, stored, orphans, replaced, store.assignments())
+
+
+def _group(batch: _Batch, options: Options, report: RunReport) -> None:
+    """Stored reports seed the copy detector and the grouper; new ones join or start stories."""
     detector = CopyDetector(options.copy_threshold)
     grouper = StoryGrouper(options.grouping)
-    for d in publication_order(stored):
+    stored_story = batch.stored_story
+    for d in publication_order(batch.stored):
         detector.check_and_add(d.doc_id, d.text)
         if d.duplicate_of is None and stored_story.get(d.doc_id):
             grouper.attach(d, stored_story[d.doc_id])
-
-    pending = publication_order(new_docs + orphans)
+    pending = publication_order(batch.weighed)
     mark_copies(pending, detector)
-    story_of = {d.doc_id: grouper.resolve(s) for d in stored if (s := stored_story.get(d.doc_id))}
+    new_ids = {d.doc_id for d in batch.new_docs}
+    story_of = {d.doc_id: grouper.resolve(s) for d in batch.stored if (s := stored_story.get(d.doc_id))}
     for d in _progress(pending, "grouping", options):
         story_of[d.doc_id] = _assign(d, story_of, stored_story, grouper)
         if d.doc_id not in new_ids:
@@ -444,44 +490,41 @@ def _run(inputs: Sequence[str | Path], out_dir: Path, options: Options, engine: 
             report.duplicates += 1
         else:
             report.processed += 1
-    story_of = {k: grouper.resolve(v) for k, v in story_of.items()}
-    moves = {old: grouper.resolve(old) for old in set(stored_story.values()) if old
-             and grouper.resolve(old) != old}
-    new_docs = date_from_stories(new_docs, stored, story_of, options, engine)
-    store.put_documents(new_docs + orphans, story_of, embedding_model=model)
-    if moves:
-        store.move_stories(moves)
-    held = set(story_of.values())
-    store.drop_empty_stories({stored_story[d.doc_id] for d in new_docs + orphans
-                              if stored_story.get(d.doc_id)} - held)
+    batch.story_of = {k: grouper.resolve(v) for k, v in story_of.items()}
+    batch.moves = {old: grouper.resolve(old) for old in set(stored_story.values()) if old
+                   and grouper.resolve(old) != old}
 
-    changed = {story_of[d.doc_id] for d in new_docs + orphans} | set(moves.values())
+
+def _save_grouping(batch: _Batch, store: Store, model: str | None) -> None:
+    store.put_documents(batch.weighed, batch.story_of, embedding_model=model)
+    if batch.moves:
+        store.move_stories(batch.moves)
+    held = set(batch.story_of.values())
+    store.drop_empty_stories({batch.stored_story[d.doc_id] for d in batch.weighed
+                              if batch.stored_story.get(d.doc_id)} - held)
+
+
+def _analyze_changed(batch: _Batch, store: Store, options: Options, engine: Engine) -> set[str]:
+    """Analyse (and store) every story this run changed; their ids."""
+    held = set(batch.story_of.values())
+    changed = {batch.story_of[d.doc_id] for d in batch.weighed} | set(batch.moves.values())
     # stories analysed with other options (--words, --focus, ...) are analysed again
     changed |= {sid for sid, used in store.analysis_options().items()
                 if used != options.analysis() and sid in held}
     by_story: dict[str, list[Document]] = defaultdict(list)
-    for d in stored + new_docs + orphans:
-        by_story[story_of.get(d.doc_id) or stored_story.get(d.doc_id, "")].append(d)
-    was_in = {d.doc_id: stored_story.get(d.doc_id) for d in replaced}
+    for d in batch.stored + batch.weighed:
+        by_story[batch.story_of.get(d.doc_id) or batch.stored_story.get(d.doc_id, "")].append(d)
+    new_ids = {d.doc_id for d in batch.new_docs}
+    was_in = {d.doc_id: batch.stored_story.get(d.doc_id) for d in batch.replaced}
     # a report updated in place (same id, new text) is new again: its earlier text is what was seen
     jobs = [StoryJob(sid, by_story[sid], store.seen_doc_ids(sid) - new_ids,
-                     [d for d in replaced if was_in[d.doc_id] == sid]) for sid in sorted(changed)]
+                     [d for d in batch.replaced if was_in[d.doc_id] == sid]) for sid in sorted(changed)]
     analyzed = engine.map_chunks(partial(analyze_jobs, options=options), jobs, chunk=4,
                                  desc="analyzing", quiet=options.quiet, unit="story")
     for story in analyzed:
         store.put_story(story, store.slug(story.story_id) or slugify(story.story_id, story.title),
                         analysis=options.analysis())
-    store.clear_updates(keep=changed)  # "new since the last run": only what this run changed
-    grew = {story_of[d.doc_id] for d in new_docs} | set(moves.values())
-    before = {sid for sid in stored_story.values() if sid}
-    report.new_stories = sorted(sid for sid in grew & held if sid not in before)
-    report.updated_stories = sorted(sid for sid in grew & held if sid in before)
-    stories = store.stories()
-    _claim_out_dir(out_dir, store_identity(options.db), report)
-    report.written = write_outputs(stories, out_dir)
-    report.stories = [s for s, _ in stories]
-    report.story_count = len(stories)
-    return report
+    return changed
 
 
 def _keep_file_ids_distinct(docs: Sequence[Document], store: Store, stored_ids: set[str],
