@@ -258,9 +258,34 @@ NOT_BEFORE_GLUE = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT", "POS"})  # "
 MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
 
 
+# Titles stand before a name ("Fire department spokesman Capt. Jaime Moore said ..."): the parser
+# may end a sentence on them, but no sentence ends on one.
+NAME_TITLES = frozenset({
+    "Sgt.", "Capt.", "Lt.", "Col.", "Gen.", "Maj.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Gov.", "Sen.",
+    "Rep.", "Rev.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Supt.", "Insp.", "Det.",
+})
+# A company's abbreviation may end a sentence ("... testified for Compaq Computer Corp."), but not
+# before a lower-case word, or a weekday and a lower-case word ("told Microsoft Corp. Friday to ...").
+COMPANY_ENDINGS = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Cos.", "Bros."})
+WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _split_sentences(parsed: Doc) -> Iterator[Span]:
     """spaCy's sentences, never crossing a line break (paragraphs are separate) nor a glued
-    headline (the article's own sentence is cited without it)."""
+    headline (the article's own sentence is cited without it), nor ending on a title."""
+    kept: Span | None = None
+    for span in _line_sentences(parsed):
+        if kept is not None and _runs_on(kept, span):
+            kept = parsed[kept.start : span.end]
+            continue
+        if kept is not None:
+            yield kept
+        kept = span
+    if kept is not None:
+        yield kept
+
+
+def _line_sentences(parsed: Doc) -> Iterator[Span]:
     for sent in parsed.sents:
         begin = sent.start
         for token in sent:
@@ -273,6 +298,21 @@ def _split_sentences(parsed: Doc) -> Iterator[Span]:
                 begin = token.i
         if begin < sent.end:
             yield parsed[begin : sent.end]
+
+
+def _runs_on(before: Span, after: Span) -> bool:
+    """Does ``after`` continue the sentence ``before`` wrongly ended on an abbreviation?"""
+    between = before.doc[before.end : after.start]
+    if not len(after) or any(not t.is_space or "\n" in t.text for t in between):
+        return False  # a line break (or text) between them: separate paragraphs
+    last, first = before[-1].text, after[0]
+    if last == "." and len(before) > 1 and not before[-2].whitespace_:
+        last = before[-2].text + "."  # the tokenizer may split "Capt." into "Capt" and "."
+    if last in NAME_TITLES:
+        return first.is_title or first.is_upper
+    if last in COMPANY_ENDINGS:
+        return first.is_lower or (first.lower_ in WEEKDAY_WORDS and len(after) > 1 and after[1].is_lower)
+    return False
 
 
 def glued_opening(token: Token, end: int) -> bool:

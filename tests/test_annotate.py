@@ -87,6 +87,19 @@ def test_a_headline_glued_to_the_article_is_a_sentence_of_its_own():
     assert all(text[s.start:s.end] == s.text for s in doc.sentences)
 
 
+def test_no_sentence_ends_on_a_title_or_on_a_company_abbreviation_that_runs_on():
+    lines = ["Police spokesman Sgt. Tom Hale said two people were hurt.",
+             "Regulators told Zenith Motors Inc. Tuesday to recall 40,000 cars.",
+             "He testified for Compaq Computer Corp.",
+             "He also said prices rose.",
+             "Dr. Ana Ruiz treated the wounded."]
+    text = " ".join(lines[:4]) + "\n\n" + lines[4]
+    doc = annotate_one(Document(doc_id="t", text=text, published=utc(2013, 1, 17)))
+    assert [s.text for s in doc.sentences] == lines
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+    assert not any(s.fragment for s in doc.sentences)
+
+
 def test_a_capital_article_inside_prose_is_not_a_glued_headline():
     for text in ("He received an A from his teacher for the project on the camps.",
                  "Hanging out on the A list in Hollywood leaves her cold every time.",
