@@ -110,6 +110,13 @@ CAPTION_BEFORE = re.compile(
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,?\s*$")
 DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-\u2013\u2014:]")
 DATELINE_REACH = 80  # a dateline sits within the first characters of a report
+# "PARIS, February 20 (Xinhua) -- ...": the dateline's date is the report's own day
+DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Za-z .'()-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'()-]{{1,30}})?,\s*"
+                           rf"(?P<month>{MONTH})\.?\s+{DAY}(?:,?\s+{YEAR})?\s*(?:\([A-Za-z. ]{{1,20}}\))?\s*"
+                           rf"[-\u2013\u2014:]")
+DATELINE_DRIFT = (timedelta(days=-2), timedelta(days=1))  # how far a dateline may sit from the
+#   publication stamp: wire stamps are UTC and often the next day ("PARIS, February 20" stamped
+#   Feb. 21), or a day early for places east of UTC; farther off, the dateline is no report day
 PAST_SLACK = timedelta(days=1)  # time zones: a report may print "Jan. 18" late on the 17th
 
 
@@ -133,7 +140,7 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
 
     Offsets are relative to ``sent.doc`` because spaCy runs over the whole document.
     """
-    anchor = published.date() if isinstance(published, datetime) else published
+    anchor = report_day(doc_text(sent.doc), published)
     text = sent.text
     base = sent.start_char
     taken: list[tuple[int, int]] = []
@@ -152,6 +159,29 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
     return resolve_mentions(found, anchor)
+
+
+def report_day(text: str, published: date | datetime | None) -> date | None:
+    """The day a report speaks from: its dateline's date ("PARIS, February 20 (Xinhua) --")
+    when it gives one near the publication stamp, else the stamp's day.
+
+    Wire stamps are UTC and often a day after the dateline; the writer's "today" and
+    "on Tuesday" count from the dateline's day, and so does an undated sentence's news.
+    """
+    stamp = published.date() if isinstance(published, datetime) else published
+    if stamp is None:
+        return None
+    match = DATELINE_DATE.match(text[:DATELINE_REACH + 40])
+    if match is None:
+        return stamp
+    month, day_of_month = _month_day(f"{match['month']} {match['day']}") or (0, None)
+    if day_of_month is None:
+        return stamp
+    day = (_safe_date(int(match["year"]), month, day_of_month) if match["year"]
+           else _nearest_year(month, day_of_month, stamp, "past"))  # one day of slack: east of UTC
+    if day is None or not DATELINE_DRIFT[0] <= day - stamp <= DATELINE_DRIFT[1]:
+        return stamp
+    return day
 
 
 def _title(text: str, match: re.Match[str]) -> bool:

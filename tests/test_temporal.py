@@ -201,6 +201,19 @@ def test_dateline_date(nlp: Language) -> None:
     assert [(m.kind, m.value) for m in found] == [("dateline", date(2013, 1, 17))]
 
 
+def test_a_dateline_day_anchors_the_reports_relative_dates(nlp: Language) -> None:
+    # stamped early on the Friday (UTC), written on the Thursday the dateline names
+    text = "CAIRO, Jan. 17 (Xinhua) -- The minister today signed the decree he announced on Tuesday."
+    found = times(nlp, text)
+    assert [(m.kind, m.value) for m in found] == [
+        ("dateline", date(2013, 1, 17)), ("relative", date(2013, 1, 17)), ("weekday", date(2013, 1, 15))]
+
+
+def test_a_date_far_from_the_stamp_is_no_report_day(nlp: Language) -> None:
+    found = times(nlp, "CAIRO, Jan. 3 (Xinhua) -- The minister today signed the decree.")
+    assert [m.value for m in found if m.kind == "relative"] == [date(2013, 1, 18)]
+
+
 def test_offsets_are_document_offsets(nlp: Language) -> None:
     doc = nlp("Gunmen attacked a gas plant in the desert. Hostages escaped on Thursday.")
     second = list(doc.sents)[1]

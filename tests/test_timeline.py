@@ -476,3 +476,9 @@ def test_a_sentence_told_over_recent_years_is_not_news_of_its_report_day(nlp: La
 def test_a_day_right_after_a_reporting_verb_dates_the_statement_not_a_plan(nlp: Language) -> None:
     doc = make_doc(nlp, "a", "The prime minister said Friday his country would adhere to the truce.", FRIDAY)
     assert days(build_timeline([doc])) == ["2013-01-18"]
+
+
+def test_a_wire_report_speaks_from_its_datelines_day(nlp: Language) -> None:
+    # stamped on the Friday (UTC), the dateline names the Thursday: the lead is that day's news
+    text = "NAIROBI, Jan. 17 (Xinhua) -- Gunmen seized two trucks carrying food aid outside the town."
+    assert days(build_timeline([make_doc(nlp, "a", text, FRIDAY)])) == ["2013-01-17"]
