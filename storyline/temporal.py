@@ -96,6 +96,10 @@ SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "en
                   "leave", "depart", "return", "vote", "convene", "reconvene", "premiere", "debut",
                   "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
+# a chronology's year heading: "1998: Jan. 22 - ...", a line "1997" or "1997:" of its own
+YEAR_HEADING = re.compile(r"(?:^|\n|[.:]\s)\s*(?P<year>1\d{3}|20\d{2})\s*(?::|\n)")
+YEAR_OPENS = re.compile(r"\b(?P<year>1\d{3}|20\d{2})\s*:\s*$")  # "1998: Jan. 22 - ..."
+CHRONOLOGY_REACH = 3000  # characters back a list's year heading may stand
 OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
 CLOSE_QUOTE = re.compile(r"^[,.]?(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
 # "the deadliest attack in recent years": a superlative a few words before a period ranks the news
@@ -560,7 +564,28 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
                 if value else None)
     if _safe_date(2000, month, day) is None:
         return None
+    year = _chronology_year(ctx)
+    if year is not None:
+        value = _safe_date(year, month, day)
+        return _mention(match, ctx, "absolute", value=value) if value else None
     return _mention(match, ctx, "absolute", direction=_direction(ctx))
+
+
+def _chronology_year(ctx: _Context) -> int | None:
+    """The year of a chronology's line ("1998: Jan. 22 - The two sides settle. ... May 18 -
+    The states sue."): the list's last year heading before it. A report's own year is not
+    the list's: a date read nearest the report would put 1998's events in 1999."""
+    text = doc_text(ctx.sent.doc)
+    if not CHRONOLOGY_AFTER.match(text[ctx.end:ctx.end + 3]):
+        return None
+    lead = text[ctx.sent.start_char:ctx.start]
+    heading = YEAR_OPENS.search(lead)
+    if heading is not None:
+        return int(heading["year"])
+    if lead.strip(" \"'\u201c\u2018"):
+        return None  # the date does not open its line
+    years = list(YEAR_HEADING.finditer(text[max(0, ctx.start - CHRONOLOGY_REACH):ctx.start]))
+    return int(years[-1]["year"]) if years else None
 
 
 def _month_year(match: re.Match[str], ctx: _Context) -> TimeMention | None:

@@ -370,6 +370,15 @@ def test_a_chronology_line_a_caption_and_a_present_state_keep_the_past(nlp: Lang
     assert only(nlp, "Mourners carry a coffin during a funeral on Monday.", THURSDAY).value == date(2013, 1, 14)
 
 
+def test_a_chronology_line_takes_the_year_of_its_heading(nlp: Language) -> None:
+    text = ("Milestones of the dispute: 2010: Nov. 20 - Dock workers strike for higher pay. "
+            "Dec. 2 - The port closes. 2011: Jan. 22 - The union and the port reach a deal.")
+    found = [(m.text, m.value) for sent in nlp(text).sents for m in find_times(sent, FRIDAY)
+             if m.precision == "day"]
+    assert found == [("Nov. 20", date(2010, 11, 20)), ("Dec. 2", date(2010, 12, 2)),
+                     ("Jan. 22", date(2011, 1, 22))]
+
+
 def test_a_quoted_title_is_not_a_date(nlp: Language) -> None:
     assert times(nlp, 'The comedy "Next Friday" drew young crowds, the studio said.') == []
     assert [m.text for m in times(nlp, "The band played ``Last Sunday'' on Friday.")] == ["Friday"]
