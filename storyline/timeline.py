@@ -155,6 +155,13 @@ PLUPERFECT = re.compile(
     r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
     r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
     r"come|gone|become|sold|stolen)\b")
+# "die every year", "each weekend, students can take in a concert": a habit, no day's event
+HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
+                      r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
+# "Rebels have been attacking convoys", "Since then, the army has arrested dozens": a stretch
+# of time up to the report, told as background; no event of the report's own day
+STRETCH = re.compile(r"\b(?:has|have|had)\s+(?:(?:not|also|already|long|\w+ly)\s+)?been\s+\w{3,}ing\b"
+                     r"|\b(?:ever\s+)?since\s+then\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 PAGE_DEBRIS = re.compile(r"\\n|https?:|www\.|\||<|>|\b(?:img|src|href|class)\b|\.(?:com|html?)\b")
@@ -321,6 +328,8 @@ def _dated_candidate(sentence: Sentence, voice: str, order: tuple[int, int], men
         return None
     if events and FUTURE.search(sentence.text) and all(e == "statement" for _, _, e in events):
         return None  # "Today, engineers will inspect the line, the company said": a plan, told
+    if on_reporting_verb and HABITUAL.search(sentence.text):
+        return None  # "300 children die every year, a report said Wednesday": a habit, told that day
     event = _dated_event(mention, on_reporting_verb, events, sentence) if events else None
     return _Candidate(
         day=day, sentence=sentence, voice=voice, order=order, event=event,
@@ -650,8 +659,9 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     out = []
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
-                or FUTURE.search(unit.sentence.text)):
-            continue
+                or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
+                or STRETCH.search(unit.sentence.text)):
+            continue  # plans, habits and stretches of time up to the report are no day's news
         events = _event_words(unit.sentence.text)
         if not events:
             continue

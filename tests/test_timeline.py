@@ -482,3 +482,19 @@ def test_a_wire_report_speaks_from_its_datelines_day(nlp: Language) -> None:
     # stamped on the Friday (UTC), the dateline names the Thursday: the lead is that day's news
     text = "NAIROBI, Jan. 17 (Xinhua) -- Gunmen seized two trucks carrying food aid outside the town."
     assert days(build_timeline([make_doc(nlp, "a", text, FRIDAY)])) == ["2013-01-17"]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 300 children die every year from dirty water, a report said on Wednesday.",
+    "Every weekend, students in the city can take in a free concert.",
+])
+def test_a_habit_is_no_event_of_a_day(nlp: Language, text: str) -> None:
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels have been attacking supply convoys along the northern road.",
+    "Since then, the army has arrested dozens of suspected rebels.",
+])
+def test_a_stretch_of_time_up_to_the_report_is_not_its_days_news(nlp: Language, text: str) -> None:
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
