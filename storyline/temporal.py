@@ -345,9 +345,21 @@ def _direction(ctx: _Context, timetable: bool = True) -> str:
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
     verb = path[-1]
-    if _is_future(verb) or _present_under_future(verb) or (timetable and _scheduled(verb, ctx)):
+    if _is_future(verb) or _present_under_future(verb) or (timetable and (_scheduled(verb, ctx) or _arranged(verb, path))):
         return "future"
     return "past"
+
+
+def _arranged(verb: Token, path: list[Token]) -> bool:
+    """The present progressive with a date on it tells an arrangement: "the gallery is hosting
+    a forum on Oct. 29", "the team is flying home Sunday". A day already past would take the
+    past tense ("was hosting", "flew"); a date on a thing ("are investigating Monday's
+    attack") is not the verb's."""
+    if any(t.pos_ != "ADP" for t in path[1:-1]):
+        return False
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBG" and len(helpers) == 1 and helpers[0].lemma_ == "be"
+            and helpers[0].tag_ in ("VBZ", "VBP"))
 
 
 def _scheduled(verb: Token, ctx: _Context) -> bool:

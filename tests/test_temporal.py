@@ -379,6 +379,13 @@ def test_a_chronology_line_takes_the_year_of_its_heading(nlp: Language) -> None:
                      ("Jan. 22", date(2011, 1, 22))]
 
 
+def test_a_present_progressive_tells_an_arrangement_ahead(nlp: Language) -> None:
+    assert only(nlp, "The museum is hosting a forum for young artists on Oct. 29.").value == date(2013, 10, 29)
+    assert only(nlp, "The team is flying home on Sunday.").value == date(2013, 1, 20)
+    assert only(nlp, "Rescuers were searching the rubble on Thursday.").value == date(2013, 1, 17)
+    assert only(nlp, "Police are investigating Monday's attack.").value == date(2013, 1, 14)
+
+
 def test_a_quoted_title_is_not_a_date(nlp: Language) -> None:
     assert times(nlp, 'The comedy "Next Friday" drew young crowds, the studio said.') == []
     assert [m.text for m in times(nlp, "The band played ``Last Sunday'' on Friday.")] == ["Friday"]
