@@ -487,6 +487,7 @@ def test_a_wire_report_speaks_from_its_datelines_day(nlp: Language) -> None:
 @pytest.mark.parametrize("text", [
     "More than 300 children die every year from dirty water, a report said on Wednesday.",
     "Every weekend, students in the city can take in a free concert.",
+    "Thousands of people die every year from dirty water, according to a report reaching here on Wednesday.",
 ])
 def test_a_habit_is_no_event_of_a_day(nlp: Language, text: str) -> None:
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
