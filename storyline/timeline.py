@@ -284,11 +284,14 @@ def _report_day(document: Document) -> date | None:
 
 def _prose(text: str) -> bool:
     """A sentence of running text, not a headline run, menu or markup left by the page:
-    it opens like a sentence, ends like one, carries no markup or links, and not most of
-    its words are capitalized (headlines and menus are)."""
+    it opens like a sentence, ends like one, carries no markup or links, is not a whole
+    aside in brackets (an author's note), and not most of its words are capitalized
+    (headlines and menus are)."""
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
         return False
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        return False  # an aside in brackets: "(Jane Doe is a free-lance writer in Chicago.)", an editor's note
     if not PROSE_END.search(text) or PAGE_DEBRIS.search(text):
         return False
     words = WORD.findall(text)[1:]

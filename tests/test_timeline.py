@@ -499,3 +499,8 @@ def test_a_habit_is_no_event_of_a_day(nlp: Language, text: str) -> None:
 ])
 def test_a_stretch_of_time_up_to_the_report_is_not_its_days_news(nlp: Language, text: str) -> None:
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
+
+
+def test_an_aside_in_brackets_is_no_entry(nlp: Language) -> None:
+    text = "(Jane Miller, a free-lance writer in Chicago, covered the festival for this newspaper.)"
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
