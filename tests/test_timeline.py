@@ -496,6 +496,7 @@ def test_a_habit_is_no_event_of_a_day(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Rebels have been attacking supply convoys along the northern road.",
     "Since then, the army has arrested dozens of suspected rebels.",
+    "In the years since the coup, soldiers have killed hundreds of protesters.",
 ])
 def test_a_stretch_of_time_up_to_the_report_is_not_its_days_news(nlp: Language, text: str) -> None:
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
