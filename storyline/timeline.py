@@ -158,11 +158,10 @@ PLUPERFECT = re.compile(
 # "die every year", "each weekend, students can take in a concert": a habit, no day's event
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
                       r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
-# "Rebels have been attacking convoys", "Since then, the army has arrested dozens", "In the
-# years since the coup, ...": a stretch
-# of time up to the report, told as background; no event of the report's own day
-STRETCH = re.compile(r"\b(?:has|have|had)\s+(?:(?:not|also|already|long|\w+ly)\s+)?been\s+\w{3,}ing\b"
-                     r"|\b(?:ever\s+)?since\s+then\b"
+# "Since then, the army has arrested dozens", "In the years since the coup, ...": a stretch of
+# time up to the report, told as background; no event of the report's own day. (Not the perfect
+# progressive: "Rescuers have been working frantically" is often the report's own day's news.)
+STRETCH = re.compile(r"\b(?:ever\s+)?since\s+then\b"
                      r"|\b(?:in|over|during)\s+the\s+(?:\w+\s+){0,2}(?:days|weeks|months|years|decades?)\s+since\b",
                      re.IGNORECASE)  # "In the decade since they seized power, the rulers have ..."
 CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*([ap])\.?m\b\.?", re.IGNORECASE)

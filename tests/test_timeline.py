@@ -494,7 +494,6 @@ def test_a_habit_is_no_event_of_a_day(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Rebels have been attacking supply convoys along the northern road.",
     "Since then, the army has arrested dozens of suspected rebels.",
     "In the years since the coup, soldiers have killed hundreds of protesters.",
 ])
