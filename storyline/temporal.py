@@ -20,7 +20,11 @@ Conventions (documented because news time is fuzzy):
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
 * dates without a year: the year that puts the date nearest on or before the report
-  date (one day of slack for time zones); future tense -> nearest on or after it.
+  date (one day of slack for time zones); future tense -> nearest on or after it. A
+  chronology's line ("1998: Jan. 22 - ...", "May 18 - ...") takes the list's year heading.
+* the report date is the dateline's day when the text opens with a dated dateline near the
+  stamp ("PARIS, February 20 (Xinhua) --" stamped Feb. 21 UTC): "today" is the 20th.
+* a present progressive with a date ("is hosting a forum on Oct. 29") is ahead, like a timetable.
 * ``last week`` / ``two weeks ago``: kind ``relative``, ``offset_days`` -7 / -14, value
   the Monday of that week with precision ``"week"`` (coarser than a day, so no stage
   that wants a day will take it). Month/year relatives ("last month", "earlier this
