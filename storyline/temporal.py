@@ -20,7 +20,11 @@ Conventions (documented because news time is fuzzy):
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
 * dates without a year: the year that puts the date nearest on or before the report
-  date (one day of slack for time zones); future tense -> nearest on or after it.
+  date (one day of slack for time zones); future tense -> nearest on or after it. A
+  chronology's line ("1998: Jan. 22 - ...", "May 18 - ...") takes the list's year heading.
+* the report date is the dateline's day when the text opens with a dated dateline near the
+  stamp ("PARIS, February 20 (Xinhua) --" stamped Feb. 21 UTC): "today" is the 20th.
+* a present progressive with a date ("is hosting a forum on Oct. 29") is ahead, like a timetable.
 * ``last week`` / ``two weeks ago``: kind ``relative``, ``offset_days`` -7 / -14, value
   the Monday of that week with precision ``"week"`` (coarser than a day, so no stage
   that wants a day will take it). Month/year relatives ("last month", "earlier this
@@ -96,6 +100,10 @@ SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "en
                   "leave", "depart", "return", "vote", "convene", "reconvene", "premiere", "debut",
                   "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
+# a chronology's year heading: "1998: Jan. 22 - ...", a line "1997" or "1997:" of its own
+YEAR_HEADING = re.compile(r"(?:^|\n|[.:]\s)\s*(?P<year>1\d{3}|20\d{2})\s*(?::|\n)")
+YEAR_OPENS = re.compile(r"\b(?P<year>1\d{3}|20\d{2})\s*:\s*$")  # "1998: Jan. 22 - ..."
+CHRONOLOGY_REACH = 3000  # characters back a list's year heading may stand
 OPEN_QUOTE = re.compile(r"(?:\"|``|\u201c|')$")  # a date that is a whole quotation is a title:
 CLOSE_QUOTE = re.compile(r"^[,.]?(?:\"|''|\u201d|'(?!s\b))")  # the film "Next Friday", the song "September"
 # "the deadliest attack in recent years": a superlative a few words before a period ranks the news
@@ -110,6 +118,13 @@ CAPTION_BEFORE = re.compile(
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,?\s*$")
 DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z. ]{1,20}\))?\s*[-\u2013\u2014:]")
 DATELINE_REACH = 80  # a dateline sits within the first characters of a report
+# "PARIS, February 20 (Xinhua) -- ...": the dateline's date is the report's own day
+DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Za-z .'()-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'()-]{{1,30}})?,\s*"
+                           rf"(?P<month>{MONTH})\.?\s+{DAY}(?:,?\s+{YEAR})?\s*(?:\([A-Za-z. ]{{1,20}}\))?\s*"
+                           rf"[-\u2013\u2014:]")
+DATELINE_DRIFT = (timedelta(days=-2), timedelta(days=1))  # how far a dateline may sit from the
+#   publication stamp: wire stamps are UTC and often the next day ("PARIS, February 20" stamped
+#   Feb. 21), or a day early for places east of UTC; farther off, the dateline is no report day
 PAST_SLACK = timedelta(days=1)  # time zones: a report may print "Jan. 18" late on the 17th
 
 
@@ -133,7 +148,7 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
 
     Offsets are relative to ``sent.doc`` because spaCy runs over the whole document.
     """
-    anchor = published.date() if isinstance(published, datetime) else published
+    anchor = report_day(doc_text(sent.doc), published)
     text = sent.text
     base = sent.start_char
     taken: list[tuple[int, int]] = []
@@ -152,6 +167,29 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
     return resolve_mentions(found, anchor)
+
+
+def report_day(text: str, published: date | datetime | None) -> date | None:
+    """The day a report speaks from: its dateline's date ("PARIS, February 20 (Xinhua) --")
+    when it gives one near the publication stamp, else the stamp's day.
+
+    Wire stamps are UTC and often a day after the dateline; the writer's "today" and
+    "on Tuesday" count from the dateline's day, and so does an undated sentence's news.
+    """
+    stamp = published.date() if isinstance(published, datetime) else published
+    if stamp is None:
+        return None
+    match = DATELINE_DATE.match(text[:DATELINE_REACH + 40])
+    if match is None:
+        return stamp
+    month, day_of_month = _month_day(f"{match['month']} {match['day']}") or (0, None)
+    if day_of_month is None:
+        return stamp
+    day = (_safe_date(int(match["year"]), month, day_of_month) if match["year"]
+           else _nearest_year(month, day_of_month, stamp, "past"))  # one day of slack: east of UTC
+    if day is None or not DATELINE_DRIFT[0] <= day - stamp <= DATELINE_DRIFT[1]:
+        return stamp
+    return day
 
 
 def _title(text: str, match: re.Match[str]) -> bool:
@@ -311,9 +349,21 @@ def _direction(ctx: _Context, timetable: bool = True) -> str:
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
     verb = path[-1]
-    if _is_future(verb) or _present_under_future(verb) or (timetable and _scheduled(verb, ctx)):
+    if _is_future(verb) or _present_under_future(verb) or (timetable and (_scheduled(verb, ctx) or _arranged(verb, path))):
         return "future"
     return "past"
+
+
+def _arranged(verb: Token, path: list[Token]) -> bool:
+    """The present progressive with a date on it tells an arrangement: "the gallery is hosting
+    a forum on Oct. 29", "the team is flying home Sunday". A day already past would take the
+    past tense ("was hosting", "flew"); a date on a thing ("are investigating Monday's
+    attack") is not the verb's."""
+    if any(t.pos_ != "ADP" for t in path[1:-1]):
+        return False
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBG" and len(helpers) == 1 and helpers[0].lemma_ == "be"
+            and helpers[0].tag_ in ("VBZ", "VBP"))
 
 
 def _scheduled(verb: Token, ctx: _Context) -> bool:
@@ -530,7 +580,28 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
                 if value else None)
     if _safe_date(2000, month, day) is None:
         return None
+    year = _chronology_year(ctx)
+    if year is not None:
+        value = _safe_date(year, month, day)
+        return _mention(match, ctx, "absolute", value=value) if value else None
     return _mention(match, ctx, "absolute", direction=_direction(ctx))
+
+
+def _chronology_year(ctx: _Context) -> int | None:
+    """The year of a chronology's line ("1998: Jan. 22 - The two sides settle. ... May 18 -
+    The states sue."): the list's last year heading before it. A report's own year is not
+    the list's: a date read nearest the report would put 1998's events in 1999."""
+    text = doc_text(ctx.sent.doc)
+    if not CHRONOLOGY_AFTER.match(text[ctx.end:ctx.end + 3]):
+        return None
+    lead = text[ctx.sent.start_char:ctx.start]
+    heading = YEAR_OPENS.search(lead)
+    if heading is not None:
+        return int(heading["year"])
+    if lead.strip(" \"'\u201c\u2018"):
+        return None  # the date does not open its line
+    years = list(YEAR_HEADING.finditer(text[max(0, ctx.start - CHRONOLOGY_REACH):ctx.start]))
+    return int(years[-1]["year"]) if years else None
 
 
 def _month_year(match: re.Match[str], ctx: _Context) -> TimeMention | None:

@@ -63,6 +63,7 @@ from datetime import date, time, timedelta
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, TimeMention, TimelineEntry
+from storyline.temporal import report_day
 from storyline.textutil import PRONOUN_SPEAKER, content_stems, reads_as_furniture, stem
 
 DATED_KINDS = ("absolute", "weekday", "relative")
@@ -154,6 +155,15 @@ PLUPERFECT = re.compile(
     r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
     r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
     r"come|gone|become|sold|stolen)\b")
+# "die every year", "each weekend, students can take in a concert": a habit, no day's event
+HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
+                      r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
+# "Since then, the army has arrested dozens", "In the years since the coup, ...": a stretch of
+# time up to the report, told as background; no event of the report's own day. (Not the perfect
+# progressive: "Rescuers have been working frantically" is often the report's own day's news.)
+STRETCH = re.compile(r"\b(?:ever\s+)?since\s+then\b"
+                     r"|\b(?:in|over|during)\s+the\s+(?:\w+\s+){0,2}(?:days|weeks|months|years|decades?)\s+since\b",
+                     re.IGNORECASE)  # "In the decade since they seized power, the rulers have ..."
 CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 PAGE_DEBRIS = re.compile(r"\\n|https?:|www\.|\||<|>|\b(?:img|src|href|class)\b|\.(?:com|html?)\b")
@@ -263,18 +273,27 @@ class _Unit:
 def _publication_order(documents: Sequence[Document]) -> list[Document]:
     """Dated reports first, oldest first; input order breaks ties (and orders undated)."""
     indexed = list(enumerate(documents))
-    indexed.sort(key=lambda p: (p[1].published is None,
-                                p[1].published.date() if p[1].published else date.min, p[0]))
+    indexed.sort(key=lambda p: (p[1].published is None, _report_day(p[1]) or date.min, p[0]))
     return [d for _, d in indexed]
+
+
+def _report_day(document: Document) -> date | None:
+    """The day the report speaks from: its dateline's date ("PARIS, February 20 (Xinhua) --")
+    when it sits near the publication stamp (wire stamps are UTC, often the next day), else
+    the stamp's day. An undated sentence tells that day's news."""
+    return report_day(document.text, document.published)
 
 
 def _prose(text: str) -> bool:
     """A sentence of running text, not a headline run, menu or markup left by the page:
-    it opens like a sentence, ends like one, carries no markup or links, and not most of
-    its words are capitalized (headlines and menus are)."""
+    it opens like a sentence, ends like one, carries no markup or links, is not a whole
+    aside in brackets (an author's note), and not most of its words are capitalized
+    (headlines and menus are)."""
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
         return False
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        return False  # an aside in brackets: "(Jane Doe is a free-lance writer in Chicago.)", an editor's note
     if not PROSE_END.search(text) or PAGE_DEBRIS.search(text):
         return False
     words = WORD.findall(text)[1:]
@@ -286,14 +305,14 @@ def _units(ordered: Sequence[Document]) -> list[_Unit]:
     out = []
     for position, doc in enumerate(ordered):
         voice = doc.duplicate_of or doc.doc_id
-        published = doc.published.date() if doc.published else None
+        published = _report_day(doc)
         for sentence in doc.sentences:
             if not MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS:
                 continue
             stems = frozenset(s for s in content_stems(sentence.text) if s not in TIME_STEMS)
             out.append(_Unit(sentence, voice, (position, sentence.index), published, stems,
-                             dated=any(not _refers_back(sentence, m) and not _off_event(m)
-                                       for m in sentence.times),
+                             dated=any(m.kind != "dateline" and not _refers_back(sentence, m)
+                                       and not _off_event(m) for m in sentence.times),
                              clock=doc.published.time() if doc.published else None))
     return out
 
@@ -314,6 +333,8 @@ def _dated_candidate(sentence: Sentence, voice: str, order: tuple[int, int], men
         return None
     if events and FUTURE.search(sentence.text) and all(e == "statement" for _, _, e in events):
         return None  # "Today, engineers will inspect the line, the company said": a plan, told
+    if HABITUAL.search(sentence.text) and (on_reporting_verb or getattr(mention, "clause", None) != "main"):
+        return None  # "300 children die every year, a report said Wednesday": a habit, told that day
     event = _dated_event(mention, on_reporting_verb, events, sentence) if events else None
     return _Candidate(
         day=day, sentence=sentence, voice=voice, order=order, event=event,
@@ -643,8 +664,9 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     out = []
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
-                or FUTURE.search(unit.sentence.text)):
-            continue
+                or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
+                or STRETCH.search(unit.sentence.text)):
+            continue  # plans, habits and stretches of time up to the report are no day's news
         events = _event_words(unit.sentence.text)
         if not events:
             continue
@@ -787,11 +809,11 @@ def _lead_days(documents: Sequence[Document], candidates: Sequence[_Candidate], 
         return set()
     last = max(days)
     titles = {d.doc_id: _title_stems(d) for d in documents}
-    published = {d.doc_id: d.published.date() for d in documents if d.published}
+    published = {d.doc_id: day for d in documents if (day := _report_day(d))}
     voices: dict[date, set[str]] = defaultdict(set)
     for d in documents:
-        if d.published:
-            voices[d.published.date()].add(d.duplicate_of or d.doc_id)
+        if (day := _report_day(d)) is not None:
+            voices[day].add(d.duplicate_of or d.doc_id)
     leads = _leads(documents)
     out: set[date] = set()
     for c in candidates:

@@ -201,6 +201,19 @@ def test_dateline_date(nlp: Language) -> None:
     assert [(m.kind, m.value) for m in found] == [("dateline", date(2013, 1, 17))]
 
 
+def test_a_dateline_day_anchors_the_reports_relative_dates(nlp: Language) -> None:
+    # stamped early on the Friday (UTC), written on the Thursday the dateline names
+    text = "CAIRO, Jan. 17 (Xinhua) -- The minister today signed the decree he announced on Tuesday."
+    found = times(nlp, text)
+    assert [(m.kind, m.value) for m in found] == [
+        ("dateline", date(2013, 1, 17)), ("relative", date(2013, 1, 17)), ("weekday", date(2013, 1, 15))]
+
+
+def test_a_date_far_from_the_stamp_is_no_report_day(nlp: Language) -> None:
+    found = times(nlp, "CAIRO, Jan. 3 (Xinhua) -- The minister today signed the decree.")
+    assert [m.value for m in found if m.kind == "relative"] == [date(2013, 1, 18)]
+
+
 def test_offsets_are_document_offsets(nlp: Language) -> None:
     doc = nlp("Gunmen attacked a gas plant in the desert. Hostages escaped on Thursday.")
     second = list(doc.sents)[1]
@@ -355,6 +368,22 @@ def test_a_chronology_line_a_caption_and_a_present_state_keep_the_past(nlp: Lang
     assert only(nlp, "Jan. 12 - The trial opens in the capital.", THURSDAY).value == date(2013, 1, 12)
     assert only(nlp, "The death toll stands at 40 on Monday.", THURSDAY).value == date(2013, 1, 14)
     assert only(nlp, "Mourners carry a coffin during a funeral on Monday.", THURSDAY).value == date(2013, 1, 14)
+
+
+def test_a_chronology_line_takes_the_year_of_its_heading(nlp: Language) -> None:
+    text = ("Milestones of the dispute: 2010: Nov. 20 - Dock workers strike for higher pay. "
+            "Dec. 2 - The port closes. 2011: Jan. 22 - The union and the port reach a deal.")
+    found = [(m.text, m.value) for sent in nlp(text).sents for m in find_times(sent, FRIDAY)
+             if m.precision == "day"]
+    assert found == [("Nov. 20", date(2010, 11, 20)), ("Dec. 2", date(2010, 12, 2)),
+                     ("Jan. 22", date(2011, 1, 22))]
+
+
+def test_a_present_progressive_tells_an_arrangement_ahead(nlp: Language) -> None:
+    assert only(nlp, "The museum is hosting a forum for young artists on Oct. 29.").value == date(2013, 10, 29)
+    assert only(nlp, "The team is flying home on Sunday.").value == date(2013, 1, 20)
+    assert only(nlp, "Rescuers were searching the rubble on Thursday.").value == date(2013, 1, 17)
+    assert only(nlp, "Police are investigating Monday's attack.").value == date(2013, 1, 14)
 
 
 def test_a_quoted_title_is_not_a_date(nlp: Language) -> None:

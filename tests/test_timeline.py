@@ -476,3 +476,31 @@ def test_a_sentence_told_over_recent_years_is_not_news_of_its_report_day(nlp: La
 def test_a_day_right_after_a_reporting_verb_dates_the_statement_not_a_plan(nlp: Language) -> None:
     doc = make_doc(nlp, "a", "The prime minister said Friday his country would adhere to the truce.", FRIDAY)
     assert days(build_timeline([doc])) == ["2013-01-18"]
+
+
+def test_a_wire_report_speaks_from_its_datelines_day(nlp: Language) -> None:
+    # stamped on the Friday (UTC), the dateline names the Thursday: the lead is that day's news
+    text = "NAIROBI, Jan. 17 (Xinhua) -- Gunmen seized two trucks carrying food aid outside the town."
+    assert days(build_timeline([make_doc(nlp, "a", text, FRIDAY)])) == ["2013-01-17"]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 300 children die every year from dirty water, a report said on Wednesday.",
+    "Every weekend, students in the city can take in a free concert.",
+    "Thousands of people die every year from dirty water, according to a report reaching here on Wednesday.",
+])
+def test_a_habit_is_no_event_of_a_day(nlp: Language, text: str) -> None:
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Since then, the army has arrested dozens of suspected rebels.",
+    "In the years since the coup, soldiers have killed hundreds of protesters.",
+])
+def test_a_stretch_of_time_up_to_the_report_is_not_its_days_news(nlp: Language, text: str) -> None:
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
+
+
+def test_an_aside_in_brackets_is_no_entry(nlp: Language) -> None:
+    text = "(Jane Miller, a free-lance writer in Chicago, covered the festival for this newspaper.)"
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
