@@ -70,6 +70,7 @@ def embed_documents(documents: Sequence[Document], encoder: Encoder | None) -> N
 
 def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
     index = 0
+    day = temporal.document_day(document)
     for span in _split_sentences(parsed):
         text = span.text.strip()
         if not text:
@@ -83,7 +84,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             end=start + len(text),
             text=text,
             entities=_entities(span),
-            times=temporal.find_times(span, document.published),
+            times=temporal.find_times(span, document.published, day=day),
             quantities=quantities.find_quantities(span),
             caption=is_caption(span),
             fragment=not any(t.pos_ in ("VERB", "AUX") for t in span),

@@ -57,6 +57,7 @@ class CleanText:
 
     body: str
     dateline: str | None = None
+    dateline_text: str | None = None  # as written, "PARIS, February 20 (Xinhua) --": its day dates the report
     captions: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     title: str | None = None  # a title-like line found above the article, if any
@@ -726,13 +727,14 @@ def clean_text(text: str, *, repeated_lines: frozenset[str] = frozenset()) -> Cl
         u.text for i, u in enumerate(units)
         if id(u) not in kept_ids and (u.kind != CAPTION or i >= tail_from)
     ]
-    dateline, paragraphs = _take_dateline(units, kept)
+    dateline, dateline_text, paragraphs = _take_dateline(units, kept)
     stamped, stamp_updated = _stamp_date(units[:tail_from])
     return CleanText(
         listed=_text_listing(rest),
         body=PARAGRAPH_BREAK.join(paragraphs),
         entry_times=_entry_times(kept, units, paragraphs),
         dateline=dateline,
+        dateline_text=dateline_text,
         dated=_dateline_date(kept[0].text) if dateline and kept else None,
         stamped=stamped,
         stamp_updated=stamp_updated,
@@ -890,21 +892,22 @@ def _stamp_day(text: str) -> datetime | None:
     return parse_date(text) if _STAMP_YEAR.search(text) else None
 
 
-def _take_dateline(units: Sequence[_Unit], kept: Sequence[_Unit]) -> tuple[str | None, list[str]]:
-    """Read the dateline of the first paragraph (or of a dateline line just above it)."""
+def _take_dateline(units: Sequence[_Unit], kept: Sequence[_Unit]) -> tuple[str | None, str | None, list[str]]:
+    """Read the dateline of the first paragraph (or of a dateline line just above it): its
+    place, the dateline as written, and the paragraphs without it."""
     paragraphs = [u.text for u in kept]
     if not kept:
-        return None, paragraphs
+        return None, None, paragraphs
     first = kept[0]
     if first.kind in BODY_KINDS and first.place and first.core != first.text:
         paragraphs[0] = first.core
-        return first.place, paragraphs
+        return first.place, first.text[:len(first.text) - len(first.core)].strip(), paragraphs
     position = _position(units, first)
     if position > 0 and not first.place:
         above = units[position - 1]
         if above.place and above.core == above.text:
-            return above.place, paragraphs
-    return None, paragraphs
+            return above.place, above.text.strip(), paragraphs
+    return None, None, paragraphs
 
 
 # --- HTML ---------------------------------------------------------------------------
@@ -1277,8 +1280,9 @@ def _document(raw: RawReport, cleaned: CleanText, article: HtmlArticle | None) -
         captions=cleaned.captions + [c for c in (article.captions if article else []) if c not in cleaned.captions],
         removed=cleaned.removed,
         origin=raw.origin,
-        metadata=_with_opinion(_with_entry_times(_with_date_source(raw, date_source), cleaned.entry_times),
-                               raw, cleaned, raw.title or found_title or cleaned.title),
+        metadata=_with_dateline(_with_opinion(
+            _with_entry_times(_with_date_source(raw, date_source), cleaned.entry_times),
+            raw, cleaned, raw.title or found_title or cleaned.title), cleaned.dateline_text),
         content_hash=hashlib.sha1(cleaned.body.encode("utf-8")).hexdigest(),
     )
 
@@ -1293,6 +1297,12 @@ OPINION_SECTION = re.compile(rf"""<meta[^>]+(?:property|name)=["']article:sectio
 OPINION_DISCLAIMER = re.compile(r"\bviews expressed (?:in this \w+ |here )?are (?:his|her|their|my|the (?:author|writer|columnist)'s) own\b"
                                 r"|\bviews expressed (?:in this \w+ |here )?are (?:solely )?those of the (?:author|writer)",
                                 re.IGNORECASE)
+
+
+def _with_dateline(metadata: dict, written: str | None) -> dict:
+    """Keep a dated dateline as written: the body loses it, but its day ("PARIS, February 20
+    (Xinhua) --" on a report stamped the 21st, UTC) is the day the report's "today" means."""
+    return {**metadata, "dateline": written} if written and any(c.isdigit() for c in written) else metadata
 
 
 def _with_opinion(metadata: dict, raw: RawReport, cleaned: CleanText, title: str | None) -> dict:

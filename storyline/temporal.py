@@ -61,7 +61,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from spacy.tokens import Span, Token
 
-from storyline.models import TimeMention
+from storyline.models import Document, TimeMention
 from storyline.nlp import doc_text, span_ents
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -143,12 +143,14 @@ Handler = Callable[[re.Match[str], _Context], TimeMention | None]
 # --- public API ---------------------------------------------------------------------
 
 
-def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
+def find_times(sent: Span, published: datetime | None, *, day: date | None = None) -> list[TimeMention]:
     """Temporal expressions of one sentence, resolved against ``published`` when known.
 
-    Offsets are relative to ``sent.doc`` because spaCy runs over the whole document.
+    ``day`` is the day the report speaks from when the caller knows it (``document_day``);
+    else it is read from a dateline at the head of the parsed text. Offsets are relative to
+    ``sent.doc`` because spaCy runs over the whole document.
     """
-    anchor = report_day(doc_text(sent.doc), published)
+    anchor = day or report_day(doc_text(sent.doc), published)
     text = sent.text
     base = sent.start_char
     taken: list[tuple[int, int]] = []
@@ -167,6 +169,11 @@ def find_times(sent: Span, published: datetime | None) -> list[TimeMention]:
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
     return resolve_mentions(found, anchor)
+
+
+def document_day(document: Document) -> date | None:
+    """The day a cleaned report speaks from: the cleaner keeps its dateline aside."""
+    return report_day(document.metadata.get("dateline") or document.text, document.published)
 
 
 def report_day(text: str, published: date | datetime | None) -> date | None:

@@ -63,7 +63,7 @@ from datetime import date, time, timedelta
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, TimeMention, TimelineEntry
-from storyline.temporal import report_day
+from storyline.temporal import document_day
 from storyline.textutil import PRONOUN_SPEAKER, content_stems, reads_as_furniture, stem
 
 DATED_KINDS = ("absolute", "weekday", "relative")
@@ -273,15 +273,8 @@ class _Unit:
 def _publication_order(documents: Sequence[Document]) -> list[Document]:
     """Dated reports first, oldest first; input order breaks ties (and orders undated)."""
     indexed = list(enumerate(documents))
-    indexed.sort(key=lambda p: (p[1].published is None, _report_day(p[1]) or date.min, p[0]))
+    indexed.sort(key=lambda p: (p[1].published is None, document_day(p[1]) or date.min, p[0]))
     return [d for _, d in indexed]
-
-
-def _report_day(document: Document) -> date | None:
-    """The day the report speaks from: its dateline's date ("PARIS, February 20 (Xinhua) --")
-    when it sits near the publication stamp (wire stamps are UTC, often the next day), else
-    the stamp's day. An undated sentence tells that day's news."""
-    return report_day(document.text, document.published)
 
 
 def _prose(text: str) -> bool:
@@ -305,7 +298,7 @@ def _units(ordered: Sequence[Document]) -> list[_Unit]:
     out = []
     for position, doc in enumerate(ordered):
         voice = doc.duplicate_of or doc.doc_id
-        published = _report_day(doc)
+        published = document_day(doc)
         for sentence in doc.sentences:
             if not MIN_WORDS <= len(sentence.text.split()) <= MAX_WORDS:
                 continue
@@ -809,10 +802,10 @@ def _lead_days(documents: Sequence[Document], candidates: Sequence[_Candidate], 
         return set()
     last = max(days)
     titles = {d.doc_id: _title_stems(d) for d in documents}
-    published = {d.doc_id: day for d in documents if (day := _report_day(d))}
+    published = {d.doc_id: day for d in documents if (day := document_day(d))}
     voices: dict[date, set[str]] = defaultdict(set)
     for d in documents:
-        if (day := _report_day(d)) is not None:
+        if (day := document_day(d)) is not None:
             voices[day].add(d.duplicate_of or d.doc_id)
     leads = _leads(documents)
     out: set[date] = set()

@@ -202,3 +202,17 @@ def test_an_area_figure_names_its_unit_as_money_does():
     story, _ = summarize_inputs(records, embedding_model=None, quiet=True)
     (area,) = [f for f in story.figures if "hectares" in f.label]
     assert area.unit == "hectares" and [v.value for v in area.values] == [3000.0, 7200.0]
+
+
+def test_a_wire_reports_dateline_day_dates_its_news_though_the_cleaner_takes_the_dateline_off():
+    import storyline
+
+    record = {"id": "w1", "published": "2013-02-21T02:10:00Z", "text": (
+        "PARIS, February 20 (Xinhua) -- French police today arrested four men suspected of smuggling "
+        "weapons across the border, the interior ministry said.\n\n"
+        "The four were detained in a raid on a warehouse near the port, officials said.")}
+    story, _ = storyline.summarize_inputs([record], embedding_model=None, quiet=True)
+    document = story.documents[0]
+    assert document.dateline == "PARIS" and not document.text.startswith("PARIS")
+    arrest = next(e for e in story.timeline if "arrested four men" in e.text)
+    assert arrest.date == "2013-02-20"
