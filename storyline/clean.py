@@ -554,11 +554,16 @@ def _is_caption(text: str) -> bool:
 # --- classification ----------------------------------------------------------------
 
 
+_YEAR_HEADING = re.compile(r"^\s*(?:1[89]\d\d|20\d\d)\s*:\s*$")
+
+
 def _classify(unit: _Unit, repeated_lines: frozenset[str]) -> str:
     """The kind of one unit from its own text (position is judged later)."""
     text, core = unit.text, unit.core or unit.text
     if _is_caption(text):
         return CAPTION
+    if _YEAR_HEADING.match(text):
+        return SHORT  # "1998:" heads a chronology: its lines ("Jan. 22 - ...") take its year
     if _is_repeated(unit, repeated_lines) or not _LETTER.search(text):
         return FURNITURE
     if _is_date_only(text):

@@ -966,3 +966,13 @@ def test_a_json_ld_publisher_wins_over_the_title() -> None:
           '"publisher": {"@type": "Organization", "name": "Harbour Media Group"}}</script>')
     doc = clean_report(RawReport(origin="ld.html", doc_id="ld", html=page.replace("</head>", ld + "</head>")))
     assert isinstance(doc, Document) and doc.source == "Harbour Media Group"
+
+
+def test_a_year_heading_of_a_chronology_stays_so_its_lines_keep_their_year():
+    text = ("WASHINGTON (AP) -- Here is how the dispute over the port unfolded, the union said on Monday.\n\n"
+            "1997:\n\nJune 20 - The port and the union agree on a contract worth millions.\n\n"
+            "1998:\n\nMay 18 - The union walks out again over the terms of the deal.\n\n"
+            "2024\n\nShare this story")
+    cleaned = clean_text(text)
+    assert "1997:\n\nJune 20" in cleaned.body and "1998:\n\nMay 18" in cleaned.body
+    assert "2024" not in cleaned.body  # a bare year is no heading
