@@ -144,7 +144,8 @@ LIFE_VERBS = {"claim", "take", "cost", "lose"}
 NUMBER_NOUNS = {"number", "count"}
 # verbs that count people only ("carrying 1,000 commuters", not "carrying two bags")
 # ("pulled 1,400 survivors out", not "pulled 20 bodies"; "uprooted 5,000 families", not 23 trees)
-PEOPLE_VERBS = {"carry", "pull", "uproot"}
+# ("evacuated 2,000 residents", not "police evacuated two offices" of the people in them)
+PEOPLE_VERBS = {"carry", "pull", "uproot", "evacuate"}
 # verbs that count things only ("80 homes burned down", not "three people burned")
 THING_VERBS = {"burn", "collapse"}
 # nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
@@ -156,6 +157,11 @@ CROWD_VERBS = {"overcrowd", "crowd", "pack", "cram", "overload",
 TOTAL_NOUNS = {"total"}
 # "take part", "take place", "take shelter": no seizure
 IDIOM_OBJECTS = {"part", "place", "shelter", "refuge", "cover", "care", "office", "charge"}
+# what "take" seizes when its subject attacks: "gunmen took 20 hostages", "rebels took control of
+# the town", "20 fighters took the airport" (but "6 million people took the drug" attacked nothing)
+SEIZED_WORDS = {"control", "hostage", "captive", "prisoner", "embassy", "plant", "complex", "base",
+                "airport", "compound", "facility", "school", "hotel", "camp", "checkpoint", "outpost"}
+SEIZED_ENTITIES = {"FAC", "GPE", "LOC"}
 # verbs of leaving that, told or ordered, make an evacuation
 DEPARTURE_VERBS = {"leave", "flee", "evacuate", "abandon"}
 PUSH_VERBS = {"drive", "chase", "push"}
@@ -208,6 +214,10 @@ VICTIM_EVENTS = {"killed or wounded", "killed or missing",
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
                                 "home", "house", "building", "car", "vehicle", "village", "shop"}
+# "destroyed 3 million mines from its stockpiles", "the army destroyed 400 rifles": weapons done away
+# with are disarmament, not damage (damage counts the homes, cars and crops a disaster or attack hit)
+WEAPON_NOUNS = {"mine", "landmine", "weapon", "arm", "missile", "warhead", "stockpile", "munition",
+                "ammunition", "shell", "bomb", "rocket", "grenade", "explosive", "rifle", "gun", "cartridge"}
 # "cut power to 75,000 homes": verbs that leave those the power went to without it
 POWER_CUT_VERBS = {"cut", "shut", "interrupt", "disrupt", "sever", "suspend"}
 # "250,000 without power", "4,200 people on board": a state named by a preposition
@@ -404,7 +414,7 @@ class _Phrase:
     value: float | None
     low: float | None = None
     high: float | None = None
-    kind: str = "count"  # count | vague | fraction | ordinal | range
+    kind: str = "count"  # count | vague | fraction | ordinal | range | ratio
     total: float | None = None  # fraction: the whole ("half of the 132")
     text_first: int | None = None
     text_last: int | None = None
@@ -760,7 +770,13 @@ def _attach_range(sent: Span, words: list[str], phrase: _Phrase) -> None:
     if phrase.money is not None and sent[at].text in CURRENCY_SYMBOLS and at + 1 < len(words):
         at += 1  # "$4 billion to $7 billion"
     second = _number_at(sent, words, at)
-    if second is None or second.value is None or second.value <= phrase.value:
+    if second is None or second.value is None:
+        return
+    if second.value <= phrase.value:
+        if joiner in ("to", "-", "–") and phrase.money is None and second.money is None:
+            phrase.kind = "ratio"  # "leads 5 to 1 in the polls", "voted 7-2": odds or a score, no count
+            phrase.value = None
+            phrase.last = second.last
         return
     phrase.low, phrase.high = phrase.value, second.value
     phrase.value = None
@@ -1019,6 +1035,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     anchor, counted = reading.anchor, reading.counted
     if phrase.kind == "ordinal" and not _running_count(reading):
         return "ordinal"
+    if phrase.kind == "ratio":
+        return "ratio"
     if phrase.qualifier == "between" and phrase.kind != "range":
         return "no range"  # "Between ten and ten-thirty, two armed males ...": a time, no count
     if _subset_aside(anchor):
@@ -1095,14 +1113,27 @@ def _is_rate(sent: Span, reading: _Reading) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() == "average":
         return True
     verb = _clause_path(sent, reading)[-1]
+    if verb.lemma_.lower() == "include" and verb.dep_ == "prep":
+        # "80 people, including 12 children, are killed each day": the group's verb says how often
+        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), verb)
+        if not _in_span(sent, verb):
+            return False
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(_per_period(v) for v in [verb, *partners])
+
+
+def _per_period(verb: Token) -> bool:
+    """"die monthly", "are killed each year", "die a year": the verb happens once per period
+    ("killed or injured each year" hangs the period on the last verb of the pair)."""
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
             return True
-        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
-                d.lower_ in ("every", "each", "per") for d in child.children):
-            return True
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
+            marks = [d.lower_ for d in child.children]
+            if any(m in ("every", "each", "per") for m in marks) or marks in (["a"], ["an"]):
+                return True  # "a year", but not "a day later", "a week after the blast"
     return False
 
 
@@ -1318,11 +1349,21 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = "incidents"
     if event == "missing" and _found(sent, reading.node):
         return None  # "found 52 of the missing paintings": those are missing no more
+    if event == "damaged" and _is_weapon(counted):
+        return None  # "destroyed 10 million stockpiled mines": disarmament, no damage done
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
         return OWN_EVENT_NOUNS[_lemma(counted)]
     return event
+
+
+def _is_weapon(counted: Token | None) -> bool:
+    """"mines", "landmine stockpiles", "anti-personnel weapons": arms, or a store of them."""
+    if counted is None:
+        return False
+    return _lemma(counted) in WEAPON_NOUNS or (_lemma(counted) in ("stock", "store", "cache") and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in WEAPON_NOUNS for c in counted.children))
 
 
 def _found(sent: Span, node: Token) -> bool:
@@ -1843,10 +1884,21 @@ def _headline_passive(verb: Token) -> bool:
 def _attackers(counted: Token | None, verb: Token | None = None) -> bool:
     """"20 gunmen attacked": attackers are named; a bare "20 killed" is a headline's toll,
     and people who "took part" or saw clashes "take place" attacked nothing."""
-    if verb is not None and verb.lemma_.lower() == "take" and any(
-            c.dep_ == "dobj" and c.lower_ in IDIOM_OBJECTS for c in verb.children):
+    if verb is not None and verb.lemma_.lower() == "take" and not _seizes(verb):
         return False
     return counted is not None and _is_people(counted)
+
+
+def _seizes(take: Token) -> bool:
+    """"took 20 hostages", "took over the plant", "took control of the town", "took the airport":
+    "take" is a seizure only with captives, a place or control as its object; people who took a
+    drug, a test, part or shelter attacked nothing."""
+    if any(c.dep_ == "prt" and c.lower_ == "over" for c in take.children):
+        return True
+    objects = [c for c in take.children if c.dep_ == "dobj"]
+    return any(o.lower_ not in IDIOM_OBJECTS and (
+        o.lemma_.lower() in SEIZED_WORDS or _is_people(o) or o.ent_type_ in SEIZED_ENTITIES
+        or _lemma(o) in PLACES or _lemma(o) in VENUES) for o in objects)
 
 
 def _takes_to_the_streets(verb: Token) -> bool:
