@@ -2185,6 +2185,9 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
         k += 1  # "38 dollars a share"
     if k + 1 < len(sent) and sent[k].lower_ in ("a", "an") and sent[k + 1].lemma_.lower() in RATE_UNITS:
         return " per " + sent[k + 1].lemma_.lower()
+    if k + 2 < len(sent) and sent[k].lower_ == "for" and sent[k + 1].lower_ in ("each", "every") \
+            and sent[k + 2].pos_ == "NOUN":
+        return " per " + sent[k + 2].lemma_.lower()  # "seeking $5,000 for each song copied"
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])

@@ -1223,3 +1223,9 @@ def test_odds_or_a_poll_margin_count_nothing(nlp, text, quote):
 def test_a_range_still_reads_after_the_ratio_rule(nlp):
     q = the(nlp, "Between 20 and 30 people were hurt, and 10 to 15 were killed.", "10 to 15")
     assert (q.low, q.high, q.event) == (10, 15, "killed")
+
+
+def test_money_for_each_thing_is_a_rate(nlp):
+    q = the(nlp, "The studios are seeking $5,000 for each film copied without a licence.", "$5,000")
+    assert q.event == "demanded per film"
+    assert the(nlp, "The studios are seeking $5 million for the films copied.", "$5 million").event == "demanded"
