@@ -312,6 +312,8 @@ HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # "some 300 people die monthly": a count per period
 RATE_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
+# "a day after", "a week later": a time unit that places an event, no period it repeats in
+SEQUENCE_WORDS = {"after", "before", "later", "earlier", "ago", "since", "into", "afterwards"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
 INCREMENT_AFTER = {"more", "additional", "further", "extra", "others"}
 
@@ -1132,8 +1134,11 @@ def _per_period(verb: Token) -> bool:
             return True
         if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
             marks = [d.lower_ for d in child.children]
-            if any(m in ("every", "each", "per") for m in marks) or marks in (["a"], ["an"]):
-                return True  # "a year", but not "a day later", "a week after the blast"
+            if any(m in ("every", "each", "per") for m in marks):
+                return True
+            after = child.nbor(1).lower_ if child.i + 1 < len(child.doc) else ""
+            if marks in (["a"], ["an"]) and after not in SEQUENCE_WORDS:
+                return True  # "die a year", but not "a day later", "a day after a typhoon killed 300"
     return False
 
 
@@ -1793,7 +1798,7 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 return "evacuated"  # "told its 53,000 residents to leave"
     if _leaves_home(verb, role, lemma, counted):
         return "displaced"
-    if lemma in PEOPLE_VERBS and not _is_people(counted):
+    if lemma in PEOPLE_VERBS and not (_is_people(counted) or counted.like_num):
         return None
     if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS
                                  or _lemma(counted) in NOUN_EVENTS):

@@ -132,7 +132,8 @@ def test_number_forms(nlp, text, quote, value):
 
 def test_money_is_a_key_figure(nlp):
     q = the(nlp, "The kidnappers demanded $10,000 for each hostage.", "$10,000")
-    assert (q.value, q.counted, q.event, q.key) == (10000, "dollars", "demanded", True)
+    # a sum per hostage is a rate: its label says so, and it is still a key figure
+    assert (q.value, q.counted, q.event, q.key) == (10000, "dollars", "demanded per hostage", True)
 
 
 @pytest.mark.parametrize("text,quote,low,high", [
@@ -1229,3 +1230,13 @@ def test_money_for_each_thing_is_a_rate(nlp):
     q = the(nlp, "The studios are seeking $5,000 for each film copied without a licence.", "$5,000")
     assert q.event == "demanded per film"
     assert the(nlp, "The studios are seeking $5 million for the films copied.", "$5 million").event == "demanded"
+
+
+def test_a_day_after_an_event_is_no_rate(nlp):
+    text = "Survivors dried their clothes on Wednesday, a day after a typhoon killed nearly 300 people."
+    assert the(nlp, text, "nearly 300").key
+
+
+def test_a_bare_count_evacuated_is_of_people(nlp):
+    q = the(nlp, "3,000 evacuated as the river rises", "3,000")
+    assert (q.counted, q.event) == ("people", "evacuated")
