@@ -68,10 +68,6 @@ ON_TOPIC_SHARE = 0.15  # a lone report's figure needs this share of its sentence
 CLEAR_MONEY_EVENTS = {"in damage", "in losses"}
 # a sentence dated this long before the story's first report tells an earlier event's numbers
 PAST_DAYS = 7
-# a sentence that names a day this long before its own report recalls an earlier event ("the boat
-# capsized on Nov. 25, killing nine", told in late January): in a story followed for months the
-# first report's date is no guard, but a report's own date is
-RECALL_DAYS = 30
 # a place named in this share of the story's reports (and in two of them) is the story's,
 # once there are enough reports to tell
 STORY_PLACE_SHARE = 0.05
@@ -327,28 +323,14 @@ def _off_story(sent: Sentence, scope: _Scope) -> bool:
     return bool(places) and not places & scope.places
 
 
-def _recalled(sent: Sentence, doc: Document) -> bool:
-    """The sentence names a day a month or more before its own report: what happened that day
-    is an earlier event recalled, not the news the report brings (months and years are left to
-    the story's start, as "the worst since March" and "in 1998" are told of long stories too)."""
-    published = _utc(doc.published)
-    if published is None:
-        return False
-    mark = published.date() - timedelta(days=RECALL_DAYS)
-    return any(t.precision == "day" and t.kind == "absolute" and t.value is not None
-               and t.value < mark and not _since(t, sent) for t in sent.times)
-
-
 def _before(t: TimeMention, sent: Sentence, start: date) -> bool:
     """A mention whose whole period ends a week before the story began ("since 1970" aside)."""
-    if t.value is None or _since(t, sent):
+    if t.value is None:
+        return False
+    lead = sent.text[:max(0, t.start - sent.start)].lower().split()[-2:]
+    if "since" in lead:
         return False  # "the worst since 1970": the number is today's
     return _period_end(t) < start - timedelta(days=PAST_DAYS)
-
-
-def _since(t: TimeMention, sent: Sentence) -> bool:
-    """"since 1970", "since March 3": the mention opens a period that runs up to now."""
-    return "since" in sent.text[:max(0, t.start - sent.start)].lower().split()[-2:]
 
 
 def _period_end(t: TimeMention) -> date:
@@ -366,8 +348,6 @@ def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, 
     out = []
     for sent in doc.sentences:
         if scope is not None and sent.quantities and _off_story(sent, scope):
-            continue
-        if sent.quantities and _recalled(sent, doc):
             continue
         for q in sent.quantities:
             if q.hedged or figure_label(q) is None or _retrospect(sent, q):

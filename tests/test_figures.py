@@ -682,15 +682,3 @@ def test_a_lone_reports_count_told_in_other_words_is_another_storys(nlp):
     assert "rhinoceros killed" not in labels and "fishermen killed" in labels
     few = [f.label for f in build_figures([story[0], stray])]  # too few reports to judge
     assert "rhinoceros killed" in few
-
-
-def test_a_day_named_a_month_before_the_report_is_an_earlier_event(nlp):
-    published = datetime(2024, 3, 20, 9, 0, tzinfo=timezone.utc)
-    first = document(nlp, "first", "The senator filed a bill to ban cheap handguns.", datetime(2024, 1, 2, tzinfo=timezone.utc))
-    a = document(nlp, "a", "The senator's bill would ban cheap handguns. The boy was found off the coast "
-                           "on Jan. 12 after a ferry sank, killing his father and six other people.", published)
-    assert not [f for f in build_figures([first, a]) if f.label == "people killed"]
-    b = document(nlp, "b", "The ferry sank on March 18, killing six people, officials said.", published)
-    assert [v.value for v in figure(build_figures([b]), "people killed").values] == [6]
-    c = document(nlp, "c", "Since Jan. 12, six people have been killed on the island.", published)
-    assert [v.value for v in figure(build_figures([c]), "people killed").values] == [6]
