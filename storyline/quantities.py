@@ -144,7 +144,8 @@ LIFE_VERBS = {"claim", "take", "cost", "lose"}
 NUMBER_NOUNS = {"number", "count"}
 # verbs that count people only ("carrying 1,000 commuters", not "carrying two bags")
 # ("pulled 1,400 survivors out", not "pulled 20 bodies"; "uprooted 5,000 families", not 23 trees)
-PEOPLE_VERBS = {"carry", "pull", "uproot"}
+# ("evacuated 2,000 residents", not "police evacuated two offices" of the people in them)
+PEOPLE_VERBS = {"carry", "pull", "uproot", "evacuate"}
 # verbs that count things only ("80 homes burned down", not "three people burned")
 THING_VERBS = {"burn", "collapse"}
 # nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
@@ -156,6 +157,11 @@ CROWD_VERBS = {"overcrowd", "crowd", "pack", "cram", "overload",
 TOTAL_NOUNS = {"total"}
 # "take part", "take place", "take shelter": no seizure
 IDIOM_OBJECTS = {"part", "place", "shelter", "refuge", "cover", "care", "office", "charge"}
+# what "take" seizes when its subject attacks: "gunmen took 20 hostages", "rebels took control of
+# the town", "20 fighters took the airport" (but "6 million people took the drug" attacked nothing)
+SEIZED_WORDS = {"control", "hostage", "captive", "prisoner", "embassy", "plant", "complex", "base",
+                "airport", "compound", "facility", "school", "hotel", "camp", "checkpoint", "outpost"}
+SEIZED_ENTITIES = {"FAC", "GPE", "LOC"}
 # verbs of leaving that, told or ordered, make an evacuation
 DEPARTURE_VERBS = {"leave", "flee", "evacuate", "abandon"}
 PUSH_VERBS = {"drive", "chase", "push"}
@@ -208,6 +214,10 @@ VICTIM_EVENTS = {"killed or wounded", "killed or missing",
 NOT_VICTIMS = INCIDENT_NOUNS | {"cyclone", "storm", "typhoon", "hurricane", "flood", "tornado",
                                 "tsunami", "collapse", "crash", "accident", "wave", "toll",
                                 "home", "house", "building", "car", "vehicle", "village", "shop"}
+# "destroyed 3 million mines from its stockpiles", "the army destroyed 400 rifles": weapons done away
+# with are disarmament, not damage (damage counts the homes, cars and crops a disaster or attack hit)
+WEAPON_NOUNS = {"mine", "landmine", "weapon", "arm", "missile", "warhead", "stockpile", "munition",
+                "ammunition", "shell", "bomb", "rocket", "grenade", "explosive", "rifle", "gun", "cartridge"}
 # "cut power to 75,000 homes": verbs that leave those the power went to without it
 POWER_CUT_VERBS = {"cut", "shut", "interrupt", "disrupt", "sever", "suspend"}
 # "250,000 without power", "4,200 people on board": a state named by a preposition
@@ -302,6 +312,8 @@ HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # "some 300 people die monthly": a count per period
 RATE_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
+# "a day after", "a week later": a time unit that places an event, no period it repeats in
+SEQUENCE_WORDS = {"after", "before", "later", "earlier", "ago", "since", "into", "afterwards"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
 INCREMENT_AFTER = {"more", "additional", "further", "extra", "others"}
 
@@ -404,7 +416,7 @@ class _Phrase:
     value: float | None
     low: float | None = None
     high: float | None = None
-    kind: str = "count"  # count | vague | fraction | ordinal | range
+    kind: str = "count"  # count | vague | fraction | ordinal | range | ratio
     total: float | None = None  # fraction: the whole ("half of the 132")
     text_first: int | None = None
     text_last: int | None = None
@@ -760,7 +772,13 @@ def _attach_range(sent: Span, words: list[str], phrase: _Phrase) -> None:
     if phrase.money is not None and sent[at].text in CURRENCY_SYMBOLS and at + 1 < len(words):
         at += 1  # "$4 billion to $7 billion"
     second = _number_at(sent, words, at)
-    if second is None or second.value is None or second.value <= phrase.value:
+    if second is None or second.value is None:
+        return
+    if second.value <= phrase.value:
+        if joiner in ("to", "-", "–") and phrase.money is None and second.money is None:
+            phrase.kind = "ratio"  # "leads 5 to 1 in the polls", "voted 7-2": odds or a score, no count
+            phrase.value = None
+            phrase.last = second.last
         return
     phrase.low, phrase.high = phrase.value, second.value
     phrase.value = None
@@ -1019,6 +1037,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     anchor, counted = reading.anchor, reading.counted
     if phrase.kind == "ordinal" and not _running_count(reading):
         return "ordinal"
+    if phrase.kind == "ratio":
+        return "ratio"
     if phrase.qualifier == "between" and phrase.kind != "range":
         return "no range"  # "Between ten and ten-thirty, two armed males ...": a time, no count
     if _subset_aside(anchor):
@@ -1095,14 +1115,30 @@ def _is_rate(sent: Span, reading: _Reading) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() == "average":
         return True
     verb = _clause_path(sent, reading)[-1]
+    if verb.lemma_.lower() == "include" and verb.dep_ == "prep":
+        # "80 people, including 12 children, are killed each day": the group's verb says how often
+        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), verb)
+        if not _in_span(sent, verb):
+            return False
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(_per_period(v) for v in [verb, *partners])
+
+
+def _per_period(verb: Token) -> bool:
+    """"die monthly", "are killed each year", "die a year": the verb happens once per period
+    ("killed or injured each year" hangs the period on the last verb of the pair)."""
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
             return True
-        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
-                d.lower_ in ("every", "each", "per") for d in child.children):
-            return True
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
+            marks = [d.lower_ for d in child.children]
+            if any(m in ("every", "each", "per") for m in marks):
+                return True
+            after = child.nbor(1).lower_ if child.i + 1 < len(child.doc) else ""
+            if marks in (["a"], ["an"]) and after not in SEQUENCE_WORDS:
+                return True  # "die a year", but not "a day later", "a day after a typhoon killed 300"
     return False
 
 
@@ -1318,11 +1354,21 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = "incidents"
     if event == "missing" and _found(sent, reading.node):
         return None  # "found 52 of the missing paintings": those are missing no more
+    if event == "damaged" and _is_weapon(counted):
+        return None  # "destroyed 10 million stockpiled mines": disarmament, no damage done
     if event in VICTIM_EVENTS and counted is not None and _lemma(counted) in NOT_VICTIMS:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
         return OWN_EVENT_NOUNS[_lemma(counted)]
     return event
+
+
+def _is_weapon(counted: Token | None) -> bool:
+    """"mines", "landmine stockpiles", "anti-personnel weapons": arms, or a store of them."""
+    if counted is None:
+        return False
+    return _lemma(counted) in WEAPON_NOUNS or (_lemma(counted) in ("stock", "store", "cache") and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in WEAPON_NOUNS for c in counted.children))
 
 
 def _found(sent: Span, node: Token) -> bool:
@@ -1752,7 +1798,7 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
                 return "evacuated"  # "told its 53,000 residents to leave"
     if _leaves_home(verb, role, lemma, counted):
         return "displaced"
-    if lemma in PEOPLE_VERBS and not _is_people(counted):
+    if lemma in PEOPLE_VERBS and not (_is_people(counted) or counted.like_num):
         return None
     if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS
                                  or _lemma(counted) in NOUN_EVENTS):
@@ -1843,10 +1889,21 @@ def _headline_passive(verb: Token) -> bool:
 def _attackers(counted: Token | None, verb: Token | None = None) -> bool:
     """"20 gunmen attacked": attackers are named; a bare "20 killed" is a headline's toll,
     and people who "took part" or saw clashes "take place" attacked nothing."""
-    if verb is not None and verb.lemma_.lower() == "take" and any(
-            c.dep_ == "dobj" and c.lower_ in IDIOM_OBJECTS for c in verb.children):
+    if verb is not None and verb.lemma_.lower() == "take" and not _seizes(verb):
         return False
     return counted is not None and _is_people(counted)
+
+
+def _seizes(take: Token) -> bool:
+    """"took 20 hostages", "took over the plant", "took control of the town", "took the airport":
+    "take" is a seizure only with captives, a place or control as its object; people who took a
+    drug, a test, part or shelter attacked nothing."""
+    if any(c.dep_ == "prt" and c.lower_ == "over" for c in take.children):
+        return True
+    objects = [c for c in take.children if c.dep_ == "dobj"]
+    return any(o.lower_ not in IDIOM_OBJECTS and (
+        o.lemma_.lower() in SEIZED_WORDS or _is_people(o) or o.ent_type_ in SEIZED_ENTITIES
+        or _lemma(o) in PLACES or _lemma(o) in VENUES) for o in objects)
 
 
 def _takes_to_the_streets(verb: Token) -> bool:
@@ -2133,6 +2190,9 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
         k += 1  # "38 dollars a share"
     if k + 1 < len(sent) and sent[k].lower_ in ("a", "an") and sent[k + 1].lemma_.lower() in RATE_UNITS:
         return " per " + sent[k + 1].lemma_.lower()
+    if k + 2 < len(sent) and sent[k].lower_ == "for" and sent[k + 1].lower_ in ("each", "every") \
+            and sent[k + 2].pos_ == "NOUN":
+        return " per " + sent[k + 2].lemma_.lower()  # "seeking $5,000 for each song copied"
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])

@@ -132,7 +132,8 @@ def test_number_forms(nlp, text, quote, value):
 
 def test_money_is_a_key_figure(nlp):
     q = the(nlp, "The kidnappers demanded $10,000 for each hostage.", "$10,000")
-    assert (q.value, q.counted, q.event, q.key) == (10000, "dollars", "demanded", True)
+    # a sum per hostage is a rate: its label says so, and it is still a key figure
+    assert (q.value, q.counted, q.event, q.key) == (10000, "dollars", "demanded per hostage", True)
 
 
 @pytest.mark.parametrize("text,quote,low,high", [
@@ -1157,3 +1158,85 @@ def test_a_share_without_a_whole_counts_nothing(nlp, text):
 def test_a_share_of_a_stated_whole_and_an_ordinal_still_read(nlp):
     assert the(nlp, "Nearly two-thirds of the 300 workers were evacuated.", "Nearly two-thirds of the 300").low == 180
     assert the(nlp, "A third explosion killed 4 people.", "4").event == "killed"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Nearly 2 million patients in Europe took the pill before regulators withdrew it.", "Nearly 2 million"),
+    ("About 300 students took the exam in the gymnasium.", "About 300"),
+])
+def test_people_who_take_a_drug_or_a_test_attacked_nothing(nlp, text, quote):
+    q = the(nlp, text, quote)
+    assert q.event is None and not q.key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Three gunmen took 12 hostages at the bank.", "Three"),
+    ("About 30 gunmen took the airport before dawn.", "About 30"),
+    ("About 40 soldiers took control of the border post.", "About 40"),
+])
+def test_people_who_take_captives_or_a_place_attack(nlp, text, quote):
+    assert the(nlp, text, quote).event == "attacked"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("About 9,000 people die a year on the country's roads, the ministry said.", "About 9,000"),
+    ("Some 3,000 people are killed or injured each year by unexploded shells, the charity said.", "Some 3,000"),
+    ("The charity says 40 people, including 15 children, are hurt every day by unexploded shells.", "15"),
+])
+def test_a_count_per_year_or_day_is_a_rate(nlp, text, quote):
+    assert not the(nlp, text, quote).key
+
+
+def test_a_day_later_is_no_rate(nlp):
+    q = the(nlp, "A day later, 20 people were killed in a second blast.", "20")
+    assert q.key and q.event == "killed"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Under the accord, the army has destroyed some 400,000 mines from its stocks.", "some 400,000"),
+    ("The country destroyed more than two million of its landmine stockpiles last year.", "more than two million"),
+])
+def test_weapons_destroyed_are_no_damage(nlp, text, quote):
+    q = the(nlp, text, quote)
+    assert q.event is None and not q.key
+
+
+def test_homes_and_vehicles_destroyed_are_still_damage(nlp):
+    assert the(nlp, "The storm destroyed about 300 homes overnight.", "about 300").event == "damaged"
+    assert the(nlp, "Rebels destroyed 12 tanks in the attack.", "12").event == "damaged"
+
+
+def test_buildings_evacuated_are_no_count_of_people(nlp):
+    q = the(nlp, "Riot police evacuated three job centres on Friday.", "three")
+    assert q.event is None and not q.key
+    assert the(nlp, "Authorities evacuated some 3,000 residents from the valley.", "some 3,000").event == "evacuated"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The mayor holds a wide lead in the latest survey: 3 to 1 over her nearest rival.", "3 to 1"),
+    ("Today the senator holds a clear lead among likely voters: 4 to 1 over the challenger.", "4 to 1"),
+])
+def test_odds_or_a_poll_margin_count_nothing(nlp, text, quote):
+    assert [q.text for q in quantities(nlp, text)] == [quote]
+    assert not the(nlp, text, quote).key
+
+
+def test_a_range_still_reads_after_the_ratio_rule(nlp):
+    q = the(nlp, "Between 20 and 30 people were hurt, and 10 to 15 were killed.", "10 to 15")
+    assert (q.low, q.high, q.event) == (10, 15, "killed")
+
+
+def test_money_for_each_thing_is_a_rate(nlp):
+    q = the(nlp, "The studios are seeking $5,000 for each film copied without a licence.", "$5,000")
+    assert q.event == "demanded per film"
+    assert the(nlp, "The studios are seeking $5 million for the films copied.", "$5 million").event == "demanded"
+
+
+def test_a_day_after_an_event_is_no_rate(nlp):
+    text = "Survivors dried their clothes on Wednesday, a day after a typhoon killed nearly 300 people."
+    assert the(nlp, text, "nearly 300").key
+
+
+def test_a_bare_count_evacuated_is_of_people(nlp):
+    q = the(nlp, "3,000 evacuated as the river rises", "3,000")
+    assert (q.counted, q.event) == ("people", "evacuated")
