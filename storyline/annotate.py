@@ -269,6 +269,11 @@ NAME_TITLES = frozenset({
 # before a lower-case word, or a weekday and a lower-case word ("told Microsoft Corp. Friday to ...").
 COMPANY_ENDINGS = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Cos.", "Bros."})
 WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# A chronology's line opens on its date: "Feb. 29 - The defense rests its case." or "1963: Kennedy's
+# assassination is covered live." The parser may cut the date off, which leaves the event undated.
+DATE_LEAD = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|\d{4}s?)\s*(?:-{1,2}|[\u2013\u2014:])$", re.IGNORECASE)
 
 
 def _split_sentences(parsed: Doc) -> Iterator[Span]:
@@ -306,6 +311,8 @@ def _runs_on(before: Span, after: Span) -> bool:
     between = before.doc[before.end : after.start]
     if not len(after) or any(not t.is_space or "\n" in t.text for t in between):
         return False  # a line break (or text) between them: separate paragraphs
+    if DATE_LEAD.match(before.text.strip()):
+        return True
     last, first = before[-1].text, after[0]
     if last == "." and len(before) > 1 and not before[-2].whitespace_:
         last = before[-2].text + "."  # the tokenizer may split "Capt." into "Capt" and "."

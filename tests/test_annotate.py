@@ -158,3 +158,14 @@ def test_a_state_in_the_present_is_no_event_of_its_report_day(nlp):
         docs.append(doc)
     texts = [e.text for e in build_timeline(docs)]
     assert texts and not any("boats" in t for t in texts), texts
+
+
+def test_a_chronology_line_keeps_its_date_with_its_event():
+    text = ("WASHINGTON (AP) -- Here is a chronology of the tobacco fight, the lawyers said on Monday in a long filing."
+            "\n\n1997:\n\nJune 20 - The companies and the states agree on a deal worth billions."
+            "\n\n1998:\n\nJan. 22 - The two sides settle one suit in court after months of talks."
+            "\n\nMay 18 - The states sue the companies again over the terms of the deal.")
+    doc = annotate_one(Document(doc_id="c", text=text, published=utc(1999, 3, 10)))
+    settle = next(s for s in doc.sentences if "settle one suit" in s.text)
+    assert settle.text.startswith("Jan. 22 - The two sides")
+    assert [t.value for t in settle.times] == [date(1998, 1, 22)]
