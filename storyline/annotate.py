@@ -268,7 +268,7 @@ NAME_TITLES = frozenset({
 # A company's abbreviation may end a sentence ("... testified for Compaq Computer Corp."), but not
 # before a lower-case word, or a weekday and a lower-case word ("told Microsoft Corp. Friday to ...").
 COMPANY_ENDINGS = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Cos.", "Bros."})
-WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAY_WORDS = frozenset(name.lower() for name in temporal.WEEKDAY_NAMES)
 # A chronology's line opens on its date: "Feb. 29 - The defense rests its case." or "1963: Kennedy's
 # assassination is covered live." The parser may cut the date off, which leaves the event undated.
 DATE_LEAD = re.compile(
@@ -278,7 +278,8 @@ DATE_LEAD = re.compile(
 
 def _split_sentences(parsed: Doc) -> Iterator[Span]:
     """spaCy's sentences, never crossing a line break (paragraphs are separate) nor a glued
-    headline (the article's own sentence is cited without it), nor ending on a title."""
+    headline (the article's own sentence is cited without it), nor ending where the parser
+    wrongly ends one: on a title, a company abbreviation that runs on, a chronology line's date."""
     kept: Span | None = None
     for span in _line_sentences(parsed):
         if kept is not None and _runs_on(kept, span):
@@ -307,7 +308,7 @@ def _line_sentences(parsed: Doc) -> Iterator[Span]:
 
 
 def _runs_on(before: Span, after: Span) -> bool:
-    """Does ``after`` continue the sentence ``before`` wrongly ended on an abbreviation?"""
+    """Does ``after`` continue the sentence ``before`` wrongly ended on an abbreviation or a date?"""
     between = before.doc[before.end : after.start]
     if not len(after) or any(not t.is_space or "\n" in t.text for t in between):
         return False  # a line break (or text) between them: separate paragraphs
