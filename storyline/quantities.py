@@ -268,6 +268,11 @@ MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid"
 # ("a storm caused $30 million in damages" keeps its damage)
 LEGAL_DAMAGES_VERBS = {"seek": "demanded", "ask": "demanded", "demand": "demanded", "sue": "demanded",
                        "award": "awarded", "win": "awarded", "grant": "awarded", "pay": "paid"}
+# a law's penalty, no fine levied: "punishable by a fine of up to $10,000", "the crime carries a
+# potential fine of $20,000", "faces fines of up to $50,000", "the penalty for poaching is a $25,000 fine"
+PENALTY_VERBS = {"carry", "face"}
+PENALTY_ADJECTIVES = {"punishable", "potential", "possible", "maximum"}
+PENALTY_NOUNS = {"penalty", "punishment"}
 # "$300,000 in compensatory damages": damages a court weighs
 LEGAL_DAMAGES_ADJECTIVES = {"punitive", "compensatory", "exemplary", "treble", "civil"}
 LEGAL_DAMAGES = "in legal damages"
@@ -1081,7 +1086,51 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "business result"
     if _retracted(sent, anchor):
         return "retracted"
+    if phrase.money is not None and (reading.event or "").startswith("fined") and _law_penalty(sent, anchor):
+        return "penalty in law"
     return None
+
+
+def _law_penalty(sent: Span, anchor: Token) -> bool:
+    """"punishable by a fine of up to $10,000", "carries a potential fine of $20,000", "faces
+    fines of up to $50,000", "the penalty for poaching one is a $25,000 fine": what the law allows
+    for an offence (or a fine still ahead) is no fine anyone was given."""
+    path = [anchor, *(t for t in list(anchor.ancestors)[:6] if _in_span(sent, t))]
+    fines = [t for t in path if t.lemma_.lower() == "fine" and t.pos_ == "NOUN"]
+    if not fines:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in PENALTY_ADJECTIVES for c in fines[0].children):
+        return True
+    for tok in path[path.index(fines[0]) + 1:]:
+        lemma = tok.lemma_.lower()
+        if lemma in PENALTY_ADJECTIVES or (lemma in PENALTY_VERBS and tok.pos_ == "VERB"):
+            return True
+        if lemma in PENALTY_NOUNS and _penalty_for_an_act(tok):
+            return True
+        if tok.pos_ in ("VERB", "AUX"):  # "the penalty for killing one is a $100,000 fine", "is punishable by"
+            return _penalty_named_before(sent, fines[0]) or any(
+                (c.dep_ == "nsubj" and c.lemma_.lower() in PENALTY_NOUNS and _penalty_for_an_act(c))
+                or (c.dep_ == "acomp" and c.lemma_.lower() in PENALTY_ADJECTIVES) for c in tok.children)
+    return False
+
+
+def _penalty_named_before(sent: Span, fine: Token) -> bool:
+    """"told them about the penalty for poaching a bear: a fine of up to $30,000": the fine after
+    a colon spells out the penalty named before it."""
+    colon = fine.left_edge.i - 1
+    if colon < sent.start or sent.doc[colon].text != ":":
+        return False
+    return any(t.lemma_.lower() in PENALTY_NOUNS and t.right_edge.i == colon - 1 and _penalty_for_an_act(t)
+               for t in sent if t.i < colon)
+
+
+def _penalty_for_an_act(noun: Token) -> bool:
+    """"the penalty for poaching an eagle", "the maximum penalty": a law's, for any who do it
+    ("a penalty of $5,000 for the spill" was imposed on one)."""
+    if any(c.dep_ == "amod" and c.lower_ in PENALTY_ADJECTIVES for c in noun.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.tag_ == "VBG" for o in c.children)
+               for c in noun.children)
 
 
 def _business_result(sent: Span) -> bool:

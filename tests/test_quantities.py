@@ -1240,3 +1240,23 @@ def test_a_day_after_an_event_is_no_rate(nlp):
 def test_a_bare_count_evacuated_is_of_people(nlp):
     q = the(nlp, "3,000 evacuated as the river rises", "3,000")
     assert (q.counted, q.event) == ("people", "evacuated")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Anyone convicted of poaching an eagle faces fines of up to $50,000 and a year in prison.", "up to $50,000"),
+    ("The penalty for dumping waste in the river is a $25,000 fine.", "$25,000"),
+    ("Illegal dumping is punishable by a fine of up to $10,000.", "up to $10,000"),
+    ("The offense carries a potential fine of $20,000.", "$20,000"),
+    ("They told hunters about the penalty for shooting a bear on public land: a fine of up to $30,000 "
+     "and a year in jail.", "up to $30,000"),
+])
+def test_a_fine_the_law_allows_is_no_fine_levied(nlp, text, quote):
+    assert not the(nlp, text, quote).key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The utility paid a $4 million fine last year.", "$4 million"),
+    ("The firm was ordered to pay a fine of $3 million for the leak.", "$3 million"),
+])
+def test_a_fine_paid_or_ordered_stays_key(nlp, text, quote):
+    assert the(nlp, text, quote).key
