@@ -395,7 +395,11 @@ CUT_NOUNS = {"cut", "layoff", "redundancy", "loss"}  # "job cuts", "job losses"
 # a cut is announced before it is done: "said it would cut 1,200 jobs" states the plan, while
 # "may", "could", "might" still hedge it
 PLANNED_EVENTS = {"cut"}
-PLAN_AUX = {"would"}
+PLAN_AUX = {"would", "will", "shall", "'ll"}
+# "will be released in two months", "shall pay": what is still ahead is not done
+FUTURE_AUX = {"will", "shall", "'ll"}
+# "plan to release three pairs", "exploring ways to raise $200,000": an intent, nothing done yet
+PLAN_WORDS = {"plan", "intend", "aim", "hope", "propose", "want", "way", "proposal"}
 
 
 # natural hazards people flee ahead of: an evacuation ("fled ahead of the cyclone")
@@ -2322,19 +2326,33 @@ def _hedged(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     if first > 0 and sent[first - 1].lower_ in HEDGE_ADVERBS:
         return True
+    planned = reading.event in PLANNED_EVENTS  # a job cut is news when announced
+    below, own_verb = None, True
     for tok in _ancestors_to_report(sent, reading):
         if tok.lemma_.lower() in HEDGE_VERBS and tok.pos_ == "VERB":
             return True
+        if not planned and _intended(tok, below):
+            return True
+        below = tok
+        # "will" on the number's own verb ("will be released"), not on a verb above it
+        # ("clearing the backlog of 80 ships will take a week": the backlog is there now)
+        future = FUTURE_AUX if own_verb else set()
+        own_verb = own_verb and tok.pos_ not in ("VERB", "AUX")
         for child in tok.children:
             word = child.lower_
-            if child.dep_ == "aux" and word in HEDGE_AUX and not (
-                    word in PLAN_AUX and reading.event in PLANNED_EVENTS):
+            if child.dep_ == "aux" and word in HEDGE_AUX | future and not (word in PLAN_AUX and planned):
                 return True
             if child.dep_ == "advmod" and word in HEDGE_ADVERBS:
                 return True
             if child.dep_ == "mark" and word in CONDITIONAL_MARKS:
                 return True
     return False
+
+
+def _intended(tok: Token, below: Token | None) -> bool:
+    """"plan to release three pairs", "ways to raise $200,000": the infinitive below is an intent."""
+    return (below is not None and below.dep_ in ("xcomp", "acl", "relcl") and tok.lemma_.lower() in PLAN_WORDS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children))
 
 
 def _ancestors_to_report(sent: Span, reading: _Reading) -> Iterator[Token]:

@@ -1260,3 +1260,23 @@ def test_a_fine_the_law_allows_is_no_fine_levied(nlp, text, quote):
 ])
 def test_a_fine_paid_or_ordered_stays_key(nlp, text, quote):
     assert the(nlp, text, quote).key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Six more bears will be released in about two months.", "Six"),
+    ("Wildlife officials plan to release two pairs of bears next spring.", "two"),
+    ("The museum is exploring ways to allow the group to raise $200,000 for the new wing.", "$200,000"),
+    ("Police will evacuate 2,000 residents on Sunday.", "2,000"),
+])
+def test_a_plan_or_a_step_still_ahead_is_not_done(nlp, text, quote):
+    assert the(nlp, text, quote).hedged
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The company plans to cut 1,200 jobs.", "1,200"),
+    ("The company will cut 900 jobs next year.", "900"),
+    ("Rescuers managed to free 20 miners on Sunday.", "20"),
+    ("The group raised $2 million last year.", "$2 million"),
+])
+def test_a_job_cut_announced_or_a_step_done_is_not_hedged(nlp, text, quote):
+    assert not the(nlp, text, quote).hedged
