@@ -310,6 +310,8 @@ LIVES_WORDS = {"life", "toll", "death", "victim", "casualty"}
 # "the group accused the army of killing 30": who accuses gives the number
 ACCUSE_VERBS = {"accuse"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "that", "which", "this"}
+# what is known, not who tells it: "new evidence says a bounty was posted" names no source
+NO_SOURCE_NOUNS = {"evidence", "information", "indication", "sign"}
 HEDGE_AUX = {"could", "may", "might", "would", "can"}
 # "reportedly" names no source but is no hypothetical: "20 were reportedly killed" is a count
 HEDGE_ADVERBS = {"perhaps", "possibly", "maybe", "probably", "likely", "potentially"}
@@ -2421,7 +2423,8 @@ def _side_clause(clause: Token) -> bool:
 
 
 def _speaker(sent: Span, verb: Token) -> str | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _in_span(sent, c)]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _in_span(sent, c)
+                and any(ch.isalnum() for ch in c.text)]  # not the wire's "_" dash read as a subject
     if subjects:
         subject = min(subjects, key=lambda c: abs(c.i - verb.i))
         if subject.dep_ == "nsubjpass":
@@ -2429,7 +2432,7 @@ def _speaker(sent: Span, verb: Token) -> str | None:
             return _phrase_text(sent, agent) if agent is not None else None
         if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return _phrase_text(sent, verb.head)
-        if subject.lower_ in PRONOUNS:
+        if subject.lower_ in PRONOUNS or subject.lemma_.lower() in NO_SOURCE_NOUNS:
             return None
         return _phrase_text(sent, subject)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -2467,7 +2470,7 @@ def _phrase_text(sent: Span, head: Token, keep_acl: bool = False) -> str | None:
         gap = tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "
         out.append(text + gap)
     text = "".join(out).strip().strip(QUOTES).strip()
-    return text or None
+    return text if any(ch.isalnum() for ch in text) else None  # a wire's "_" dash parsed as a noun names no one
 
 
 def _phrase_tokens(sent: Span, tok: Token, pruned: set[str]) -> list[Token]:

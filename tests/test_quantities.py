@@ -1280,3 +1280,14 @@ def test_a_plan_or_a_step_still_ahead_is_not_done(nlp, text, quote):
 ])
 def test_a_job_cut_announced_or_a_step_done_is_not_hedged(nlp, text, quote):
     assert not the(nlp, text, quote).hedged
+
+
+def test_a_wire_dash_is_no_source_and_the_real_subject_speaks(nlp):
+    text = ("Two leaders of local hunting clubs _ John Smith of Elk Society, and Bob Jones of Trail "
+            "Friends _ said rewards of up to $20,000 were offered by a rancher.")
+    assert the(nlp, text, "up to $20,000").attributed_to == "two leaders of local hunting clubs"
+
+
+def test_evidence_is_no_source(nlp):
+    text = "Also, new evidence says a $15,000 bounty has been posted for the bears' killing."
+    assert the(nlp, text, "$15,000").attributed_to is None
