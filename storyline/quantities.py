@@ -1080,6 +1080,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "places"
     if lemma in PAGE_ITEMS:
         return "page furniture"
+    if lemma in INCIDENT_NOUNS and _listed_with_its_kind(counted):
+        return "part of a list"
     if before in INCREMENT_BEFORE or after in INCREMENT_AFTER:
         return "increment"
     if _superseded(sent, first, anchor):
@@ -1137,6 +1139,23 @@ def _penalty_for_an_act(noun: Token) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.tag_ == "VBG" for o in c.children)
                for c in noun.children)
+
+
+def _listed_with_its_kind(noun: Token) -> bool:
+    """"the Denver bombing and two Chicago bombings", "the bombing of a bank and two other
+    bombings": a count of incidents listed beside one more of the same kind is only part of them,
+    and would stand beside the total ("three bombings" beside "four bombings") as a clash."""
+    lemma = noun.lemma_.lower()
+    kin = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        head = noun.head
+        for _ in range(3):  # "the bombing of a bank and two bombings": the list hangs on "bank"
+            kin.append(head)
+            if head.dep_ != "pobj" or head.head.dep_ != "prep":
+                break
+            head = head.head.head
+    return any(k.lemma_.lower() == lemma and k.tag_ == "NN" and not any(c.like_num for c in k.children)
+               for k in kin)
 
 
 def _business_result(sent: Span) -> bool:

@@ -1291,3 +1291,13 @@ def test_a_wire_dash_is_no_source_and_the_real_subject_speaks(nlp):
 def test_evidence_is_no_source(nlp):
     text = "Also, new evidence says a $15,000 bounty has been posted for the bears' killing."
     assert the(nlp, text, "$15,000").attributed_to is None
+
+
+@pytest.mark.parametrize("text, quote, key", [
+    ("Investigators are looking into the Denver bombing and two Chicago bombings.", "two", False),
+    ("The man is wanted in the bombing of a Denver bank and two Chicago-area bombings.", "two", False),
+    ("The man is wanted in four bombings in two states.", "four", True),
+    ("The quake triggered two landslides and a fire.", "two", True),
+])
+def test_incidents_listed_beside_one_more_of_their_kind_are_only_a_part(nlp, text, quote, key):
+    assert the(nlp, text, quote).key is key
