@@ -850,6 +850,8 @@ def _quantity(sent: Span, phrase: _Phrase, is_whole: bool = False) -> Quantity |
     reading = _Reading(anchor=anchor, node=node, counted=counted, whole=is_whole)
     reading.event = _event(sent, phrase, reading)
     reading.event = _area_event(sent, reading) or _job_cut_event(sent, reading) or reading.event
+    if counted is not None and _whole_of_a_part(sent, anchor, counted):
+        reading.event = _participle_event(counted)
     if phrase.money is not None and reading.event is not None:
         reading.event += _money_rate(sent, phrase)
     undated = reading.event is None and counted is None and not phrase.money
@@ -1321,6 +1323,9 @@ def _counted_text(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return phrase.money
     noun = reading.counted
     if noun is None:
+        group = _fronted_group(sent, reading.anchor)
+        if group is not None:
+            return group.lower_ if not _keeps_case(group) else group.text
         antecedent = _subset_antecedent(sent, reading.anchor)
         if antecedent is not None and reading.event in PEOPLE_EVENTS:
             return antecedent.lower_ if not _keeps_case(antecedent) else antecedent.text
@@ -1364,6 +1369,46 @@ def _people_listed(noun: Token) -> bool:
     kinds = [c for c in noun.children if c.dep_ == "conj"]
     return (_is_people(noun) and bool(kinds) and all(
         _is_people(k) and not any(c.dep_ in ("nummod", "det", "poss") for c in k.children) for k in kinds))
+
+
+def _fronted_group(sent: Span, anchor: Token) -> Token | None:
+    """"Of the 14 bears released last year, six have been killed, two are missing": a bare
+    number that is a verb's subject counts the group the sentence opens with (bears, not people)."""
+    if anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = anchor.head.head if anchor.head.dep_ in ("aux", "auxpass") else anchor.head
+    for _ in range(2):  # "..., and two are missing": the group hangs on the first verb of the pair
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < anchor.i:
+                group = next((o for o in prep.children if o.dep_ == "pobj" and o.tag_ == "NNS"), None)
+                if group is not None:
+                    return group
+        if verb.dep_ != "conj" or not _in_span(sent, verb.head):
+            return None
+        verb = verb.head
+    return None
+
+
+def _whole_of_a_part(sent: Span, anchor: Token, counted: Token) -> bool:
+    """"four of 14 bears released were shot", "Of 200 people on board, 30 were rescued": the
+    whole a part is taken from; what the verb tells happened to the part, not to all of them."""
+    if any(c.dep_ == "quantmod" and c.lower_ == "of" for c in anchor.children) and any(
+            c.dep_ == "quantmod" and c.like_num and c.i < anchor.i for c in anchor.children):
+        return True
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or not _in_span(sent, prep.head):
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.like_num and c.i > prep.i for c in verb.children)
+
+
+def _participle_event(noun: Token) -> str | None:
+    """"the 14 bears released last year": the whole's own event, told by its participle."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in EVENT_VERBS:
+            return _verb_event(child, "pass", noun, set())
+    return None
 
 
 def _subset_antecedent(sent: Span, anchor: Token) -> Token | None:

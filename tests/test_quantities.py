@@ -1301,3 +1301,18 @@ def test_evidence_is_no_source(nlp):
 ])
 def test_incidents_listed_beside_one_more_of_their_kind_are_only_a_part(nlp, text, quote, key):
     assert the(nlp, text, quote).key is key
+
+
+def test_a_bare_count_takes_the_group_the_sentence_opens_with(nlp):
+    text = "Of the 14 bears released in the park last year, six have been killed and two are missing."
+    assert (the(nlp, text, "six").counted, the(nlp, text, "six").event) == ("bears", "killed")
+    assert the(nlp, text, "two").counted == "bears"
+    assert the(nlp, text, "14").event == "freed"
+
+
+@pytest.mark.parametrize("text, quote, event", [
+    ("The trouble began in 2003 when four of 14 bears released were shot to death.", "14", "freed"),
+    ("Of 200 people on the ferry, 30 were rescued.", "200", None),
+])
+def test_the_whole_a_part_is_taken_from_does_not_share_the_parts_event(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
