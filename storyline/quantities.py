@@ -146,6 +146,10 @@ NUMBER_NOUNS = {"number", "count"}
 # ("pulled 1,400 survivors out", not "pulled 20 bodies"; "uprooted 5,000 families", not 23 trees)
 # ("evacuated 2,000 residents", not "police evacuated two offices" of the people in them)
 PEOPLE_VERBS = {"carry", "pull", "uproot", "evacuate"}
+# "released 400 pages of records", "freed the documents": papers made public, no captives set free
+FREE_VERBS = {"free", "release", "liberate"}
+DOCUMENT_NOUNS = {"page", "document", "file", "record", "e-mail", "email", "letter", "memo", "transcript",
+                  "tape", "videotape", "report", "statement", "paper", "message", "note", "figure", "data"}
 # verbs that count things only ("80 homes burned down", not "three people burned")
 THING_VERBS = {"burn", "collapse"}
 # nouns of an assault whose "by" object counts the attackers: "an offensive by 1,200 fighters"
@@ -1919,6 +1923,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
         return "displaced"
     if lemma in PEOPLE_VERBS and not (_is_people(counted) or counted.like_num):
         return None
+    if lemma in FREE_VERBS and _lemma(counted) in DOCUMENT_NOUNS:
+        return None  # "released 400 pages of records": made public
     if lemma in THING_VERBS and (_is_people(counted) or _lemma(counted) in INCIDENT_NOUNS
                                  or _lemma(counted) in NOUN_EVENTS):
         return None  # "three people burned", "the fires burned for weeks", "371 bodies"

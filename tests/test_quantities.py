@@ -1316,3 +1316,12 @@ def test_a_bare_count_takes_the_group_the_sentence_opens_with(nlp):
 ])
 def test_the_whole_a_part_is_taken_from_does_not_share_the_parts_event(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text, quote, event", [
+    ("The agency released 400 pages of records on Monday.", "400", None),
+    ("The court released 60 documents from the trial.", "60", None),
+    ("The rebels released 12 hostages on Monday.", "12", "freed"),
+])
+def test_papers_released_are_made_public_not_freed(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
