@@ -2318,11 +2318,43 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
     if k + 2 < len(sent) and sent[k].lower_ == "for" and sent[k + 1].lower_ in ("each", "every") \
             and sent[k + 2].pos_ == "NOUN":
         return " per " + sent[k + 2].lemma_.lower()  # "seeking $5,000 for each song copied"
+    per_head = _bounty_per_head(sent, phrase)
+    if per_head:
+        return per_head
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])
     words = [t for t in unit.lefts if t.dep_ in ("compound", "amod") and t.i > sent[k].i] + [unit]
     return " per " + " ".join(t.lower_ for t in words)
+
+
+def _bounty_per_head(sent: Span, phrase: _Phrase) -> str:
+    """"a bounty of $3 on coyotes", "a $3 bounty on coyotes": a bounty on a kind of animal or
+    person, not on one named, is paid per head (" per coyote"); "a $1 million bounty on his head"
+    and "on the gunmen" are one sum."""
+    amount = sent[phrase.last]
+    holders = [amount, amount.head]
+    if amount.dep_ == "pobj" and amount.head.dep_ == "prep":
+        holders.append(amount.head.head)  # "a bounty of $3"
+    bounty = next((h for h in holders if h.lemma_.lower() == "bounty"), None)
+    if bounty is None:
+        return ""
+    if bounty.dep_ == "dobj":
+        holders.append(bounty.head)  # "paid a $3 bounty on coyotes"
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                kind = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if kind is not None and kind.tag_ == "NNS" and not any(
+                        c.dep_ in ("det", "nummod", "poss") or (c.dep_ == "relcl" and _who_did(c))
+                        for c in kind.children):
+                    return " per " + kind.lemma_.lower()
+    return ""
+
+
+def _who_did(clause: Token) -> bool:
+    """"gunmen who attacked his herd": particular people, not a kind."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def _money_noun(node: Token) -> str | None:

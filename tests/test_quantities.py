@@ -1325,3 +1325,14 @@ def test_the_whole_a_part_is_taken_from_does_not_share_the_parts_event(nlp, text
 ])
 def test_papers_released_are_made_public_not_freed(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text, quote, event", [
+    ("The group sued over a statewide bounty of $3 on coyotes that was never repealed.", "$3",
+     "bounty per coyote"),
+    ("The county once paid a $3 bounty on coyotes.", "$3", "paid per coyote"),
+    ("The rancher put a $20,000 bounty on the wolves.", "$20,000", "bounty"),
+    ("The rancher offered a $5,000 bounty on gunmen who attacked his herd.", "$5,000", "offered"),
+])
+def test_a_bounty_on_a_kind_is_paid_per_head(nlp, text, quote, event):
+    assert the(nlp, text, quote).event == event
