@@ -2430,27 +2430,39 @@ def _hedged(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
     first = phrase.text_first if phrase.text_first is not None else phrase.first
     if first > 0 and sent[first - 1].lower_ in HEDGE_ADVERBS:
         return True
-    planned = reading.event in PLANNED_EVENTS  # a job cut is news when announced
-    below, own_verb = None, True
+    # a plan or a "will" holds back only the step its own verb names ("will be released", "plan to
+    # raise"), not a count told otherwise ("will bury the 200 victims" are dead now; "clearing the
+    # backlog of 80 ships will take a week": the backlog is there now; "will have been stranded")
+    own = next((t for t in _ancestors_to_report(sent, reading) if t.pos_ in ("VERB", "AUX")), None)
+    ahead = own is not None and reading.event not in PLANNED_EVENTS and _names_event(own, reading.event)
+    below, future = None, FUTURE_AUX if ahead and not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in own.children) else set()
     for tok in _ancestors_to_report(sent, reading):
         if tok.lemma_.lower() in HEDGE_VERBS and tok.pos_ == "VERB":
             return True
-        if not planned and _intended(tok, below):
+        if ahead and _intended(tok, below):
             return True
         below = tok
-        # "will" on the number's own verb ("will be released"), not on a verb above it
-        # ("clearing the backlog of 80 ships will take a week": the backlog is there now)
-        future = FUTURE_AUX if own_verb else set()
-        own_verb = own_verb and tok.pos_ not in ("VERB", "AUX")
         for child in tok.children:
             word = child.lower_
-            if child.dep_ == "aux" and word in HEDGE_AUX | future and not (word in PLAN_AUX and planned):
+            if child.dep_ == "aux" and (word in HEDGE_AUX and not (
+                    word in PLAN_AUX and reading.event in PLANNED_EVENTS) or (word in future and tok.i == own.i)):
                 return True
             if child.dep_ == "advmod" and word in HEDGE_ADVERBS:
                 return True
             if child.dep_ == "mark" and word in CONDITIONAL_MARKS:
                 return True
     return False
+
+
+def _names_event(verb: Token, event: str | None) -> bool:
+    """The verb itself tells the event: "released" of freed, "raise" of money raised."""
+    lemma = verb.lemma_.lower()
+    if event is None:
+        return False
+    if lemma in MONEY_VERBS and event.startswith(MONEY_VERBS[lemma]):
+        return True
+    return lemma in EVENT_VERBS and EVENT_VERBS[lemma][0] == event
 
 
 def _intended(tok: Token, below: Token | None) -> bool:

@@ -1336,3 +1336,13 @@ def test_papers_released_are_made_public_not_freed(nlp, text, quote, event):
 ])
 def test_a_bounty_on_a_kind_is_paid_per_head(nlp, text, quote, event):
     assert the(nlp, text, quote).event == event
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("A grieving nation will bury the more than 200 victims of the blasts in a mass funeral Saturday.",
+     "more than 200"),
+    ("The caskets of the six workers who were killed in the blast will be flown home, he said.", "six"),
+    ("By Thursday the 4,000 passengers aboard will have been stranded for five days.", "4,000"),
+])
+def test_a_will_on_another_step_leaves_a_count_done(nlp, text, quote):
+    assert not the(nlp, text, quote).hedged
