@@ -2435,7 +2435,8 @@ def _hedged(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
     # backlog of 80 ships will take a week": the backlog is there now; "will have been stranded")
     own = next((t for t in _ancestors_to_report(sent, reading) if t.pos_ in ("VERB", "AUX")), None)
     ahead = own is not None and reading.event not in PLANNED_EVENTS and _names_event(own, reading.event)
-    below, future = None, FUTURE_AUX if ahead and not any(
+    # money promised is the deal's figure ("the company will pay $500,000" settles a claim)
+    below, future = None, FUTURE_AUX if ahead and phrase.money is None and not any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in own.children) else set()
     for tok in _ancestors_to_report(sent, reading):
         if tok.lemma_.lower() in HEDGE_VERBS and tok.pos_ == "VERB":

@@ -1346,3 +1346,8 @@ def test_a_bounty_on_a_kind_is_paid_per_head(nlp, text, quote, event):
 ])
 def test_a_will_on_another_step_leaves_a_count_done(nlp, text, quote):
     assert not the(nlp, text, quote).hedged
+
+
+def test_money_promised_is_the_deals_figure(nlp):
+    q = the(nlp, "The newspaper reported that the company will pay $400,000 to settle the claims.", "$400,000")
+    assert not q.hedged and q.key
