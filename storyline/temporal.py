@@ -48,6 +48,8 @@ Conventions (documented because news time is fuzzy):
 * stretches back to now ("in recent years", "over the past 27 years"): kind ``relative``,
   precision ``period``, no value: background told over years, not any day's news. Not
   after a superlative ("the worst flooding in recent years"): that ranks the news.
+* "today" meaning nowadays ("Today, more women than men enroll", "the issues facing the nation
+  today"): kind ``relative``, precision ``period``, no value, like "in recent years".
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
@@ -751,7 +753,34 @@ def _fixed_offset(offset: int) -> Handler:
 
 def _deictic_day(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["word"].lower()]
+    if match.group(0).lower() == "today" and _nowadays(ctx):
+        return _mention(match, ctx, "relative", precision="period")
     return _mention(match, ctx, "relative", offset_days=offset)
+
+
+def _nowadays(ctx: _Context) -> bool:
+    """"Today" told against the past, not the report's day: "Today, more women than men enroll",
+    "the issues facing the nation today". An opening "Today," over a clause neither past nor
+    ahead ("Today, the president signed", "Today, the bill is expected to pass" are the day),
+    or "today" on a participle that describes a noun: a state of these times, not news."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token, doc = span[0], ctx.sent.doc
+    head = token.head
+    if (head.tag_ == "VBG" and head.dep_ == "acl" and token.i > head.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        return True
+    opening = token.i == ctx.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+    if not opening:
+        return False
+    path = _path_to_verb(token)
+    verb = path[-1] if path else ctx.sent.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True  # the parse found no verb: "Today, more women than men enroll"
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (bool(tags & {"VBZ", "VBP"}) and verb.tag_ != "VBG" and not _is_past(verb)
+            and not _is_future(verb) and not _scheduled(verb, ctx))
 
 
 def _ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:

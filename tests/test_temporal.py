@@ -455,3 +455,23 @@ def test_a_past_weekday_in_a_report_stamped_late_in_the_utc_day(nlp: Language) -
     assert only(nlp, "The search was under way Tuesday, police said.", late).value == date(2013, 1, 15)
     assert only(nlp, "The search was under way Tuesday, police said.", noon).value == date(2013, 1, 8)
     assert only(nlp, "The search began on Monday, police said.", late).value == date(2013, 1, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "Today, more women than men enroll in law schools.",
+    "Today, more than half of all adults are considered too heavy.",
+    "It is one of the most serious health issues facing the nation today, the expert said.",
+])
+def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
+    m = only(nlp, text)
+    assert (m.kind, m.precision, m.value) == ("relative", "period", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Today, the president signed the bill.",
+    "Today, the president is expected to sign the bill.",
+    "Today, the trial opens in the capital.",
+    "Schools are closed today because of the storm.",
+])
+def test_today_of_the_news_is_the_report_day(nlp: Language, text: str) -> None:
+    assert only(nlp, text).value == date(2013, 1, 18)
