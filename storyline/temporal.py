@@ -13,7 +13,7 @@ Conventions (documented because news time is fuzzy):
   the report date; future tense (``will meet Monday``) -> the first one on or after it
   (a Friday report's "will return to work on Friday" is that day); ``next Monday`` ->
   strictly after it; ``last Monday`` -> before yesterday (the day before is "yesterday" or
-  plain "Wednesday"); "on a recent Friday", "one Sunday" name no day. A report stamped late in
+  plain "Wednesday"); "on a recent Friday", "one Sunday" name no day (precision ``period``). A report stamped late in
   the UTC day (``LATE_HOUR``) may come from where the next day has begun: a past weekday
   that would lie six days back is that next day.
 * a timetable's simple present ("the trial opens Monday", "takes effect on Jan. 12") and
@@ -733,7 +733,8 @@ def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
     if not match["mod"] and ANY_DAY_BEFORE.search(before):
-        return None  # "on a recent Friday", "every Sunday": no day of the calendar
+        # "on a recent Friday", "every Sunday": a time, but no day of the calendar
+        return _mention(match, ctx, "relative", precision="period")
     mod = (match["mod"] or "").lower()
     if mod in ("next", "this coming", "coming"):
         direction = "future"
