@@ -732,7 +732,7 @@ def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
 
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
-    if not match["mod"] and ANY_DAY_BEFORE.search(before):
+    if not match["mod"] and ANY_DAY_BEFORE.search(before) and not _attributive(ctx):
         # "on a recent Friday", "every Sunday": a time, but no day of the calendar
         return _mention(match, ctx, "relative", precision="period")
     mod = (match["mod"] or "").lower()
@@ -744,6 +744,15 @@ def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
         direction = _direction(ctx)
     return _mention(match, ctx, "weekday", weekday=WEEKDAY_NAMES.index(match["wd"]),
                     direction=direction)
+
+
+def _attributive(ctx: _Context) -> bool:
+    """"a Wednesday night concert", "a Friday meeting": the day named before its event is
+    that event's day, not any day."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or span.end >= len(span.doc):
+        return False
+    return span.doc[span.end].pos_ in ("NOUN", "PROPN")
 
 
 def _fixed_offset(offset: int) -> Handler:

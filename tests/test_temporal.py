@@ -439,6 +439,8 @@ def test_an_unnamed_weekday_is_no_date(nlp: Language) -> None:
         m = only(nlp, text)
         assert (m.kind, m.precision, m.value) == ("relative", "period", None)
     assert only(nlp, "The market was crowded on Friday.").value == date(2013, 1, 18)
+    m = only(nlp, "Before a Wednesday night concert, the singer announced a gift to schools.")
+    assert m.value == date(2013, 1, 16)
 
 
 def test_last_weekday_is_never_yesterday(nlp: Language) -> None:
