@@ -101,7 +101,6 @@ RETOLD_REACH = 3  # earlier sentences compared with each later one: those with m
 RETOLD_COSINE = 0.8  # with an encoder: this close in meaning, a later sentence retells an earlier
 RETOLD_SHARE = 0.8  # without one: this share of its words in what one earlier entry's reports said
 MIN_WORDS = 4
-EARLY_CLOCK = time(6, 0)  # a stamp before this UTC hour is still the evening before in the Americas
 MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
 # Event classes and words that name them; salience ranks entries of equal support.
@@ -680,15 +679,8 @@ def _clock_day(unit: _Unit, published: date, own_days: set[tuple[int, date]]) ->
     when the report itself dates events on that day before: "The blaze broke out at about
     11 p.m." in a report of 9:40 a.m. whose lead says "late on Monday" tells of Monday
     night. Without such a day of its own the hour may be another time zone's (publication
-    times are often UTC): TREC TS cover 0.4350 -> 0.4253 when every later hour moved.
-    A report stamped in the first UTC hours (``EARLY_CLOCK``) whose own words date its news
-    on the day before and never on the stamp's day was written that evening in the Americas
-    ("The hearing opened Tuesday" stamped 00:58 UTC Wednesday): its undated sentences tell
-    that day."""
+    times are often UTC): TREC TS cover 0.4350 -> 0.4253 when every later hour moved."""
     before = published - timedelta(days=1)
-    if (unit.clock is not None and unit.clock < EARLY_CLOCK and (unit.order[0], before) in own_days
-            and (unit.order[0], published) not in own_days):
-        return before
     hour = _clock_time(unit.sentence.text)
     if (hour is not None and unit.clock is not None and hour > unit.clock
             and (unit.order[0], before) in own_days):

@@ -504,16 +504,3 @@ def test_a_stretch_of_time_up_to_the_report_is_not_its_days_news(nlp: Language, 
 def test_an_aside_in_brackets_is_no_entry(nlp: Language) -> None:
     text = "(Jane Miller, a free-lance writer in Chicago, covered the festival for this newspaper.)"
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
-
-
-def test_a_report_stamped_in_the_first_utc_hours_tells_the_evening_before(nlp: Language) -> None:
-    """Stamped 00:58 UTC on a Friday, the report dates its hearing "Thursday" and never
-    Friday: written on the Thursday evening, its undated sentences tell Thursday. Stamped at
-    midday, an undated sentence is the report's own day."""
-    text = ("The Senate committee opened its hearing on the port strike on Thursday. "
-            "Outside the building, police arrested twelve dock workers who blocked the gates.")
-    for stamp, expected in ((datetime(2013, 1, 18, 0, 58, tzinfo=timezone.utc), "2013-01-17"),
-                            (datetime(2013, 1, 18, 12, 0, tzinfo=timezone.utc), "2013-01-18")):
-        entries = build_timeline([make_doc(nlp, "a", text, stamp)])
-        arrests = [e.date for e in entries if "arrested" in e.text]
-        assert arrests == [expected]
