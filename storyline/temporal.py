@@ -12,13 +12,18 @@ Conventions (documented because news time is fuzzy):
 * weekdays: past or present tense (``said Friday``) -> the latest such day on or before
   the report date; future tense (``will meet Monday``) -> the first one on or after it
   (a Friday report's "will return to work on Friday" is that day); ``next Monday`` ->
-  strictly after it; ``last Monday`` -> strictly before.
+  strictly after it; ``last Monday`` -> before yesterday (the day before is "yesterday" or
+  plain "Wednesday"); "on a recent Friday", "one Sunday" name no day (precision ``period``). A report stamped late in
+  the UTC day (``LATE_HOUR``) may come from where the next day has begun: a past weekday
+  that would lie six days back is that next day.
 * a timetable's simple present ("the trial opens Monday", "takes effect on Jan. 12") and
   "be to" ("are to be released Monday") are future too; a quoted title ("Next Friday")
   is no date; a month before its event ("a dramatic September meeting") is a month date.
 * ``clause`` records where the parse attaches the expression: on the main clause's
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
+* "April 15 next year", "August 20 of 1993": the year is told with the date.
+* an infinitive relative ("a report to be released on Monday") is a plan, ahead.
 * dates without a year: the year that puts the date nearest on or before the report
   date (one day of slack for time zones); future tense -> nearest on or after it. A
   chronology's line ("1998: Jan. 22 - ...", "May 18 - ...") takes the list's year heading.
@@ -43,6 +48,8 @@ Conventions (documented because news time is fuzzy):
 * stretches back to now ("in recent years", "over the past 27 years"): kind ``relative``,
   precision ``period``, no value: background told over years, not any day's news. Not
   after a superlative ("the worst flooding in recent years"): that ranks the news.
+* "today" meaning nowadays ("Today, more women than men enroll", "the issues facing the nation
+  today"): kind ``relative``, precision ``period``, no value, like "in recent years".
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
@@ -125,7 +132,12 @@ DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Za-z .'()-]{{1,40}}(?:,\s*[A-Z][A-Za-z
 DATELINE_DRIFT = (timedelta(days=-2), timedelta(days=1))  # how far a dateline may sit from the
 #   publication stamp: wire stamps are UTC and often the next day ("PARIS, February 20" stamped
 #   Feb. 21), or a day early for places east of UTC; farther off, the dateline is no report day
-PAST_SLACK = timedelta(days=1)  # time zones: a report may print "Jan. 18" late on the 17th
+YEAR_SHIFT = r"(?P<shift>(?i:next|last|this)\s+year)\b"  # "by April 15 next year": the year is told
+# "on a recent Friday", "one Sunday", "every Monday": an unnamed or any such day, not a date
+ANY_DAY_BEFORE = re.compile(r"\b(?:a|an|one|every|each)\s+(?:(?:recent|certain|given|typical|single)\s+)?$",
+                            re.IGNORECASE)
+PAST_SLACK = timedelta(days=1)
+LATE_HOUR = 20  # UTC hour from which the next day has begun east of UTC+4 (the Gulf, Asia, Australia)  # time zones: a report may print "Jan. 18" late on the 17th
 
 
 @dataclass
@@ -168,7 +180,21 @@ def find_times(sent: Span, published: datetime | None, *, day: date | None = Non
             mention.clause = _clause(sent, start, end)
             found.append(_mark_caption_or_dateline(mention, sent))
     found.sort(key=lambda m: m.start)
-    return resolve_mentions(found, anchor)
+    resolved = resolve_mentions(found, anchor)
+    if anchor is not None and isinstance(published, datetime) and published.date() == anchor \
+            and published.hour >= LATE_HOUR:
+        resolved = [_east_of_stamp(m, anchor) for m in resolved]
+    return resolved
+
+
+def _east_of_stamp(m: TimeMention, anchor: date) -> TimeMention:
+    """A report stamped late in the UTC day may come from where the next day has begun: its
+    "was under way Tuesday" in a report stamped late on the UTC Monday is that Tuesday, not
+    the one six days back (a writer would say "last Tuesday")."""
+    if m.kind != "weekday" or m.value is None or m.direction != "past" or _is_last(m) \
+            or m.offset_days != -6:
+        return m
+    return replace(m, value=anchor + timedelta(days=1), offset_days=1)
 
 
 def document_day(document: Document) -> date | None:
@@ -230,16 +256,29 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
     if m.value is not None or anchor is None or m.kind in ("caption", "span"):
         return m
     if m.weekday is not None:
-        before = _is_last(m) or _today_ahead(m)
-        day = resolve_weekday(m.weekday, anchor - timedelta(days=1) if before else anchor, m.direction)
+        back = 2 if _is_last(m) else 1 if _today_ahead(m) else 0
+        day = resolve_weekday(m.weekday, anchor - timedelta(days=back), m.direction)
         return replace(m, value=day, offset_days=(day - anchor).days)
     if m.kind in ("absolute", "dateline"):
+        shifted = _shifted_year(m.text, anchor)
+        if shifted is not None:
+            return replace(m, value=shifted)
         if _is_last(m) and m.precision == "month":  # "last December" is before this month
             anchor = anchor.replace(day=1) - timedelta(days=1) - PAST_SLACK
         return replace(m, value=_resolve_absolute_text(m.text, anchor, m.direction))
     if m.kind == "relative":
         return replace(m, value=_resolve_relative(m, anchor))
     return m
+
+
+def _shifted_year(text: str, anchor: date) -> date | None:
+    """"April 15 next year": the writer names the year by its distance from the report's."""
+    shift = re.search(YEAR_SHIFT + r"\s*$", text)
+    parts = _month_day(text)
+    if shift is None or parts is None or parts[1] is None:
+        return None
+    return _safe_date(anchor.year + {"next": 1, "last": -1, "this": 0}[shift["shift"].split()[0].lower()],
+                      parts[0], parts[1])
 
 
 def _today_ahead(m: TimeMention) -> bool:
@@ -250,6 +289,8 @@ def _today_ahead(m: TimeMention) -> bool:
 
 
 def _is_last(m: TimeMention) -> bool:
+    """"last Monday", "last December". A writer calls the day before "yesterday" or by its
+    bare name, so "last Wednesday" in a Thursday report is the week before's."""
     return m.text.lower().startswith("last ")
 
 
@@ -350,6 +391,8 @@ def _direction(ctx: _Context, timetable: bool = True) -> str:
     span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
+    if timetable and _timetable_noun(span):
+        return "future"
     path = _path_to_verb(span.root)
     if not path:
         return "past"
@@ -359,6 +402,20 @@ def _direction(ctx: _Context, timetable: bool = True) -> str:
     if _is_future(verb) or _present_under_future(verb) or (timetable and (_scheduled(verb, ctx) or _arranged(verb, path))):
         return "future"
     return "past"
+
+
+def _timetable_noun(span: Span) -> bool:
+    """"The magazine debuts June 16": the parse may read a timetable verb's -s as a plural
+    noun and leave the sentence without a verb; a plural noun as the sentence's root right
+    before the date is that verb."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ == "on":
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i]
+    return (word.tag_ == "NNS" and word.dep_ == "ROOT" and word.lower_.endswith("s")
+            and word.lower_[:-1] in SCHEDULE_VERBS)
 
 
 def _arranged(verb: Token, path: list[Token]) -> bool:
@@ -527,12 +584,19 @@ def _is_future(verb: Token) -> bool:
 
 
 def _to_be_done(verb: Token) -> bool:
-    """"Final figures are to be released Monday", "a report that was to be issued Wednesday":
+    """"Final figures are to be released Monday", "a report that was to be issued Wednesday",
+    "a report to be released Monday":
     "be" with a to-infinitive tells an arrangement, a day ahead of its telling ("is to
     blame" aside)."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if (infinitive and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children)
+            and not any(c.tag_ in ("JJS", "RBS") or c.lower_ in ORDINALS or c.lower_ in ("last", "only")
+                        for c in verb.head.children)):
+        return True  # "a report to be released on Monday" (not "the first man to be elected Monday")
     return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.i != verb.i
             and verb.lemma_.lower() != "blame"  # "is to blame for the attack on Monday"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+            and infinitive)
 
 
 def _verb_chain(verb: Token) -> list[Token]:
@@ -667,6 +731,10 @@ def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
 
 
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
+    if not match["mod"] and ANY_DAY_BEFORE.search(before) and not _attributive(ctx):
+        # "on a recent Friday", "every Sunday": a time, but no day of the calendar
+        return _mention(match, ctx, "relative", precision="period")
     mod = (match["mod"] or "").lower()
     if mod in ("next", "this coming", "coming"):
         direction = "future"
@@ -678,6 +746,15 @@ def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
                     direction=direction)
 
 
+def _attributive(ctx: _Context) -> bool:
+    """"a Wednesday night concert", "a Friday meeting": the day named before its event is
+    that event's day, not any day."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or span.end >= len(span.doc):
+        return False
+    return span.doc[span.end].pos_ in ("NOUN", "PROPN")
+
+
 def _fixed_offset(offset: int) -> Handler:
     def handler(match: re.Match[str], ctx: _Context) -> TimeMention | None:
         return _mention(match, ctx, "relative", offset_days=offset)
@@ -686,7 +763,34 @@ def _fixed_offset(offset: int) -> Handler:
 
 def _deictic_day(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["word"].lower()]
+    if match.group(0).lower() == "today" and _nowadays(ctx):
+        return _mention(match, ctx, "relative", precision="period")
     return _mention(match, ctx, "relative", offset_days=offset)
+
+
+def _nowadays(ctx: _Context) -> bool:
+    """"Today" told against the past, not the report's day: "Today, more women than men enroll",
+    "the issues facing the nation today". An opening "Today," over a clause neither past nor
+    ahead ("Today, the president signed", "Today, the bill is expected to pass" are the day),
+    or "today" on a participle that describes a noun: a state of these times, not news."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token, doc = span[0], ctx.sent.doc
+    head = token.head
+    if (head.tag_ == "VBG" and head.dep_ == "acl" and token.i > head.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        return True
+    opening = token.i == ctx.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+    if not opening:
+        return False
+    path = _path_to_verb(token)
+    verb = path[-1] if path else ctx.sent.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True  # the parse found no verb: "Today, more women than men enroll"
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (bool(tags & {"VBZ", "VBP"}) and verb.tag_ != "VBG" and not _is_past(verb)
+            and not _is_future(verb) and not _scheduled(verb, ctx))
 
 
 def _ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:
@@ -739,7 +843,8 @@ def _rule(pattern: str, handler: Handler, flags: int = 0) -> tuple[re.Pattern[st
 # Most specific first: a later rule never overlaps text an earlier one took.
 RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", _iso),
-    _rule(rf"\b(?P<month>{MONTH})\b\.?\s+{DAY}\b(?:,?\s+{YEAR}\b)?", _day_month),
+    # "Aug. 20, 1993", "August 20 of 1993", "April 15 next year"
+    _rule(rf"\b(?P<month>{MONTH})\b\.?\s+{DAY}\b(?:,?\s+(?:of\s+)?{YEAR}\b|\s+{YEAR_SHIFT})?", _day_month),
     # the abbreviation point is the date's only before a year: "16 Jan. 2013" but "on 16 Jan."
     _rule(rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b(?:\.?,?\s+{YEAR}\b)?", _day_month),
     _rule(rf"\b(?P<month>{MONTH})\b\.?,?\s+{YEAR}\b", _month_year),

@@ -410,3 +410,72 @@ def test_be_to_tells_an_arrangement_ahead(nlp: Language) -> None:
     assert (m.value, m.direction) == (date(2013, 1, 21), "future")
     assert only(nlp, "He is to blame for the bombing on Monday.").value == date(2013, 1, 14)
     assert times(nlp, 'The comedy "Next Friday," starring a rapper, led the box office.') == []
+
+
+def test_an_infinitive_relative_tells_an_arrangement_ahead(nlp: Language) -> None:
+    """"a report to be released on Monday" is a plan; "the first ... to be elected" ranks a past act."""
+    m = only(nlp, "The council will discuss a report to be released on Monday.")
+    assert (m.value, m.direction) == (date(2013, 1, 21), "future")
+    assert only(nlp, "The first woman to be elected on Monday took her seat.").value == date(2013, 1, 14)
+
+
+def test_a_date_names_its_year_by_distance_or_with_of(nlp: Language) -> None:
+    m = only(nlp, "The agency must file its plan by April 15 next year.")
+    assert (m.text, m.value) == ("April 15 next year", date(2014, 4, 15))
+    assert only(nlp, "The port lowered its fees on March 3 last year.").value == date(2012, 3, 3)
+    m = only(nlp, "The plant closed on August 20 of 1993, workers said.")
+    assert (m.text, m.value) == ("August 20 of 1993", date(1993, 8, 20))
+
+
+def test_a_timetable_verb_read_as_a_plural_noun(nlp: Language) -> None:
+    """The parse reads "debuts" as a noun and leaves the sentence without a verb."""
+    m = only(nlp, "The new show debuts June 16 on cable.")
+    assert (m.value, m.direction) == (date(2013, 6, 16), "future")
+
+
+def test_an_unnamed_weekday_is_no_date(nlp: Language) -> None:
+    for text in ("On a recent Friday, the market was crowded with shoppers.",
+                 "One Sunday, the family drove to the coast."):
+        m = only(nlp, text)
+        assert (m.kind, m.precision, m.value) == ("relative", "period", None)
+    assert only(nlp, "The market was crowded on Friday.").value == date(2013, 1, 18)
+    m = only(nlp, "Before a Wednesday night concert, the singer announced a gift to schools.")
+    assert m.value == date(2013, 1, 16)
+
+
+def test_last_weekday_is_never_yesterday(nlp: Language) -> None:
+    """A writer calls the day before "yesterday" or by its bare name: "last Wednesday" in a
+    Thursday report is the week before's; "last Monday" in a Friday report stays this week's."""
+    assert only(nlp, "Last Wednesday, the board voted to close the plant.", THURSDAY).value == date(2013, 1, 9)
+    assert only(nlp, "The board voted on Wednesday to close the plant.", THURSDAY).value == date(2013, 1, 16)
+    assert only(nlp, "The board met last Monday.").value == date(2013, 1, 14)
+
+
+def test_a_past_weekday_in_a_report_stamped_late_in_the_utc_day(nlp: Language) -> None:
+    """Stamped 22:30 UTC on a Monday, the report comes from where Tuesday has begun: "was under
+    way Tuesday" is that Tuesday, not six days back. Stamped at midday, it is six days back."""
+    late = datetime(2013, 1, 14, 22, 30, tzinfo=timezone.utc)
+    noon = datetime(2013, 1, 14, 12, 30, tzinfo=timezone.utc)
+    assert only(nlp, "The search was under way Tuesday, police said.", late).value == date(2013, 1, 15)
+    assert only(nlp, "The search was under way Tuesday, police said.", noon).value == date(2013, 1, 8)
+    assert only(nlp, "The search began on Monday, police said.", late).value == date(2013, 1, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "Today, more women than men enroll in law schools.",
+    "Today, more than half of all adults are considered too heavy.",
+    "It is one of the most serious health issues facing the nation today, the expert said.",
+])
+def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
+    m = only(nlp, text)
+    assert (m.kind, m.precision, m.value) == ("relative", "period", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Today, the president signed the bill.",
+    "Today, the president is expected to sign the bill.",
+    "Today, the trial opens in the capital.",
+    "Schools are closed today because of the storm.",
+])
+def test_today_of_the_news_is_the_report_day(nlp: Language, text: str) -> None:
+    assert only(nlp, text).value == date(2013, 1, 18)
