@@ -326,7 +326,7 @@ def _dated_candidate(sentence: Sentence, voice: str, order: tuple[int, int], men
         return None
     if events and FUTURE.search(sentence.text) and all(e == "statement" for _, _, e in events):
         return None  # "Today, engineers will inspect the line, the company said": a plan, told
-    if HABITUAL.search(sentence.text) and (on_reporting_verb or getattr(mention, "clause", None) != "main"):
+    if HABITUAL.search(sentence.text) and (on_reporting_verb or mention.clause != "main"):
         return None  # "300 children die every year, a report said Wednesday": a habit, told that day
     event = _dated_event(mention, on_reporting_verb, events, sentence) if events else None
     return _Candidate(
