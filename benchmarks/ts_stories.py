@@ -41,7 +41,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", nargs="*", help="query ids (default: every corpus)")
     parser.add_argument("--words", type=int, default=250, help="summary budget (the scorer reads 250)")
-    parser.add_argument("--per-day", type=int, default=3)
+    parser.add_argument("--per-day", type=int, default=None,
+                        help="timeline entries a day (default: the product default, 3-8 by story length)")
     parser.add_argument("--markdown", action="store_true", help="per-event table as Markdown")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the story JSON files")
     args = parser.parse_args()

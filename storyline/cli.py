@@ -120,8 +120,9 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     g.add_argument("--words", type=int, default=150, metavar="N", help="summary length (default 150)")
     g.add_argument("--focus", metavar="TEXT", help="a question or topic that steers the summary")
     _embedding_model(g)
-    g.add_argument("--per-day", type=int, default=3, metavar="N",
-                   help="at most N timeline entries per day (default 3)")
+    g.add_argument("--per-day", type=int, default=None, metavar="N",
+                   help="at most N timeline entries per day (default: the 20 entries shared among "
+                        "the story's days, 3 to 8 a day)")
 
 
 def _embedding_model(g: argparse._ActionsContainer, grouping_only: bool = False) -> None:
@@ -170,7 +171,7 @@ def _options(args: argparse.Namespace):
     from storyline.pipeline import Options
 
     return Options(db=getattr(args, "db", None), words=getattr(args, "words", 150),
-                   focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", 3),
+                   focus=getattr(args, "focus", None), per_day=getattr(args, "per_day", None),
                    embedding_model=getattr(args, "embedding_model", None) or DEFAULT_MODEL,
                    quiet=args.quiet, engine=getattr(args, "engine", "local"),
                    scheduler=getattr(args, "scheduler", None), workers=getattr(args, "workers", None))

@@ -57,7 +57,7 @@ class Options:
     words: int = 150  # summary budget
     focus: str | None = None
     embedding_model: str | None = DEFAULT_MODEL  # groups and steers the focus by meaning; None: by words
-    per_day: int = 3  # timeline entries per day
+    per_day: int | None = None  # timeline entries a day; None: timeline_limit shared among the days (3-8)
     timeline_limit: int = 20
     copy_threshold: float = DEFAULT_THRESHOLD
     grouping: GroupOptions = field(default_factory=GroupOptions)
@@ -71,6 +71,8 @@ class Options:
     def __post_init__(self) -> None:
         for name in ("words", "per_day"):
             value = getattr(self, name)
+            if name == "per_day" and value is None:
+                continue
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise ValueError(f"{name} must be a whole number above 0 (--{name.replace('_', '-')} on "
                                  f"the command line), not {value!r}")

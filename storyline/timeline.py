@@ -100,6 +100,8 @@ RETOLD_WORDS = 2  # words besides the event word a retelling shares with the ear
 RETOLD_REACH = 3  # earlier sentences compared with each later one: those with most words in common
 RETOLD_COSINE = 0.8  # with an encoder: this close in meaning, a later sentence retells an earlier
 RETOLD_SHARE = 0.8  # without one: this share of its words in what one earlier entry's reports said
+AUTO_PER_DAY = (3, 8)  # entries a day when the user sets none: the overall limit shared among
+# the story's days, within these bounds (a two-day siege gets 8 a day, a fortnight 3)
 MIN_WORDS = 4
 MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
@@ -220,11 +222,12 @@ Encoder = Callable[[Sequence[str]], np.ndarray]  # texts -> one unit vector a ro
 # --- public API ---------------------------------------------------------------------
 
 
-def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: int = 20,
+def build_timeline(documents: Sequence[Document], *, per_day: int | None = None, limit: int = 20,
                    encoder: Encoder | None = None) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, each citing every report that states it.
 
-    ``per_day`` entries a day at most, ``limit`` in all. With a sentence ``encoder``
+    ``per_day`` entries a day at most (None: ``limit`` shared among the story's days, see
+    ``auto_per_day``), ``limit`` in all. With a sentence ``encoder``
     (``storyline.embed``), entries are ranked by how close in meaning they are to what
     the story's reports tell (see ``_closeness``); without one, by words alone.
     """
@@ -241,6 +244,8 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: in
     days = _burst_days(units, candidates)
     days |= _outcome_day(days, _headline_days(ordered, explicit))
     days |= _lead_days(ordered, explicit, days, neighbours)
+    if per_day is None:
+        per_day = auto_per_day(len(days), limit)
     candidates = [c for c in candidates if _prose(c.sentence.text)]
     entries = [e for e in _merge(candidates, neighbours) if e.day in days
                and any(_clean(m) and _stands_alone(m) and not m.since for m in e.members)]
@@ -252,6 +257,13 @@ def build_timeline(documents: Sequence[Document], *, per_day: int = 3, limit: in
         closeness = _closeness(entries, weight, encoder)
     chosen = _select(entries, per_day, limit, weight, closeness)
     return [_to_entry(e, weight) for e in chosen]
+
+
+def auto_per_day(days: int, limit: int) -> int:
+    """Entries a day when the user sets no limit: a short story's few days may tell many
+    facts each (a two-day siege), a long story's days must share the overall limit."""
+    low, high = AUTO_PER_DAY
+    return min(high, max(low, limit // max(days, 1)))
 
 
 # --- candidates -------------------------------------------------------------------------
@@ -1262,7 +1274,7 @@ def _states_better(member: _Candidate, held: _Candidate, worded: _Candidate) -> 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def build_relative_timeline(documents: Sequence[Document], *, per_day: int = 3) -> list[TimelineEntry]:
+def build_relative_timeline(documents: Sequence[Document], *, per_day: int | None = None) -> list[TimelineEntry]:
     """When no report of a story has a date, its events by the weekdays they name.
 
     Nothing anchors a calendar date, but the week still has an order: the weekdays named
@@ -1285,6 +1297,8 @@ def build_relative_timeline(documents: Sequence[Document], *, per_day: int = 3) 
     if not told:
         return []
     first = _week_start(sorted(told))
+    if per_day is None:
+        per_day = AUTO_PER_DAY[0]
     entries = []
     for weekday in sorted(told, key=lambda w: (w - first) % 7):
         label = f"Day {(weekday - first) % 7 + 1} ({WEEKDAYS[weekday]})"

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from spacy.language import Language
 
 from storyline.models import Document
-from storyline.timeline import build_timeline
+from storyline.timeline import auto_per_day, build_timeline
 
 from tests.helpers import parsed_report
 
@@ -83,3 +83,27 @@ def test_per_day_is_a_hard_limit_even_on_the_busiest_day(nlp: Language) -> None:
     entries = build_timeline(wednesday + friday, per_day=1)
     on = [e.date for e in entries]
     assert on.count("2013-01-16") == 1 and on.count("2013-01-18") == 1
+
+
+def test_a_short_story_shares_the_overall_limit_among_its_few_days(nlp: Language) -> None:
+    """Without --per-day, a two-day story's busy day may tell more than three facts: the
+    overall limit is shared among the days the story has; --per-day 3 still caps it."""
+    facts = ["Gunmen seized foreign workers at a remote gas plant in the desert.",
+             "Two guards were killed at the main gate of the compound.",
+             "Three workers escaped through the desert to a nearby town.",
+             "Helicopters evacuated wounded workers to a military hospital.",
+             "A bomb exploded near the living quarters of the plant."]
+    wednesday = [report(nlp, f"w{i}", facts, WEDNESDAY) for i in range(2)]
+    friday = [report(nlp, f"f{i}", ["Police arrested a suspected organiser of the kidnapping in Algiers."],
+                     FRIDAY) for i in range(2)]
+    by_default = [e.date for e in build_timeline(wednesday + friday)]
+    capped = [e.date for e in build_timeline(wednesday + friday, per_day=3)]
+    assert by_default.count("2013-01-16") > 3
+    assert capped.count("2013-01-16") == 3
+
+
+def test_auto_per_day_shares_the_limit_within_bounds() -> None:
+    assert auto_per_day(1, 20) == 8
+    assert auto_per_day(4, 20) == 5
+    assert auto_per_day(12, 20) == 3
+    assert auto_per_day(0, 20) == 8
