@@ -267,6 +267,9 @@ MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid"
                "appeal": "appeal", "compensation": "compensation", "cost": "cost",
                "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined",
                "offer": "offered", "bid": "offered"}
+# "was ordered to pay $33.5 million": a sum a court or an
+# authority orders paid is granted, not yet paid
+ORDER_VERBS = {"order", "sentence", "require", "direct"}
 # "seeks $10 million in damages", "ordered to pay $2 million in punitive damages": money a court
 # is asked for or grants is no damage done, so the verb of the claim says what the sum is
 # ("a storm caused $30 million in damages" keeps its damage)
@@ -284,6 +287,8 @@ LEGAL_DAMAGES = "in legal damages"
 COURT_WORDS = {"court", "jury", "judge", "juror", "lawsuit", "suit", "sue", "trial", "verdict", "plaintiff",
                "defendant", "witness", "litigation", "attorney", "lawyer", "appeal", "settlement"}
 # "asked the jury to award", "urged the court to order it to pay": money asked for is demanded
+SOUGHT_WORDS = {"warrant", "call", "press", "push", "appeal", "demand", "ask", "plea", "negotiate",
+                "campaign", "seek", "order"}  # "warrants for the arrest of", "pressed for the release of"
 REQUEST_VERBS = {"ask", "urge", "request", "demand", "seek", "want", "petition"}
 # "a quarterly loss of $52 million", "a loss ... on revenue of $380 million": a company's results
 RESULT_WORDS = {"revenue", "earnings", "quarterly", "pretax", "profit", "fiscal", "turnover"}
@@ -1224,10 +1229,11 @@ def _per_period(verb: Token) -> bool:
 
 def _running_count(reading: _Reading) -> bool:
     """"A fourth worker died": an ordinal on the victim of a death or injury states the
-    running toll (now 4), unlike "the third day" or "a second explosion"."""
+    running toll (now 4), unlike "the third day" or "a second explosion"; "the first victims
+    were killed there" names a group by its order, not a count of one."""
     counted = reading.counted
     return (reading.event in TOLL_WORDS and counted is not None and reading.anchor.head.i == counted.i
-            and reading.anchor.dep_ == "amod" and _is_people(counted))
+            and reading.anchor.dep_ == "amod" and _is_people(counted) and counted.tag_ != "NNS")
 
 
 def _subset_aside(anchor: Token) -> bool:
@@ -1774,7 +1780,9 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                     continue
                 if owner.lemma_.lower() == "life" and owner.head.lemma_.lower() in LIFE_VERBS:
                     return "killed"  # "claimed the lives of almost 200 workers"
-                return None if _is_amount(owner) else EVENT_NOUNS.get(owner.lemma_.lower())
+                if _is_amount(owner) or _sought(owner):
+                    return None
+                return EVENT_NOUNS.get(owner.lemma_.lower())
             if word == "with" and _is_people(counted) and (
                     head.head.lemma_.lower() in CROWD_VERBS or head.head.lower_ in CROWD_VERBS):
                 return "on board"
@@ -2212,6 +2220,16 @@ def _toll_event(toll: Token) -> str:
     return "wounded" if words & {"injury", "injured", "wounded", "casualty"} else "killed"
 
 
+def _sought(act: Token) -> bool:
+    """"issued warrants for the arrest of 33", "called for the release of 20 hostages": an
+    arrest or a release asked for has not happened."""
+    if act.dep_ != "pobj" or act.head.lower_ != "for":
+        return False
+    asker = act.head.head
+    return asker.lemma_.lower() in SOUGHT_WORDS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SOUGHT_WORDS for c in asker.children)
+
+
 def _money_subject(verb: Token) -> str | None:
     """"Damage totaled $71 million", "losses are estimated at $2 billion", "insurers put the
     damage at $4 billion"."""
@@ -2242,7 +2260,14 @@ def _court_damages(sent: Span) -> bool:
 
 def _claim_event(verb: Token) -> str:
     """"asked the jury to award $11 million": an award asked for is a demand."""
-    return "demanded" if _requested(verb) else LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+    return "demanded" if _requested(verb) else _ordered(verb) or LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+
+
+def _ordered(verb: Token) -> str | None:
+    """"was ordered to pay $33.5 million": money someone is made to pay is awarded, not paid."""
+    if verb.lemma_.lower() != "pay" or verb.dep_ != "xcomp":
+        return None
+    return "awarded" if verb.head.lemma_.lower() in ORDER_VERBS else None
 
 
 def _requested(verb: Token) -> bool:
@@ -2270,7 +2295,7 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in CHANGE_VERBS and _money_object(head):  # "raised its offer to $4.8 billion"
             return _money_object(head)
         if lemma in MONEY_VERBS:
-            return "demanded" if _requested(head) else MONEY_VERBS[lemma]
+            return "demanded" if _requested(head) else _ordered(head) or MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:

@@ -381,7 +381,7 @@ def test_an_accusation_is_given_by_who_accuses(nlp):
     ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
     ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
     ("A jury ordered the firm to pay $2.5 million in punitive damages to a former worker.",
-     "$2.5 million", 2_500_000, "paid"),
+     "$2.5 million", 2_500_000, "awarded"),
     ("The flooding caused $30 million in damages to roads and bridges.", "$30 million", 30_000_000, "in damage"),
 ])
 def test_damages_claimed_in_court_are_no_damage_done(nlp, text, quote, value, event):
@@ -1351,3 +1351,26 @@ def test_a_will_on_another_step_leaves_a_count_done(nlp, text, quote):
 def test_money_promised_is_the_deals_figure(nlp):
     q = the(nlp, "The newspaper reported that the company will pay $400,000 to settle the claims.", "$400,000")
     assert not q.hedged and q.key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The builder was ordered to pay $2.4 million to the families of the victims.", "$2.4 million"),
+    ("A jury found the landlord liable and ordered him to pay $800,000 in damages.", "$800,000"),
+])
+def test_money_someone_is_ordered_to_pay_is_awarded_not_paid(nlp, text, quote):
+    """Until it is paid, a sum a court orders paid is what the court awarded."""
+    assert the(nlp, text, quote).event == "awarded"
+
+
+def test_an_ordinal_on_a_plural_names_a_group_not_a_toll(nlp):
+    q = the(nlp, "Staff returned to the floor where the first victims were killed.", "first")
+    assert not q.key
+    assert the(nlp, "A fourth worker died in hospital on Monday.", "fourth").key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Prosecutors issued warrants for the arrest of 33 builders and engineers.", "33"),
+    ("The judge issued a warrant for the arrest of four men.", "four"),
+])
+def test_an_arrest_sought_is_no_arrest(nlp, text, quote):
+    assert the(nlp, text, quote).event != "arrested"
