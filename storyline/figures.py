@@ -39,6 +39,8 @@ SAME_MOMENT = timedelta(hours=2)
 PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ -]*")
 MAX_COUNTED_WORDS = 4
 SHORT_HEADS = {"men", "kg"}
+# words that stand for a noun told before, naming nothing alone: "damaged two other ones"
+PRONOUN_HEADS = {"one", "ones"}
 CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "today", "yesterday", "tonight", "january", "february", "march", "april",
                   "june", "july", "august", "september", "october", "november", "december"}
@@ -160,6 +162,8 @@ def _plain_counted(counted: str) -> bool:
         return False
     if words[-1].lower() in FRACTION_HEADS:
         return False  # "nearly three quarters of the houses" is a share, not a count
+    if words[-1].lower() in PRONOUN_HEADS:
+        return False  # "destroyed seven tanks and damaged two other ones": the tanks, unnamed
     return not any(w.lower() in CALENDAR_WORDS for w in words)
 
 

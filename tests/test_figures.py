@@ -166,6 +166,11 @@ def test_figure_label():
     assert figure_label(traded) == "American hostages offered in exchange"
 
 
+def test_a_count_of_ones_names_no_measure():
+    ones = Quantity(text="two", start=0, end=3, value=2, counted="ones", event="damaged", key=True)
+    assert figure_label(ones) is None
+
+
 # --- the seeds together ----------------------------------------------------------------
 
 
