@@ -2530,6 +2530,9 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
         if not _in_span(sent, tok):
             break
         shielded = shielded or _side_clause(below)
+        if _is_report_verb(tok) and below.dep_ in ("nsubj", "nsubjpass") and below.head.i == tok.i \
+                and _told_about_subject(anchor, below):
+            break  # "said Blaier, who works where four were killed": the number describes the speaker
         if (_is_report_verb(tok) or _accuses(tok)) and not shielded:
             source = _speaker(sent, tok)
             if source:
@@ -2550,6 +2553,22 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
             if source:
                 return source
     return None
+
+
+def _told_about_subject(anchor: Token, subject: Token) -> bool:
+    """The number sits in a clause told about the speaker's surroundings ("Blaier, who works
+    on the floor where four were killed"), not in what the speaker itself gives ("a report
+    that listed 12 dead"): some clause on the way up hangs on a word other than the subject."""
+    if anchor.head.i == subject.i and anchor.dep_ == "nummod":
+        return True  # "13 people wounded ... claims": a count is not its own source
+    own = {subject.i} | {obj.i for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("of", "by")
+                         for obj in prep.children if obj.dep_ == "pobj"}  # "a report by the ministry that..."
+    tok = anchor
+    while tok.i != subject.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i not in own:
+            return True
+        tok = tok.head
+    return False
 
 
 def _accuses(tok: Token) -> bool:

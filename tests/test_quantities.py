@@ -1374,3 +1374,17 @@ def test_an_ordinal_on_a_plural_names_a_group_not_a_toll(nlp):
 ])
 def test_an_arrest_sought_is_no_arrest(nlp, text, quote):
     assert the(nlp, text, quote).event != "arrested"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("'We are open as usual,' said Jones, who works on the floor where four traders were shot dead.", "four"),
+    ("The lawsuit over the shooting that left six people dead and 11 people wounded claims the bank was negligent.",
+     "11"),
+])
+def test_a_number_told_about_the_speaker_is_not_the_speakers_claim(nlp, text, quote):
+    assert the(nlp, text, quote).attributed_to is None
+
+
+def test_a_number_the_source_itself_gives_keeps_its_source(nlp):
+    q = the(nlp, "A report by the ministry that listed 12 dead said the toll would rise.", "12")
+    assert q.attributed_to == "a report by the ministry"
