@@ -141,6 +141,11 @@ class _Group:
     entries: list[_Entry] = field(default_factory=list)
 
 
+# a source that only points back ("The report said ..."): the report is the one the sentence
+# before named ("..., according to the Algerian news service")
+BARE_SOURCES = {"the report", "the statement", "the dispatch", "the announcement", "the agency"}
+ACCORDING_TO = re.compile(r"\baccording to ((?:the |an? )?[A-Za-z][^,;:()\n]*?)\s*(?:,|;|\.$|\.\s|$)")
+
 # --- public -------------------------------------------------------------------------
 
 
@@ -422,13 +427,29 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
             return  # the same sentence in another report is a copy of it
     value = FigureValue(
         value=q.value, text=sent.text, doc_id=doc.doc_id, low=q.low, high=q.high,
-        qualifier=q.qualifier, reported_at=doc.published, attributed_to=q.attributed_to,
+        qualifier=q.qualifier, reported_at=doc.published, attributed_to=_named_source(doc, sent, q.attributed_to),
         quote=q.text,
     )
     when = _utc(doc.published)
     order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
              position.get(doc.doc_id, 0), q.start)
     group.entries.append(_Entry(value=value, counted=_counted(q), order=order))
+
+
+def _named_source(doc: Document, sent: Sentence, source: str | None) -> str | None:
+    """"The report said ..." after "..., according to the Algerian news service": the report
+    the sentence points back to is the one the sentence before it named."""
+    if source is None or source.lower() not in BARE_SOURCES:
+        return source
+    before = [s for s in doc.sentences if s.index == sent.index - 1]
+    if not before:
+        return source
+    named = ACCORDING_TO.search(before[0].text)
+    if named:
+        return named.group(1)
+    earlier = {q.attributed_to for q in before[0].quantities if q.attributed_to}
+    earlier -= {s for s in earlier if s.lower() in BARE_SOURCES}
+    return earlier.pop() if len(earlier) == 1 else source
 
 
 def _fold(groups: dict[tuple[str, str], _Group], doc: Document, q: Quantity) -> bool:
