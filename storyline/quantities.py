@@ -247,6 +247,10 @@ PAST_MARKS = {"earlier", "previous", "prior", "former", "old", "original"}
 # a report's own correction: "misstated the death toll as 65", "wrongly reported 65"
 MISSTATE_VERBS = {"misstate", "misreport", "misquote", "miscount", "misprint"}
 WRONG_GIVEN = {"give", "list", "put", "publish", "print", "cite"}
+STILL_IN_HOSPITAL = {"hospitalize", "hospitalise", "treat"}
+STILL_VERBS = {"remain", "remains", "remained", "stay", "stays", "stayed"}  # "remained hospitalized", "are still being treated": those left in care
+WRONG_ADJECTIVES = {"erroneous", "incorrect", "wrong", "mistaken", "inaccurate", "false"}
+REPORT_NOUNS = {"report", "statement", "announcement", "figure", "count", "estimate", "claim"}
 WRONG_ADVERBS = {"incorrectly", "wrongly", "erroneously", "mistakenly", "inaccurately", "falsely"}
 # what a revised count is called when the sentence told its event before ("the estimate")
 ESTIMATE_NOUNS = {"estimate", "figure"}
@@ -1072,6 +1076,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if re.fullmatch(r"0\d+", words[phrase.first]):
         return "code"  # "086", "007": an identifier or a number cut in two, not a count
     before = words[first - 1] if first > 0 else ""
+    if before == "." and first > 1 and words[first - 2] in POSITION_WORDS:
+        before = words[first - 2]  # "No. 32" split as "No" "."
     if before in POSITION_WORDS:
         return "list position"
     if phrase.money is None and _is_name_part(sent, phrase, anchor):
@@ -1266,6 +1272,9 @@ def _retracted(sent: Span, anchor: Token) -> bool:
     for tok in [anchor, *anchor.ancestors]:
         if not _in_span(sent, tok):
             break
+        if tok.pos_ == "NOUN" and _is_report_noun(tok) and any(
+                c.dep_ == "amod" and c.lower_ in WRONG_ADJECTIVES for c in tok.children):
+            return True  # "the erroneous report that nearly 18,000 had died"
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.lemma_.lower() in MISSTATE_VERBS:
@@ -1278,6 +1287,15 @@ def _retracted(sent: Span, anchor: Token) -> bool:
                     c.lower_ in PAST_MARKS for c in child.children):
                 return True  # "an earlier version of this story said 65 died"
     return False
+
+
+def _still(verb: Token) -> bool:
+    return any((c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in STILL_VERBS)
+               or (c.dep_ == "advmod" and c.lower_ == "still") for c in verb.children)
+
+
+def _is_report_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORT_NOUNS
 
 
 def _counts_with_one(anchor: Token, counted: Token | None) -> bool:
@@ -1883,6 +1901,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     lemma = verb.lemma_.lower()
     if role in ("obj", "pass") and _attempted(verb):
         return None  # "trying to burn two cars": what the cars suffered is not told
+    if lemma in STILL_IN_HOSPITAL and _still(verb):
+        return None  # "ten people remained hospitalized": those still in care, not all the injured
     if _to_death(verb) and (role != "subj" or _is_passive(verb) or not any(
             c.dep_ == "dobj" for c in verb.children)):
         return "killed"  # "11 people were burnt to death", not the gunmen who shot others to death
@@ -2530,7 +2550,7 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
         if not _in_span(sent, tok):
             break
         shielded = shielded or _side_clause(below)
-        if _is_report_verb(tok) and below.dep_ in ("nsubj", "nsubjpass") and below.head.i == tok.i \
+        if _is_report_verb(tok) and below.dep_ == "nsubj" and below.head.i == tok.i \
                 and _told_about_subject(anchor, below):
             break  # "said Blaier, who works where four were killed": the number describes the speaker
         if (_is_report_verb(tok) or _accuses(tok)) and not shielded:

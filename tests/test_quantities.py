@@ -1388,3 +1388,21 @@ def test_a_number_told_about_the_speaker_is_not_the_speakers_claim(nlp, text, qu
 def test_a_number_the_source_itself_gives_keeps_its_source(nlp):
     q = the(nlp, "A report by the ministry that listed 12 dead said the toll would rise.", "12")
     assert q.attributed_to == "a report by the ministry"
+
+
+def test_a_count_in_a_report_called_erroneous_is_no_value(nlp):
+    text = "Officials blamed a typing slip for the erroneous report that nearly 9,000 people had died."
+    assert not the(nlp, text, "nearly 9,000").key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Ten people remained hospitalized on Friday.", "Ten"),
+    ("Seven of the miners are still hospitalized.", "Seven"),
+])
+def test_those_still_in_hospital_are_not_the_injured_total(nlp, text, quote):
+    assert the(nlp, text, quote).event != "wounded"
+    assert the(nlp, "Twelve people were hospitalized after the blast.", "Twelve").event == "wounded"
+
+
+def test_a_number_after_no_with_its_dot_split_off_is_a_list_position(nlp):
+    assert not the(nlp, "Two No. 32 jerseys were burned outside the court.", "32").key
