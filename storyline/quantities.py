@@ -1479,6 +1479,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if after is not None:  # "left 200,000 people homeless, 380 people missing"
         return after
     event = _objectless_verb_before(sent, phrase, reading) or _event_from_role(sent, reading.node, counted)
+    if event == "freed" and _from_hospital(sent, reading.node):
+        return None  # "one wounded victim was released from the hospital": discharged, no count of the hurt
     if event in ("freed", "rescued") and _hurt_people(counted):
         event = EVENT_ADJECTIVES[_hurt_people(counted)]  # "pulled 22 injured people from the wreckage"
     if event == "escaped" and _flees_hazard(reading.node):
@@ -2077,6 +2079,13 @@ def _walks_out(verb: Token) -> bool:
     """"5,000 dockworkers walked off the job", "walked out": a strike ("gunmen struck" is none)."""
     return verb.lemma_.lower() == "walk" and any(
         c.lower_ in ("out", "off") and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
+
+
+def _from_hospital(sent: Span, node: Token) -> bool:
+    """The verb above the count lets people out "from the hospital"."""
+    verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in HOSPITAL_WORDS for o in c.children) for c in verb.children)
 
 
 def _to_hospital(verb: Token) -> bool:

@@ -1406,3 +1406,8 @@ def test_those_still_in_hospital_are_not_the_injured_total(nlp, text, quote):
 
 def test_a_number_after_no_with_its_dot_split_off_is_a_list_position(nlp):
     assert not the(nlp, "Two No. 32 jerseys were burned outside the court.", "32").key
+
+
+def test_people_let_out_of_hospital_are_no_count_of_the_hurt_or_freed(nlp):
+    q = the(nlp, "Three injured workers were released from hospital on Monday.", "Three")
+    assert q.event not in ("wounded", "freed") and not q.key
