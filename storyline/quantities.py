@@ -1431,6 +1431,16 @@ def _whole_of_a_part(sent: Span, anchor: Token, counted: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.like_num and c.i > prep.i for c in verb.children)
 
 
+def _part_with_own_verb(anchor: Token, counted: Token | None) -> bool:
+    """"Four of the 12 eagles released were shot": the part has a verb of its own, so the
+    whole's participle ("released") is not what happened to it ("three of the 20 killed were
+    children" links the part to the whole and keeps its event)."""
+    if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of" or counted.head.head.i != anchor.i:
+        return False
+    verb = anchor.head
+    return anchor.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in LINKING_VERBS
+
+
 def _participle_event(noun: Token) -> str | None:
     """"the 14 bears released last year": the whole's own event, told by its participle."""
     for child in noun.children:
@@ -1487,7 +1497,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = "evacuated"  # "100,000 people fled to higher ground ahead of the cyclone"
     if event == "attacked" and counted is not None and _participle_after(counted):
         event = None  # "Three Kiwis killed in bus crash ... kills 14": victims, not attackers
-    if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
+    if event is None and not _part_with_own_verb(reading.anchor, counted):
+        # "20 people killed in the blast", headline "3,000 evacuated as..."
         event = _event_from_modifiers(sent, counted if counted is not None else reading.anchor)
     if event is None:
         event = _event_from_verb_before(sent, phrase, counted)

@@ -1411,3 +1411,10 @@ def test_a_number_after_no_with_its_dot_split_off_is_a_list_position(nlp):
 def test_people_let_out_of_hospital_are_no_count_of_the_hurt_or_freed(nlp):
     q = the(nlp, "Three injured workers were released from hospital on Monday.", "Three")
     assert q.event not in ("wounded", "freed") and not q.key
+
+
+def test_a_part_with_a_verb_of_its_own_does_not_take_the_wholes_event(nlp):
+    q = the(nlp, "Four of the 12 eagles released were shot.", "Four")
+    assert q.event != "freed"
+    assert the(nlp, "Four of the 12 eagles released were shot.", "12").event == "freed"
+    assert the(nlp, "Three of the 20 people killed were children.", "Three").event == "killed"
