@@ -247,7 +247,7 @@ PAST_MARKS = {"earlier", "previous", "prior", "former", "old", "original"}
 # a report's own correction: "misstated the death toll as 65", "wrongly reported 65"
 MISSTATE_VERBS = {"misstate", "misreport", "misquote", "miscount", "misprint"}
 WRONG_GIVEN = {"give", "list", "put", "publish", "print", "cite"}
-STILL_IN_HOSPITAL = {"hospitalize", "hospitalise", "treat"}
+STILL_IN_HOSPITAL = {"hospitalize", "hospitalise", "hospitalized", "hospitalised", "treat"}
 STILL_VERBS = {"remain", "remains", "remained", "stay", "stays", "stayed"}  # "remained hospitalized", "are still being treated": those left in care
 WRONG_ADJECTIVES = {"erroneous", "incorrect", "wrong", "mistaken", "inaccurate", "false"}
 REPORT_NOUNS = {"report", "statement", "announcement", "figure", "count", "estimate", "claim"}
@@ -1289,6 +1289,17 @@ def _retracted(sent: Span, anchor: Token) -> bool:
     return False
 
 
+def _still_in_care(node: Token) -> bool:
+    """The count is the subject of "remain hospitalized" / "are still hospitalized"."""
+    verb = node.head
+    if node.dep_ not in ("nsubj", "nsubjpass") or verb.i == node.i:
+        return False
+    if verb.lemma_.lower() in STILL_IN_HOSPITAL:
+        return _still(verb)
+    return (verb.lemma_.lower() in STILL_VERBS or verb.lower_ in STILL_VERBS) and any(
+        c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in STILL_IN_HOSPITAL for c in verb.children)
+
+
 def _still(verb: Token) -> bool:
     return any((c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in STILL_VERBS)
                or (c.dep_ == "advmod" and c.lower_ == "still") for c in verb.children)
@@ -1437,6 +1448,9 @@ def _part_with_own_verb(anchor: Token, counted: Token | None) -> bool:
     children" links the part to the whole and keeps its event)."""
     if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of" or counted.head.head.i != anchor.i:
         return False
+    if not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+               for c in counted.children):
+        return False  # "thousands of homeless people": the count itself, no part of a whole told
     verb = anchor.head
     return anchor.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in LINKING_VERBS
 
@@ -1520,6 +1534,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
         return OWN_EVENT_NOUNS[_lemma(counted)]
+    if event == "wounded" and _still_in_care(reading.node):
+        return None  # "10 people injured in the shootings remain hospitalized": those left in care
     return event
 
 

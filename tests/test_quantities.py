@@ -1398,6 +1398,7 @@ def test_a_count_in_a_report_called_erroneous_is_no_value(nlp):
 @pytest.mark.parametrize("text, quote", [
     ("Ten people remained hospitalized on Friday.", "Ten"),
     ("Seven of the miners are still hospitalized.", "Seven"),
+    ("Eight people injured in the crash remain hospitalized.", "Eight"),
 ])
 def test_those_still_in_hospital_are_not_the_injured_total(nlp, text, quote):
     assert the(nlp, text, quote).event != "wounded"
@@ -1418,3 +1419,4 @@ def test_a_part_with_a_verb_of_its_own_does_not_take_the_wholes_event(nlp):
     assert q.event != "freed"
     assert the(nlp, "Four of the 12 eagles released were shot.", "12").event == "freed"
     assert the(nlp, "Three of the 20 people killed were children.", "Three").event == "killed"
+    assert the(nlp, "Thousands of homeless people are demanding new homes.", "Thousands").event == "displaced"
