@@ -39,6 +39,8 @@ SAME_MOMENT = timedelta(hours=2)
 PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ -]*")
 MAX_COUNTED_WORDS = 4
 SHORT_HEADS = {"men", "kg"}
+# words that stand for a noun told before, naming nothing alone: "damaged two other ones"
+PRONOUN_HEADS = {"one", "ones"}
 CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "today", "yesterday", "tonight", "january", "february", "march", "april",
                   "june", "july", "august", "september", "october", "november", "december"}
@@ -139,6 +141,11 @@ class _Group:
     entries: list[_Entry] = field(default_factory=list)
 
 
+# a source that only points back ("The report said ..."): the report is the one the sentence
+# before named ("..., according to the Algerian news service")
+BARE_SOURCES = {"the report", "the statement", "the dispatch", "the announcement", "the agency"}
+ACCORDING_TO = re.compile(r"\baccording to ((?:the |an? )?[A-Za-z][^,;:()\n]*?)\s*(?:,|;|\.$|\.\s|$)")
+
 # --- public -------------------------------------------------------------------------
 
 
@@ -160,6 +167,8 @@ def _plain_counted(counted: str) -> bool:
         return False
     if words[-1].lower() in FRACTION_HEADS:
         return False  # "nearly three quarters of the houses" is a share, not a count
+    if words[-1].lower() in PRONOUN_HEADS:
+        return False  # "destroyed seven tanks and damaged two other ones": the tanks, unnamed
     return not any(w.lower() in CALENDAR_WORDS for w in words)
 
 
@@ -418,13 +427,29 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
             return  # the same sentence in another report is a copy of it
     value = FigureValue(
         value=q.value, text=sent.text, doc_id=doc.doc_id, low=q.low, high=q.high,
-        qualifier=q.qualifier, reported_at=doc.published, attributed_to=q.attributed_to,
+        qualifier=q.qualifier, reported_at=doc.published, attributed_to=_named_source(doc, sent, q.attributed_to),
         quote=q.text,
     )
     when = _utc(doc.published)
     order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
              position.get(doc.doc_id, 0), q.start)
     group.entries.append(_Entry(value=value, counted=_counted(q), order=order))
+
+
+def _named_source(doc: Document, sent: Sentence, source: str | None) -> str | None:
+    """"The report said ..." after "..., according to the Algerian news service": the report
+    the sentence points back to is the one the sentence before it named."""
+    if source is None or source.lower() not in BARE_SOURCES:
+        return source
+    before = [s for s in doc.sentences if s.index == sent.index - 1]
+    if not before:
+        return source
+    named = ACCORDING_TO.search(before[0].text)
+    if named:
+        return named.group(1)
+    earlier = {q.attributed_to for q in before[0].quantities if q.attributed_to}
+    earlier -= {s for s in earlier if s.lower() in BARE_SOURCES}
+    return earlier.pop() if len(earlier) == 1 else source
 
 
 def _fold(groups: dict[tuple[str, str], _Group], doc: Document, q: Quantity) -> bool:

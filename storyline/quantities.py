@@ -247,6 +247,10 @@ PAST_MARKS = {"earlier", "previous", "prior", "former", "old", "original"}
 # a report's own correction: "misstated the death toll as 65", "wrongly reported 65"
 MISSTATE_VERBS = {"misstate", "misreport", "misquote", "miscount", "misprint"}
 WRONG_GIVEN = {"give", "list", "put", "publish", "print", "cite"}
+STILL_IN_HOSPITAL = {"hospitalize", "hospitalise", "hospitalized", "hospitalised", "treat"}
+STILL_VERBS = {"remain", "remains", "remained", "stay", "stays", "stayed"}  # "remained hospitalized", "are still being treated": those left in care
+WRONG_ADJECTIVES = {"erroneous", "incorrect", "wrong", "mistaken", "inaccurate", "false"}
+REPORT_NOUNS = {"report", "statement", "announcement", "figure", "count", "estimate", "claim"}
 WRONG_ADVERBS = {"incorrectly", "wrongly", "erroneously", "mistakenly", "inaccurately", "falsely"}
 # what a revised count is called when the sentence told its event before ("the estimate")
 ESTIMATE_NOUNS = {"estimate", "figure"}
@@ -267,6 +271,9 @@ MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid"
                "appeal": "appeal", "compensation": "compensation", "cost": "cost",
                "relief": "in aid", "fund": "in aid", "donation": "donated", "fine": "fined",
                "offer": "offered", "bid": "offered"}
+# "was ordered to pay $33.5 million": a sum a court or an
+# authority orders paid is granted, not yet paid
+ORDER_VERBS = {"order", "sentence", "require", "direct"}
 # "seeks $10 million in damages", "ordered to pay $2 million in punitive damages": money a court
 # is asked for or grants is no damage done, so the verb of the claim says what the sum is
 # ("a storm caused $30 million in damages" keeps its damage)
@@ -284,6 +291,8 @@ LEGAL_DAMAGES = "in legal damages"
 COURT_WORDS = {"court", "jury", "judge", "juror", "lawsuit", "suit", "sue", "trial", "verdict", "plaintiff",
                "defendant", "witness", "litigation", "attorney", "lawyer", "appeal", "settlement"}
 # "asked the jury to award", "urged the court to order it to pay": money asked for is demanded
+SOUGHT_WORDS = {"warrant", "call", "press", "push", "appeal", "demand", "ask", "plea", "negotiate",
+                "campaign", "seek", "order"}  # "warrants for the arrest of", "pressed for the release of"
 REQUEST_VERBS = {"ask", "urge", "request", "demand", "seek", "want", "petition"}
 # "a quarterly loss of $52 million", "a loss ... on revenue of $380 million": a company's results
 RESULT_WORDS = {"revenue", "earnings", "quarterly", "pretax", "profit", "fiscal", "turnover"}
@@ -1067,6 +1076,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if re.fullmatch(r"0\d+", words[phrase.first]):
         return "code"  # "086", "007": an identifier or a number cut in two, not a count
     before = words[first - 1] if first > 0 else ""
+    if before == "." and first > 1 and words[first - 2] in POSITION_WORDS:
+        before = words[first - 2]  # "No. 32" split as "No" "."
     if before in POSITION_WORDS:
         return "list position"
     if phrase.money is None and _is_name_part(sent, phrase, anchor):
@@ -1224,10 +1235,11 @@ def _per_period(verb: Token) -> bool:
 
 def _running_count(reading: _Reading) -> bool:
     """"A fourth worker died": an ordinal on the victim of a death or injury states the
-    running toll (now 4), unlike "the third day" or "a second explosion"."""
+    running toll (now 4), unlike "the third day" or "a second explosion"; "the first victims
+    were killed there" names a group by its order, not a count of one."""
     counted = reading.counted
     return (reading.event in TOLL_WORDS and counted is not None and reading.anchor.head.i == counted.i
-            and reading.anchor.dep_ == "amod" and _is_people(counted))
+            and reading.anchor.dep_ == "amod" and _is_people(counted) and counted.tag_ != "NNS")
 
 
 def _subset_aside(anchor: Token) -> bool:
@@ -1260,6 +1272,9 @@ def _retracted(sent: Span, anchor: Token) -> bool:
     for tok in [anchor, *anchor.ancestors]:
         if not _in_span(sent, tok):
             break
+        if tok.pos_ == "NOUN" and _is_report_noun(tok) and any(
+                c.dep_ == "amod" and c.lower_ in WRONG_ADJECTIVES for c in tok.children):
+            return True  # "the erroneous report that nearly 18,000 had died"
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.lemma_.lower() in MISSTATE_VERBS:
@@ -1272,6 +1287,26 @@ def _retracted(sent: Span, anchor: Token) -> bool:
                     c.lower_ in PAST_MARKS for c in child.children):
                 return True  # "an earlier version of this story said 65 died"
     return False
+
+
+def _still_in_care(node: Token) -> bool:
+    """The count is the subject of "remain hospitalized" / "are still hospitalized"."""
+    verb = node.head
+    if node.dep_ not in ("nsubj", "nsubjpass") or verb.i == node.i:
+        return False
+    if verb.lemma_.lower() in STILL_IN_HOSPITAL:
+        return _still(verb)
+    return (verb.lemma_.lower() in STILL_VERBS or verb.lower_ in STILL_VERBS) and any(
+        c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in STILL_IN_HOSPITAL for c in verb.children)
+
+
+def _still(verb: Token) -> bool:
+    return any((c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in STILL_VERBS)
+               or (c.dep_ == "advmod" and c.lower_ == "still") for c in verb.children)
+
+
+def _is_report_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORT_NOUNS
 
 
 def _counts_with_one(anchor: Token, counted: Token | None) -> bool:
@@ -1407,6 +1442,19 @@ def _whole_of_a_part(sent: Span, anchor: Token, counted: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.like_num and c.i > prep.i for c in verb.children)
 
 
+def _part_with_own_verb(anchor: Token, counted: Token | None) -> bool:
+    """"Four of the 12 eagles released were shot": the part has a verb of its own, so the
+    whole's participle ("released") is not what happened to it ("three of the 20 killed were
+    children" links the part to the whole and keeps its event)."""
+    if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of" or counted.head.head.i != anchor.i:
+        return False
+    if not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+               for c in counted.children):
+        return False  # "thousands of homeless people": the count itself, no part of a whole told
+    verb = anchor.head
+    return anchor.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in LINKING_VERBS
+
+
 def _participle_event(noun: Token) -> str | None:
     """"the 14 bears released last year": the whole's own event, told by its participle."""
     for child in noun.children:
@@ -1455,13 +1503,16 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if after is not None:  # "left 200,000 people homeless, 380 people missing"
         return after
     event = _objectless_verb_before(sent, phrase, reading) or _event_from_role(sent, reading.node, counted)
+    if event == "freed" and _from_hospital(sent, reading.node):
+        return None  # "one wounded victim was released from the hospital": discharged, no count of the hurt
     if event in ("freed", "rescued") and _hurt_people(counted):
         event = EVENT_ADJECTIVES[_hurt_people(counted)]  # "pulled 22 injured people from the wreckage"
     if event == "escaped" and _flees_hazard(reading.node):
         event = "evacuated"  # "100,000 people fled to higher ground ahead of the cyclone"
     if event == "attacked" and counted is not None and _participle_after(counted):
         event = None  # "Three Kiwis killed in bus crash ... kills 14": victims, not attackers
-    if event is None:  # "20 people killed in the blast", headline "3,000 evacuated as..."
+    if event is None and not _part_with_own_verb(reading.anchor, counted):
+        # "20 people killed in the blast", headline "3,000 evacuated as..."
         event = _event_from_modifiers(sent, counted if counted is not None else reading.anchor)
     if event is None:
         event = _event_from_verb_before(sent, phrase, counted)
@@ -1483,6 +1534,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return None  # "the fire killed", "the cyclone displaced": the cause, not the victims
     if event is not None and counted is not None and _lemma(counted) in OWN_EVENT_NOUNS:
         return OWN_EVENT_NOUNS[_lemma(counted)]
+    if event == "wounded" and _still_in_care(reading.node):
+        return None  # "10 people injured in the shootings remain hospitalized": those left in care
     return event
 
 
@@ -1774,7 +1827,9 @@ def _event_from_role(sent: Span, node: Token, counted: Token | None) -> str | No
                     continue
                 if owner.lemma_.lower() == "life" and owner.head.lemma_.lower() in LIFE_VERBS:
                     return "killed"  # "claimed the lives of almost 200 workers"
-                return None if _is_amount(owner) else EVENT_NOUNS.get(owner.lemma_.lower())
+                if _is_amount(owner) or _sought(owner):
+                    return None
+                return EVENT_NOUNS.get(owner.lemma_.lower())
             if word == "with" and _is_people(counted) and (
                     head.head.lemma_.lower() in CROWD_VERBS or head.head.lower_ in CROWD_VERBS):
                 return "on board"
@@ -1875,6 +1930,8 @@ def _verb_event(verb: Token, role: str, counted: Token | None, seen: set[int]) -
     lemma = verb.lemma_.lower()
     if role in ("obj", "pass") and _attempted(verb):
         return None  # "trying to burn two cars": what the cars suffered is not told
+    if lemma in STILL_IN_HOSPITAL and _still(verb):
+        return None  # "ten people remained hospitalized": those still in care, not all the injured
     if _to_death(verb) and (role != "subj" or _is_passive(verb) or not any(
             c.dep_ == "dobj" for c in verb.children)):
         return "killed"  # "11 people were burnt to death", not the gunmen who shot others to death
@@ -2051,6 +2108,13 @@ def _walks_out(verb: Token) -> bool:
         c.lower_ in ("out", "off") and c.dep_ in ("prt", "prep", "advmod") for c in verb.children)
 
 
+def _from_hospital(sent: Span, node: Token) -> bool:
+    """The verb above the count lets people out "from the hospital"."""
+    verb = next((t for t in node.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in HOSPITAL_WORDS for o in c.children) for c in verb.children)
+
+
 def _to_hospital(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in HOSPITAL_WORDS for o in c.children)
@@ -2212,6 +2276,16 @@ def _toll_event(toll: Token) -> str:
     return "wounded" if words & {"injury", "injured", "wounded", "casualty"} else "killed"
 
 
+def _sought(act: Token) -> bool:
+    """"issued warrants for the arrest of 33", "called for the release of 20 hostages": an
+    arrest or a release asked for has not happened."""
+    if act.dep_ != "pobj" or act.head.lower_ != "for":
+        return False
+    asker = act.head.head
+    return asker.lemma_.lower() in SOUGHT_WORDS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SOUGHT_WORDS for c in asker.children)
+
+
 def _money_subject(verb: Token) -> str | None:
     """"Damage totaled $71 million", "losses are estimated at $2 billion", "insurers put the
     damage at $4 billion"."""
@@ -2242,7 +2316,14 @@ def _court_damages(sent: Span) -> bool:
 
 def _claim_event(verb: Token) -> str:
     """"asked the jury to award $11 million": an award asked for is a demand."""
-    return "demanded" if _requested(verb) else LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+    return "demanded" if _requested(verb) else _ordered(verb) or LEGAL_DAMAGES_VERBS[verb.lemma_.lower()]
+
+
+def _ordered(verb: Token) -> str | None:
+    """"was ordered to pay $33.5 million": money someone is made to pay is awarded, not paid."""
+    if verb.lemma_.lower() != "pay" or verb.dep_ != "xcomp":
+        return None
+    return "awarded" if verb.head.lemma_.lower() in ORDER_VERBS else None
 
 
 def _requested(verb: Token) -> bool:
@@ -2270,7 +2351,7 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in CHANGE_VERBS and _money_object(head):  # "raised its offer to $4.8 billion"
             return _money_object(head)
         if lemma in MONEY_VERBS:
-            return "demanded" if _requested(head) else MONEY_VERBS[lemma]
+            return "demanded" if _requested(head) else _ordered(head) or MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
@@ -2505,6 +2586,9 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
         if not _in_span(sent, tok):
             break
         shielded = shielded or _side_clause(below)
+        if _is_report_verb(tok) and below.dep_ == "nsubj" and below.head.i == tok.i \
+                and _told_about_subject(anchor, below):
+            break  # "said Blaier, who works where four were killed": the number describes the speaker
         if (_is_report_verb(tok) or _accuses(tok)) and not shielded:
             source = _speaker(sent, tok)
             if source:
@@ -2525,6 +2609,22 @@ def _attribution(sent: Span, anchor: Token) -> str | None:
             if source:
                 return source
     return None
+
+
+def _told_about_subject(anchor: Token, subject: Token) -> bool:
+    """The number sits in a clause told about the speaker's surroundings ("Blaier, who works
+    on the floor where four were killed"), not in what the speaker itself gives ("a report
+    that listed 12 dead"): some clause on the way up hangs on a word other than the subject."""
+    if anchor.head.i == subject.i and anchor.dep_ == "nummod":
+        return True  # "13 people wounded ... claims": a count is not its own source
+    own = {subject.i} | {obj.i for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("of", "by")
+                         for obj in prep.children if obj.dep_ == "pobj"}  # "a report by the ministry that..."
+    tok = anchor
+    while tok.i != subject.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.i not in own:
+            return True
+        tok = tok.head
+    return False
 
 
 def _accuses(tok: Token) -> bool:

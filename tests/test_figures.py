@@ -166,6 +166,11 @@ def test_figure_label():
     assert figure_label(traded) == "American hostages offered in exchange"
 
 
+def test_a_count_of_ones_names_no_measure():
+    ones = Quantity(text="two", start=0, end=3, value=2, counted="ones", event="damaged", key=True)
+    assert figure_label(ones) is None
+
+
 # --- the seeds together ----------------------------------------------------------------
 
 
@@ -682,3 +687,19 @@ def test_a_lone_reports_count_told_in_other_words_is_another_storys(nlp):
     assert "rhinoceros killed" not in labels and "fishermen killed" in labels
     few = [f.label for f in build_figures([story[0], stray])]  # too few reports to judge
     assert "rhinoceros killed" in few
+
+
+def test_the_report_a_sentence_points_back_to_is_the_one_named_before(nlp):
+    text = ("Troops resumed talks with the gunmen on Friday, according to the state news agency, "
+            "which cited a police source. The report said 30 hostages had been freed.")
+    a = document(nlp, "a", text, T0)
+    b = document(nlp, "b", "Thirty hostages were freed on Friday, police said.", T0 + timedelta(hours=1))
+    f = figure(build_figures([a, b]), "hostages freed")
+    assert f.values[0].attributed_to == "the state news agency"
+
+
+def test_the_report_with_no_source_named_before_stays_the_report(nlp):
+    a = document(nlp, "a", "Troops resumed talks on Friday. The report said 30 hostages had been freed.", T0)
+    b = document(nlp, "b", "Thirty hostages were freed on Friday, police said.", T0 + timedelta(hours=1))
+    f = figure(build_figures([a, b]), "hostages freed")
+    assert f.values[0].attributed_to == "the report"

@@ -381,7 +381,7 @@ def test_an_accusation_is_given_by_who_accuses(nlp):
     ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
     ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
     ("A jury ordered the firm to pay $2.5 million in punitive damages to a former worker.",
-     "$2.5 million", 2_500_000, "paid"),
+     "$2.5 million", 2_500_000, "awarded"),
     ("The flooding caused $30 million in damages to roads and bridges.", "$30 million", 30_000_000, "in damage"),
 ])
 def test_damages_claimed_in_court_are_no_damage_done(nlp, text, quote, value, event):
@@ -1351,3 +1351,72 @@ def test_a_will_on_another_step_leaves_a_count_done(nlp, text, quote):
 def test_money_promised_is_the_deals_figure(nlp):
     q = the(nlp, "The newspaper reported that the company will pay $400,000 to settle the claims.", "$400,000")
     assert not q.hedged and q.key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The builder was ordered to pay $2.4 million to the families of the victims.", "$2.4 million"),
+    ("A jury found the landlord liable and ordered him to pay $800,000 in damages.", "$800,000"),
+])
+def test_money_someone_is_ordered_to_pay_is_awarded_not_paid(nlp, text, quote):
+    """Until it is paid, a sum a court orders paid is what the court awarded."""
+    assert the(nlp, text, quote).event == "awarded"
+
+
+def test_an_ordinal_on_a_plural_names_a_group_not_a_toll(nlp):
+    q = the(nlp, "Staff returned to the floor where the first victims were killed.", "first")
+    assert not q.key
+    assert the(nlp, "A fourth worker died in hospital on Monday.", "fourth").key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Prosecutors issued warrants for the arrest of 33 builders and engineers.", "33"),
+    ("The judge issued a warrant for the arrest of four men.", "four"),
+])
+def test_an_arrest_sought_is_no_arrest(nlp, text, quote):
+    assert the(nlp, text, quote).event != "arrested"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("'We are open as usual,' said Jones, who works on the floor where four traders were shot dead.", "four"),
+    ("The lawsuit over the shooting that left six people dead and 11 people wounded claims the bank was negligent.",
+     "11"),
+])
+def test_a_number_told_about_the_speaker_is_not_the_speakers_claim(nlp, text, quote):
+    assert the(nlp, text, quote).attributed_to is None
+
+
+def test_a_number_the_source_itself_gives_keeps_its_source(nlp):
+    q = the(nlp, "A report by the ministry that listed 12 dead said the toll would rise.", "12")
+    assert q.attributed_to == "a report by the ministry"
+
+
+def test_a_count_in_a_report_called_erroneous_is_no_value(nlp):
+    text = "Officials blamed a typing slip for the erroneous report that nearly 9,000 people had died."
+    assert not the(nlp, text, "nearly 9,000").key
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Ten people remained hospitalized on Friday.", "Ten"),
+    ("Seven of the miners are still hospitalized.", "Seven"),
+    ("Eight people injured in the crash remain hospitalized.", "Eight"),
+])
+def test_those_still_in_hospital_are_not_the_injured_total(nlp, text, quote):
+    assert the(nlp, text, quote).event != "wounded"
+    assert the(nlp, "Twelve people were hospitalized after the blast.", "Twelve").event == "wounded"
+
+
+def test_a_number_after_no_with_its_dot_split_off_is_a_list_position(nlp):
+    assert not the(nlp, "Two No. 32 jerseys were burned outside the court.", "32").key
+
+
+def test_people_let_out_of_hospital_are_no_count_of_the_hurt_or_freed(nlp):
+    q = the(nlp, "Three injured workers were released from hospital on Monday.", "Three")
+    assert q.event not in ("wounded", "freed") and not q.key
+
+
+def test_a_part_with_a_verb_of_its_own_does_not_take_the_wholes_event(nlp):
+    q = the(nlp, "Four of the 12 eagles released were shot.", "Four")
+    assert q.event != "freed"
+    assert the(nlp, "Four of the 12 eagles released were shot.", "12").event == "freed"
+    assert the(nlp, "Three of the 20 people killed were children.", "Three").event == "killed"
+    assert the(nlp, "Thousands of homeless people are demanding new homes.", "Thousands").event == "displaced"
