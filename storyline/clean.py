@@ -442,7 +442,8 @@ _CAPTION_PATTERNS = [
     re.compile(r"^(?:(?:photo|image|picture)s?\s+)?courtesy of\s+\S", re.I),
     # Wire captions close on the picture's full date, weekday and year included, which
     # news prose never spells out: "A man watches rescuers in Savar, Saturday, April 27, 2013."
-    re.compile(r"^(?:\S+\s+){6,}.*,\s(?:on\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s"
+    # (the comma after the weekday is often left out: "..., Wednesday Feb. 22, 2012.")
+    re.compile(r"^(?:\S+\s+){6,}.*,\s(?:on\s)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s(?:19|20)\d\d\.?$"),
 ]
 MAX_CAPTION_WORDS = 80

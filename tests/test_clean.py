@@ -303,6 +303,7 @@ CAPTIONS = [
     "Courtesy of the Regional Weather OfficeA satellite image of the storm taken on Oct. 30.",
     "Volunteers carry sandbags along the flooded riverbank in Osk, Tuesday, March 4, 2025.",
     "A rescuer searches the rubble of the collapsed market in Lume, on Friday, Sept. 12, 2014.",
+    "Injured fans wait for ambulances outside the stadium in Vell, Sunday Oct. 5, 2014.",
 ]
 
 
