@@ -49,7 +49,7 @@ Conventions (documented because news time is fuzzy):
   precision ``period``, no value: background told over years, not any day's news. Not
   after a superlative ("the worst flooding in recent years"): that ranks the news.
 * "today" meaning nowadays ("Today, more women than men enroll", "the issues facing the nation
-  today"): kind ``relative``, precision ``period``, no value, like "in recent years".
+  today", "Employers today seek ..."): kind ``relative``, precision ``period``, no value, like "in recent years".
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
@@ -781,6 +781,8 @@ def _nowadays(ctx: _Context) -> bool:
     if (head.tag_ == "VBG" and head.dep_ == "acl" and token.i > head.i
             and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
         return True
+    if _generic_subject_today(token):
+        return True
     opening = token.i == ctx.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
     if not opening:
         return False
@@ -791,6 +793,23 @@ def _nowadays(ctx: _Context) -> bool:
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (bool(tags & {"VBZ", "VBP"}) and verb.tag_ != "VBG" and not _is_past(verb)
             and not _is_future(verb) and not _scheduled(verb, ctx))
+
+
+def _generic_subject_today(token: Token) -> bool:
+    """"Employers today seek ...", "Patients today are looking for answers": "today" right
+    after a bare plural subject (no "the", no number: people in general) over a present tense
+    tells these times. The day's news takes the past ("Shoppers today lined up") or names
+    its actors ("The senators today are meeting")."""
+    doc, verb = token.doc, token.head
+    if token.i == 0 or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = doc[token.i - 1]
+    if subject.tag_ != "NNS" or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i != verb.i:
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in subject.children):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBZ", "VBP"}) and not _is_past(verb) and not _is_future(verb)
 
 
 def _ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:

@@ -465,6 +465,8 @@ def test_a_past_weekday_in_a_report_stamped_late_in_the_utc_day(nlp: Language) -
     "Today, more women than men enroll in law schools.",
     "Today, more than half of all adults are considered too heavy.",
     "It is one of the most serious health issues facing the nation today, the expert said.",
+    "Farmers today grow twice as much wheat on the same land.",
+    "Voters today are looking for candidates who speak plainly, the pollster said.",
 ])
 def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
     m = only(nlp, text)
@@ -476,6 +478,8 @@ def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
     "Today, the president is expected to sign the bill.",
     "Today, the trial opens in the capital.",
     "Schools are closed today because of the storm.",
+    "Shoppers today lined up outside the stores before dawn.",
+    "The senators today are meeting behind closed doors.",
 ])
 def test_today_of_the_news_is_the_report_day(nlp: Language, text: str) -> None:
     assert only(nlp, text).value == date(2013, 1, 18)
