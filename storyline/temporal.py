@@ -23,9 +23,12 @@ Conventions (documented because news time is fuzzy):
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
 * "April 15 next year", "August 20 of 1993": the year is told with the date.
-* an infinitive relative ("a report to be released on Monday") is a plan, ahead.
+* an infinitive relative ("a report to be released on Monday") is a plan, ahead; so is a plan
+  told in the simple past ("they planned to meet on Thursday", backshifted reported speech),
+  not a pluperfect ("had planned to meet on Thursday" was a plan for a day gone by).
 * dates without a year: the year that puts the date nearest on or before the report
-  date (one day of slack for time zones); future tense -> nearest on or after it. A
+  date (one day of slack for time zones); future tense -> nearest on or after it; a plan
+  told in the past tense ("was scheduled to end by June 23") -> the nearest either side. A
   chronology's line ("1998: Jan. 22 - ...", "May 18 - ...") takes the list's year heading.
 * the report date is the dateline's day when the text opens with a dated dateline near the
   stamp ("PARIS, February 20 (Xinhua) --" stamped Feb. 21 UTC): "today" is the 20th.
@@ -99,6 +102,7 @@ YEAR_LEADS = {"in", "since", "by", "until", "during", "from", "before", "after",
 STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
 FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
+PLAN_HEADS = {"plan", "intend"}  # a plan told in the past tense is still ahead: "planned to appear Wednesday"
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
 # verbs of a timetable: in the simple present with a date they tell what is to come ("the trial
 # opens Monday", "the law takes effect on Jan. 12"); a caption's present ("mourners carry a
@@ -265,7 +269,10 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
             return replace(m, value=shifted)
         if _is_last(m) and m.precision == "month":  # "last December" is before this month
             anchor = anchor.replace(day=1) - timedelta(days=1) - PAST_SLACK
-        return replace(m, value=_resolve_absolute_text(m.text, anchor, m.direction))
+        value = _resolve_absolute_text(m.text, anchor, m.direction)
+        if m.direction == "near":  # a plan told in the past: ahead or behind, as it falls
+            return replace(m, value=value, direction="future" if value and value > anchor else "past")
+        return replace(m, value=value)
     if m.kind == "relative":
         return replace(m, value=_resolve_relative(m, anchor))
     return m
@@ -353,6 +360,8 @@ def _resolve_absolute_text(text: str, anchor: date, direction: str) -> date | No
 def _nearest_year(month: int, day: int | None, anchor: date, direction: str) -> date | None:
     dates = [d for d in (_safe_date(y, month, day or 1) for y in range(anchor.year - 1, anchor.year + 2))
              if d is not None]
+    if direction == "near":
+        return min(dates, key=lambda d: abs((d - anchor).days)) if dates else None
     if direction == "future":
         limit = date(anchor.year, anchor.month, 1) if day is None else anchor
         ahead = [d for d in dates if d >= limit]
@@ -578,6 +587,8 @@ def _is_future(verb: Token) -> bool:
             return True
         if v is not verb and v.lemma_.lower() in FUTURE_HEADS and not _is_past(v):
             return True  # "is expected to resume Monday", "are going to meet Monday"
+        if v is not verb and v.lemma_.lower() in PLAN_HEADS and v.tag_ == "VBD":
+            return True  # told from the past: "said they planned to meet on Thursday"
         if v is verb and v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and not _is_past(v):
             return True  # "a verdict is expected Monday"
     return False
@@ -655,7 +666,23 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     if year is not None:
         value = _safe_date(year, month, day)
         return _mention(match, ctx, "absolute", value=value) if value else None
-    return _mention(match, ctx, "absolute", direction=_direction(ctx))
+    direction = _direction(ctx)
+    if direction == "past" and _planned_then(ctx):
+        direction = "near"
+    return _mention(match, ctx, "absolute", direction=direction)
+
+
+def _planned_then(ctx: _Context) -> bool:
+    """A plan told in the past tense ("was initially scheduled to be carried out by June 23",
+    "was expected to end on March 2") may fall on either side of the telling: the plan was
+    made before the report, its day may still be ahead."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    path = _path_to_verb(span.root)
+    if not path:
+        return False
+    return any(v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and _is_past(v) for v in _verb_chain(path[-1]))
 
 
 def _chronology_year(ctx: _Context) -> int | None:

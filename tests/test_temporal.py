@@ -483,3 +483,16 @@ def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
 ])
 def test_today_of_the_news_is_the_report_day(nlp: Language, text: str) -> None:
     assert only(nlp, text).value == date(2013, 1, 18)
+
+
+def test_a_plan_told_in_the_past_tense_is_still_ahead(nlp: Language) -> None:
+    assert only(nlp, "The two leaders planned to visit a factory on Monday before flying home.").value \
+        == date(2013, 1, 21)
+    assert only(nlp, "Union officials said they intended to resume talks on Tuesday.").value == date(2013, 1, 22)
+    assert only(nlp, "The two leaders had planned to visit a factory on Monday.").value == date(2013, 1, 14)
+
+
+def test_a_plan_told_in_the_past_takes_its_nearest_year(nlp: Language) -> None:
+    ahead = only(nlp, "The repairs were initially scheduled to be finished by Jan. 25.")
+    assert (ahead.value, ahead.direction) == (date(2013, 1, 25), "future")
+    assert only(nlp, "The repairs were scheduled to be finished by Jan. 9.").value == date(2013, 1, 9)
