@@ -28,7 +28,9 @@ Conventions (documented because news time is fuzzy):
   not a pluperfect ("had planned to meet on Thursday" was a plan for a day gone by).
 * dates without a year: the year that puts the date nearest on or before the report
   date (one day of slack for time zones); future tense -> nearest on or after it; a plan
-  told in the past tense ("was scheduled to end by June 23") -> the nearest either side. A
+  told in the past tense ("was scheduled to end by June 23") or a date before its noun in a
+  clause with no past tense ("states with March 7 primaries") -> the nearest either side
+  (ahead only within ``NEAR_AHEAD``). A
   chronology's line ("1998: Jan. 22 - ...", "May 18 - ...") takes the list's year heading.
 * the report date is the dateline's day when the text opens with a dated dateline near the
   stamp ("PARIS, February 20 (Xinhua) --" stamped Feb. 21 UTC): "today" is the 20th.
@@ -141,6 +143,8 @@ YEAR_SHIFT = r"(?P<shift>(?i:next|last|this)\s+year)\b"  # "by April 15 next yea
 ANY_DAY_BEFORE = re.compile(r"\b(?:a|an|one|every|each)\s+(?:(?:recent|certain|given|typical|single)\s+)?$",
                             re.IGNORECASE)
 PAST_SLACK = timedelta(days=1)
+NEAR_AHEAD = timedelta(days=92)  # "the March 7 primaries" told in February: a date with no tense is ahead
+#                                  when nearer that way, within a season
 LATE_HOUR = 20  # UTC hour from which the next day has begun east of UTC+4 (the Gulf, Asia, Australia)  # time zones: a report may print "Jan. 18" late on the 17th
 
 
@@ -360,8 +364,12 @@ def _resolve_absolute_text(text: str, anchor: date, direction: str) -> date | No
 def _nearest_year(month: int, day: int | None, anchor: date, direction: str) -> date | None:
     dates = [d for d in (_safe_date(y, month, day or 1) for y in range(anchor.year - 1, anchor.year + 2))
              if d is not None]
-    if direction == "near":
-        return min(dates, key=lambda d: abs((d - anchor).days)) if dates else None
+    if direction == "near":  # ahead only when nearer and within a season: history leans back
+        ahead = [d for d in dates if anchor < d <= anchor + NEAR_AHEAD]
+        before = [d for d in dates if d <= anchor]
+        if ahead and (not before or min(ahead) - anchor < anchor - max(before)):
+            return min(ahead)
+        return max(before) if before else None
     if direction == "future":
         limit = date(anchor.year, anchor.month, 1) if day is None else anchor
         ahead = [d for d in dates if d >= limit]
@@ -667,9 +675,17 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
         value = _safe_date(year, month, day)
         return _mention(match, ctx, "absolute", value=value) if value else None
     direction = _direction(ctx)
-    if direction == "past" and _planned_then(ctx):
+    if direction == "past" and (_planned_then(ctx) or (_attributive(ctx) and not _told_in_past(ctx))):
         direction = "near"
     return _mention(match, ctx, "absolute", direction=direction)
+
+
+def _told_in_past(ctx: _Context) -> bool:
+    """Whether the verb that governs the expression is in a past tense ("the March 7
+    primaries were won ...")."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    path = _path_to_verb(span.root) if span is not None and len(span) else []
+    return bool(path) and any(_is_past(v) for v in _verb_chain(path[-1]))
 
 
 def _planned_then(ctx: _Context) -> bool:

@@ -496,3 +496,9 @@ def test_a_plan_told_in_the_past_takes_its_nearest_year(nlp: Language) -> None:
     ahead = only(nlp, "The repairs were initially scheduled to be finished by Jan. 25.")
     assert (ahead.value, ahead.direction) == (date(2013, 1, 25), "future")
     assert only(nlp, "The repairs were scheduled to be finished by Jan. 9.").value == date(2013, 1, 9)
+
+
+def test_a_date_before_its_noun_with_no_past_tense_takes_its_nearest_year(nlp: Language) -> None:
+    assert only(nlp, "Candidates are courting voters in states with Feb. 5 caucuses.").value == date(2013, 2, 5)
+    assert only(nlp, "Candidates courted voters in states with Feb. 5 caucuses.").value == date(2012, 2, 5)
+    assert only(nlp, "Investigators are still examining the Jan. 9 blast.").value == date(2013, 1, 9)
