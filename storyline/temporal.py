@@ -619,12 +619,20 @@ def _to_be_done(verb: Token) -> bool:
 
 
 def _verb_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it complements ("resume" <- "expected")."""
+    """The verb and the verbs it complements ("resume" <- "expected"), or serves as an
+    infinitive of purpose ("talk" <- "appear" of "plan to appear at a school to talk on
+    Wednesday")."""
     chain = [verb]
-    while verb.dep_ == "xcomp" and verb.head is not verb and len(chain) < 4:
+    while (verb.dep_ == "xcomp" or _purpose(verb)) and verb.head.i != verb.i and len(chain) < 4:
         verb = verb.head
         chain.append(verb)
     return chain
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive adverbial clause: "to talk" in "appear at a school to talk"."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _is_past(verb: Token) -> bool:

@@ -489,6 +489,8 @@ def test_a_plan_told_in_the_past_tense_is_still_ahead(nlp: Language) -> None:
     assert only(nlp, "The two leaders planned to visit a factory on Monday before flying home.").value \
         == date(2013, 1, 21)
     assert only(nlp, "Union officials said they intended to resume talks on Tuesday.").value == date(2013, 1, 22)
+    assert only(nlp, "The two senators planned to meet at a hotel to discuss the budget on Monday.").value \
+        == date(2013, 1, 21)
     assert only(nlp, "The two leaders had planned to visit a factory on Monday.").value == date(2013, 1, 14)
 
 
