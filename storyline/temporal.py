@@ -23,9 +23,14 @@ Conventions (documented because news time is fuzzy):
   verb (``main``), on a noun of the main clause (``noun``), or inside a relative,
   participial or adverbial clause (``side``): which event of the sentence it dates.
 * "April 15 next year", "August 20 of 1993": the year is told with the date.
-* an infinitive relative ("a report to be released on Monday") is a plan, ahead.
+* an infinitive relative ("a report to be released on Monday") is a plan, ahead; so is a plan
+  told in the simple past ("they planned to meet on Thursday", backshifted reported speech),
+  not a pluperfect ("had planned to meet on Thursday" was a plan for a day gone by).
 * dates without a year: the year that puts the date nearest on or before the report
-  date (one day of slack for time zones); future tense -> nearest on or after it. A
+  date (one day of slack for time zones); future tense -> nearest on or after it; a plan
+  told in the past tense ("was scheduled to end by June 23") or a date before its noun in a
+  clause with no past tense ("states with March 7 primaries") -> the nearest either side
+  (ahead only within ``NEAR_AHEAD``). A
   chronology's line ("1998: Jan. 22 - ...", "May 18 - ...") takes the list's year heading.
 * the report date is the dateline's day when the text opens with a dated dateline near the
   stamp ("PARIS, February 20 (Xinhua) --" stamped Feb. 21 UTC): "today" is the 20th.
@@ -49,7 +54,7 @@ Conventions (documented because news time is fuzzy):
   precision ``period``, no value: background told over years, not any day's news. Not
   after a superlative ("the worst flooding in recent years"): that ranks the news.
 * "today" meaning nowadays ("Today, more women than men enroll", "the issues facing the nation
-  today"): kind ``relative``, precision ``period``, no value, like "in recent years".
+  today", "Employers today seek ..."): kind ``relative``, precision ``period``, no value, like "in recent years".
 * without a publication date, relative mentions keep kind/offset/weekday/direction and
   ``value=None``; :func:`resolve_mentions` fills them once an anchor is known.
 
@@ -99,6 +104,7 @@ YEAR_LEADS = {"in", "since", "by", "until", "during", "from", "before", "after",
 STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
 FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
+PLAN_HEADS = {"plan", "intend"}  # a plan told in the past tense is still ahead: "planned to appear Wednesday"
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
 # verbs of a timetable: in the simple present with a date they tell what is to come ("the trial
 # opens Monday", "the law takes effect on Jan. 12"); a caption's present ("mourners carry a
@@ -137,6 +143,8 @@ YEAR_SHIFT = r"(?P<shift>(?i:next|last|this)\s+year)\b"  # "by April 15 next yea
 ANY_DAY_BEFORE = re.compile(r"\b(?:a|an|one|every|each)\s+(?:(?:recent|certain|given|typical|single)\s+)?$",
                             re.IGNORECASE)
 PAST_SLACK = timedelta(days=1)
+NEAR_AHEAD = timedelta(days=92)  # "the March 7 primaries" told in February: a date with no tense is ahead
+#                                  when nearer that way, within a season
 LATE_HOUR = 20  # UTC hour from which the next day has begun east of UTC+4 (the Gulf, Asia, Australia)  # time zones: a report may print "Jan. 18" late on the 17th
 
 
@@ -265,7 +273,10 @@ def _resolve(m: TimeMention, anchor: date | None) -> TimeMention:
             return replace(m, value=shifted)
         if _is_last(m) and m.precision == "month":  # "last December" is before this month
             anchor = anchor.replace(day=1) - timedelta(days=1) - PAST_SLACK
-        return replace(m, value=_resolve_absolute_text(m.text, anchor, m.direction))
+        value = _resolve_absolute_text(m.text, anchor, m.direction)
+        if m.direction == "near":  # a plan told in the past: ahead or behind, as it falls
+            return replace(m, value=value, direction="future" if value and value > anchor else "past")
+        return replace(m, value=value)
     if m.kind == "relative":
         return replace(m, value=_resolve_relative(m, anchor))
     return m
@@ -353,6 +364,12 @@ def _resolve_absolute_text(text: str, anchor: date, direction: str) -> date | No
 def _nearest_year(month: int, day: int | None, anchor: date, direction: str) -> date | None:
     dates = [d for d in (_safe_date(y, month, day or 1) for y in range(anchor.year - 1, anchor.year + 2))
              if d is not None]
+    if direction == "near":  # ahead only when nearer and within a season: history leans back
+        ahead = [d for d in dates if anchor < d <= anchor + NEAR_AHEAD]
+        before = [d for d in dates if d <= anchor]
+        if ahead and (not before or min(ahead) - anchor < anchor - max(before)):
+            return min(ahead)
+        return max(before) if before else None
     if direction == "future":
         limit = date(anchor.year, anchor.month, 1) if day is None else anchor
         ahead = [d for d in dates if d >= limit]
@@ -578,6 +595,8 @@ def _is_future(verb: Token) -> bool:
             return True
         if v is not verb and v.lemma_.lower() in FUTURE_HEADS and not _is_past(v):
             return True  # "is expected to resume Monday", "are going to meet Monday"
+        if v is not verb and v.lemma_.lower() in PLAN_HEADS and v.tag_ == "VBD":
+            return True  # told from the past: "said they planned to meet on Thursday"
         if v is verb and v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and not _is_past(v):
             return True  # "a verdict is expected Monday"
     return False
@@ -600,12 +619,20 @@ def _to_be_done(verb: Token) -> bool:
 
 
 def _verb_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it complements ("resume" <- "expected")."""
+    """The verb and the verbs it complements ("resume" <- "expected"), or serves as an
+    infinitive of purpose ("talk" <- "appear" of "plan to appear at a school to talk on
+    Wednesday")."""
     chain = [verb]
-    while verb.dep_ == "xcomp" and verb.head is not verb and len(chain) < 4:
+    while (verb.dep_ == "xcomp" or _purpose(verb)) and verb.head.i != verb.i and len(chain) < 4:
         verb = verb.head
         chain.append(verb)
     return chain
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive adverbial clause: "to talk" in "appear at a school to talk"."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _is_past(verb: Token) -> bool:
@@ -655,7 +682,31 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     if year is not None:
         value = _safe_date(year, month, day)
         return _mention(match, ctx, "absolute", value=value) if value else None
-    return _mention(match, ctx, "absolute", direction=_direction(ctx))
+    direction = _direction(ctx)
+    if direction == "past" and (_planned_then(ctx) or (_attributive(ctx) and not _told_in_past(ctx))):
+        direction = "near"
+    return _mention(match, ctx, "absolute", direction=direction)
+
+
+def _told_in_past(ctx: _Context) -> bool:
+    """Whether the verb that governs the expression is in a past tense ("the March 7
+    primaries were won ...")."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    path = _path_to_verb(span.root) if span is not None and len(span) else []
+    return bool(path) and any(_is_past(v) for v in _verb_chain(path[-1]))
+
+
+def _planned_then(ctx: _Context) -> bool:
+    """A plan told in the past tense ("was initially scheduled to be carried out by June 23",
+    "was expected to end on March 2") may fall on either side of the telling: the plan was
+    made before the report, its day may still be ahead."""
+    span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    path = _path_to_verb(span.root)
+    if not path:
+        return False
+    return any(v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and _is_past(v) for v in _verb_chain(path[-1]))
 
 
 def _chronology_year(ctx: _Context) -> int | None:
@@ -781,6 +832,8 @@ def _nowadays(ctx: _Context) -> bool:
     if (head.tag_ == "VBG" and head.dep_ == "acl" and token.i > head.i
             and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
         return True
+    if _generic_subject_today(token):
+        return True
     opening = token.i == ctx.sent.start and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
     if not opening:
         return False
@@ -791,6 +844,23 @@ def _nowadays(ctx: _Context) -> bool:
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (bool(tags & {"VBZ", "VBP"}) and verb.tag_ != "VBG" and not _is_past(verb)
             and not _is_future(verb) and not _scheduled(verb, ctx))
+
+
+def _generic_subject_today(token: Token) -> bool:
+    """"Employers today seek ...", "Patients today are looking for answers": "today" right
+    after a bare plural subject (no "the", no number: people in general) over a present tense
+    tells these times. The day's news takes the past ("Shoppers today lined up") or names
+    its actors ("The senators today are meeting")."""
+    doc, verb = token.doc, token.head
+    if token.i == 0 or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = doc[token.i - 1]
+    if subject.tag_ != "NNS" or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i != verb.i:
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in subject.children):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBZ", "VBP"}) and not _is_past(verb) and not _is_future(verb)
 
 
 def _ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:

@@ -169,6 +169,8 @@ STRETCH = re.compile(r"\b(?:ever\s+)?since\s+then\b"
 CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 PAGE_DEBRIS = re.compile(r"\\n|https?:|www\.|\||<|>|\b(?:img|src|href|class)\b|\.(?:com|html?)\b")
+WIRE_NOTE = re.compile(r"^(?:(?:Eds?|Editors?|Note to editors)\s*:|(?:Hold|Embargoed)\s+(?:for|until)\s+release\b"
+                       r"|For\s+release\s+(?:at|after|on|until)\b)", re.IGNORECASE)  # "Hold for release at 2100 GMT."
 OPENING_QUOTES = "\"'\u201c\u2018("
 CAPITAL_SHARE = 0.4  # above this share of capitalized words a "sentence" is a headline or menu
 LEADING_PRONOUN = re.compile(
@@ -292,13 +294,16 @@ def _publication_order(documents: Sequence[Document]) -> list[Document]:
 def _prose(text: str) -> bool:
     """A sentence of running text, not a headline run, menu or markup left by the page:
     it opens like a sentence, ends like one, carries no markup or links, is not a whole
-    aside in brackets (an author's note), and not most of its words are capitalized
+    aside in brackets (an author's note) nor a note to editors ("Hold for release at 2100
+    GMT."), and not most of its words are capitalized
     (headlines and menus are)."""
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
         return False
     if text.startswith("(") and text.rstrip(".").endswith(")"):
         return False  # an aside in brackets: "(Jane Doe is a free-lance writer in Chicago.)", an editor's note
+    if WIRE_NOTE.match(text):
+        return False  # the wire's note to editors: when to print the story, not what happened
     if not PROSE_END.search(text) or PAGE_DEBRIS.search(text):
         return False
     words = WORD.findall(text)[1:]

@@ -465,6 +465,8 @@ def test_a_past_weekday_in_a_report_stamped_late_in_the_utc_day(nlp: Language) -
     "Today, more women than men enroll in law schools.",
     "Today, more than half of all adults are considered too heavy.",
     "It is one of the most serious health issues facing the nation today, the expert said.",
+    "Farmers today grow twice as much wheat on the same land.",
+    "Voters today are looking for candidates who speak plainly, the pollster said.",
 ])
 def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
     m = only(nlp, text)
@@ -476,6 +478,29 @@ def test_today_meaning_nowadays_names_no_day(nlp: Language, text: str) -> None:
     "Today, the president is expected to sign the bill.",
     "Today, the trial opens in the capital.",
     "Schools are closed today because of the storm.",
+    "Shoppers today lined up outside the stores before dawn.",
+    "The senators today are meeting behind closed doors.",
 ])
 def test_today_of_the_news_is_the_report_day(nlp: Language, text: str) -> None:
     assert only(nlp, text).value == date(2013, 1, 18)
+
+
+def test_a_plan_told_in_the_past_tense_is_still_ahead(nlp: Language) -> None:
+    assert only(nlp, "The two leaders planned to visit a factory on Monday before flying home.").value \
+        == date(2013, 1, 21)
+    assert only(nlp, "Union officials said they intended to resume talks on Tuesday.").value == date(2013, 1, 22)
+    assert only(nlp, "The two senators planned to meet at a hotel to discuss the budget on Monday.").value \
+        == date(2013, 1, 21)
+    assert only(nlp, "The two leaders had planned to visit a factory on Monday.").value == date(2013, 1, 14)
+
+
+def test_a_plan_told_in_the_past_takes_its_nearest_year(nlp: Language) -> None:
+    ahead = only(nlp, "The repairs were initially scheduled to be finished by Jan. 25.")
+    assert (ahead.value, ahead.direction) == (date(2013, 1, 25), "future")
+    assert only(nlp, "The repairs were scheduled to be finished by Jan. 9.").value == date(2013, 1, 9)
+
+
+def test_a_date_before_its_noun_with_no_past_tense_takes_its_nearest_year(nlp: Language) -> None:
+    assert only(nlp, "Candidates are courting voters in states with Feb. 5 caucuses.").value == date(2013, 2, 5)
+    assert only(nlp, "Candidates courted voters in states with Feb. 5 caucuses.").value == date(2012, 2, 5)
+    assert only(nlp, "Investigators are still examining the Jan. 9 blast.").value == date(2013, 1, 9)

@@ -504,3 +504,9 @@ def test_a_stretch_of_time_up_to_the_report_is_not_its_days_news(nlp: Language, 
 def test_an_aside_in_brackets_is_no_entry(nlp: Language) -> None:
     text = "(Jane Miller, a free-lance writer in Chicago, covered the festival for this newspaper.)"
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
+
+
+def test_a_note_to_editors_is_no_entry(nlp: Language) -> None:
+    text = ("Eds: Embargoed until release of the report at noon EST.\n"
+            "CHICAGO (AP) _ A common heart drug appears to ease migraine headaches, researchers reported.")
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY.replace(hour=13))]) == []
