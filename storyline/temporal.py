@@ -96,6 +96,12 @@ YEAR = r"(?P<year>1\d{3}|20\d{2})"
 NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 ORD = r"(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAY_NAMES) + r")"
+# holidays on a fixed day, told with their year: "on Boxing Day 2004" is history, not today
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+            "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
+            "valentine's day": (2, 14), "halloween": (10, 31)}
+HOLIDAY = "(?P<holiday>" + "|".join(sorted((h.replace("'", "['\u2019]").replace(" ", r"\s+") for h in HOLIDAYS),
+                                         key=len, reverse=True)) + ")"
 DAYPART = r"(?:morning|afternoon|evening|night)"
 
 # Words before a bare year that make it a date rather than a count.
@@ -688,6 +694,13 @@ def _day_month(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     return _mention(match, ctx, "absolute", direction=direction)
 
 
+def _holiday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    name = re.sub(r"\s+", " ", match["holiday"].lower().replace("\u2019", "'"))
+    month, day = HOLIDAYS[name]
+    value = _safe_date(int(match["year"]), month, day)
+    return _mention(match, ctx, "absolute", value=value, direction=_direction(ctx, timetable=False)) if value else None
+
+
 def _told_in_past(ctx: _Context) -> bool:
     """Whether the verb that governs the expression is in a past tense ("the March 7
     primaries were won ...")."""
@@ -917,6 +930,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     _rule(rf"\b(?P<month>{MONTH})\b\.?\s+{DAY}\b(?:,?\s+(?:of\s+)?{YEAR}\b|\s+{YEAR_SHIFT})?", _day_month),
     # the abbreviation point is the date's only before a year: "16 Jan. 2013" but "on 16 Jan."
     _rule(rf"\b{DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b(?:\.?,?\s+{YEAR}\b)?", _day_month),
+    _rule(rf"\b{HOLIDAY}\b,?\s+(?:of\s+)?{YEAR}\b", _holiday, re.IGNORECASE),
     _rule(rf"\b(?P<month>{MONTH})\b\.?,?\s+{YEAR}\b", _month_year),
     _rule(r"\bthe\s+day\s+before\s+yesterday\b", _fixed_offset(-2), re.IGNORECASE),
     _rule(rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<word>yesterday|today|tonight|tomorrow)"

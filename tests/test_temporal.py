@@ -504,3 +504,14 @@ def test_a_date_before_its_noun_with_no_past_tense_takes_its_nearest_year(nlp: L
     assert only(nlp, "Candidates are courting voters in states with Feb. 5 caucuses.").value == date(2013, 2, 5)
     assert only(nlp, "Candidates courted voters in states with Feb. 5 caucuses.").value == date(2012, 2, 5)
     assert only(nlp, "Investigators are still examining the Jan. 9 blast.").value == date(2013, 1, 9)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("A quake off the coast on Boxing Day 2004 set off a tsunami that killed thousands.", date(2004, 12, 26)),
+    ("The bridge was closed on New Year's Eve 1999 after a bomb threat.", date(1999, 12, 31)),
+    ("Floods swept the valley at Christmas 2010.", date(2010, 12, 25)),
+])
+def test_a_holiday_with_its_year_is_that_day(nlp: Language, text: str, day: date) -> None:
+    """History told by a holiday names its day; without it the sentence would pass as the
+    report's own news."""
+    assert only(nlp, text).value == day
