@@ -438,6 +438,10 @@ _CAPTION_PATTERNS = [
     re.compile(r"\bimage copyright\b|^image (?:caption|source)\b", re.I),
     re.compile(r"\b(?:getty images|shutterstock|alamy(?: stock photo)?|epa-efe|ap images)\s*[.)]?\s*$", re.I),
     re.compile(r"\b(?i:credit):\s*[A-Z][^.!?]{0,60}$"),
+    # a gallery's prompt or a picture agency's id opening the caption it stands before:
+    # "Click photo to enlarge Rescuers carry ...", "Find it on Newscom: rtr123 Rescuers ..."
+    re.compile(rf"^(?:click|tap)\s+(?:on\s+)?(?:the\s+)?{_PHOTO}\s+to\s+enlarge\b", re.I),
+    re.compile(r"^find it on newscom\b", re.I),
     # "Courtesy of the Meteorological Department" opening a line credits the picture beside it
     re.compile(r"^(?:(?:photo|image|picture)s?\s+)?courtesy of\s+\S", re.I),
     # Wire captions close on the picture's full date, weekday and year included, which

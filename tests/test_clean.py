@@ -304,6 +304,8 @@ CAPTIONS = [
     "Volunteers carry sandbags along the flooded riverbank in Osk, Tuesday, March 4, 2025.",
     "A rescuer searches the rubble of the collapsed market in Lume, on Friday, Sept. 12, 2014.",
     "Injured fans wait for ambulances outside the stadium in Vell, Sunday Oct. 5, 2014.",
+    "Click photo to enlarge Volunteers hand out water at the shelter in the school gym.",
+    "Find it on Newscom: abc1234 Firefighters hose down the roof of the burning depot.",
 ]
 
 
