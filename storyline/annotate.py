@@ -152,20 +152,60 @@ REPORTING_PRESENT = frozenset({"say", "tell", "report", "announce", "confirm", "
 
 
 def tells_a_state(span: Span) -> bool:
-    """Whether the main clause tells a state or habit in the simple present.
+    """Whether the main clause tells a state, a habit or a mere possibility, not an event.
 
     "Schools now offer music classes" and "The victims are mostly civilians" are true on any
-    day: a timeline must not make them the news of their report's day. News in the present
-    keeps a helper ("has killed", "are fleeing") or reports ("police say ..."), and a clause
-    that reports another ("officials believe the fire started ...") tells that clause's event.
+    day: a timeline must not make them the news of their report's day. So are the same
+    present forms with a helper that adds no time: the passive ("The virus is blamed for
+    10,000 deaths a year"), emphatic or negated "do" ("The plan does offer acupuncture")
+    and a modal of what can or may be ("Ribavirin can cause anemia", "Congress could
+    overturn the veto"). News in the present keeps a helper of time ("has killed", "are
+    fleeing", "may have died") or reports; a clause that reports or knows another
+    ("officials believe the fire started ...", "advocates say the treatment triggers ...")
+    tells what that clause tells.
     """
-    root = span.root
+    return _clause_state(span.root)
+
+
+# modals of what can, may or should be ("can cause", "could overturn"); "will" is a plan
+STATE_MODALS = frozenset({"can", "may", "might", "must", "should", "could", "would"})
+# passives that report news told by others ("Three people are feared dead", "is reported missing")
+PASSIVE_NEWS = frozenset({"say", "report", "fear", "believe", "think", "expect", "estimate", "confirm",
+                          "know", "understand", "suspect", "presume"})
+# verbs whose clause tells what another clause tells ("no one knows how many people go ...")
+KNOWING = frozenset({"know", "show", "suggest", "mean", "find", "agree", "argue", "contend"})
+
+
+def _clause_state(root: Token) -> bool:
+    """Whether the clause headed by ``root`` tells a state (see ``tells_a_state``)."""
     kids = list(root.children)
+    reported = [k for k in kids if k.dep_ == "ccomp" and k.pos_ in ("VERB", "AUX")]
+    helpers = [k for k in kids if k.dep_ in ("aux", "auxpass")]
+    if reported and (root.lemma_ in REPORTING_PRESENT or root.lemma_ in KNOWING
+                     or root.tag_ in ("VBZ", "VBP")) and len(helpers) <= 1:
+        # "Advocates say the treatment triggers ...", "..., Hoofnagle said": the reported clause
+        return _clause_state(reported[0]) and root.tag_ in ("VBZ", "VBP", "VBD")
+    if any(k.dep_ == "ccomp" for k in kids):
+        return False
     # the tagger often reads a plural subject's verb as a bare form ("families keep boats")
     finite = root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VB" and any(k.dep_ == "nsubj" for k in kids))
-    if not finite or root.lemma_ in REPORTING_PRESENT:
+    if finite and not helpers:
+        if root.lemma_ in REPORTING_PRESENT:
+            return False
+        # "The aim is to build ...": "be" with an infinitive tells a plan or a purpose, no event
+        return root.lemma_ == "be" or not any(k.dep_ == "xcomp" for k in kids)
+    if len(helpers) != 1 or any(k.dep_ == "xcomp" for k in kids):
         return False
-    return not any(k.dep_ in ("aux", "auxpass", "ccomp", "xcomp") for k in kids)
+    helper = helpers[0]
+    if helper.dep_ == "auxpass":  # "The virus is blamed for ...", not "are feared dead"
+        return (root.tag_ == "VBN" and helper.tag_ in ("VBZ", "VBP")
+                and root.lemma_ not in PASSIVE_NEWS)
+    if helper.lemma_ == "do" and helper.tag_ in ("VBZ", "VBP"):  # "does offer", "do not know"
+        return root.tag_ == "VB"
+    if helper.tag_ == "MD" and helper.lower_ in STATE_MODALS and root.tag_ == "VB":
+        # "could not reach the village" tells what failed that day
+        return not (helper.lower_ in ("could", "would") and any(k.dep_ == "neg" for k in kids))
+    return False
 
 
 # Who a photo shows doing something: the subjects of captions ("Residents wade ...").

@@ -143,6 +143,28 @@ def test_a_main_clause_in_the_simple_present_tells_a_state():
                   "state") == [True, True, True, False, False, False, False, False, False]
 
 
+def test_a_present_passive_do_or_modal_of_what_may_be_tells_a_state():
+    assert _marks(["The fungus is blamed for the loss of half the island's banana crop.",
+                   "The clinic does accept patients without insurance.",
+                   "The new treatment can cause dizziness in older patients.",
+                   "Voters could reject the plan in a referendum.",
+                   "The goal is to connect every village to the grid.",
+                   "Four fishermen are feared dead after the storm.",
+                   "Divers could not reach the wreck.",
+                   "At least 30 people may have drowned in the flood."],
+                  "state") == [True, True, True, True, True, False, False, False]
+
+
+def test_a_reported_clause_tells_a_state_when_it_is_one():
+    assert _marks(["Supporters say the diet lowers blood pressure.",
+                   "Nobody knows how many families keep guns at home.",
+                   "Most farms in the region grow maize, the ministry said.",
+                   "Officials say 14 people died in the blaze.",
+                   "The governor said troops had retaken the bridge.",
+                   "Witnesses say the gunmen are fleeing toward the border."],
+                  "state") == [True, True, True, False, False, False]
+
+
 def test_a_state_in_the_present_is_no_event_of_its_report_day(nlp):
     from storyline.timeline import build_timeline
     from tests.helpers import parsed_report
