@@ -304,10 +304,6 @@ AMOUNT_NOUNS = {"total", "sum", "amount", "tally", "excess", "average"}
 RATE_UNITS = {"share", "barrel", "hour", "day", "week", "month", "year", "tonne", "ton",
               "head", "person", "night", "ounce", "gallon", "litre", "liter", "kilo", "kilogram",
               "pound", "unit", "seat", "ticket", "visit", "vote", "copy", "license", "licence"}
-# "$5 million each day", "each day the plant stays idle costs $1 million": money told for every
-# span of time is a rate, not the sum lost or spent
-TIME_UNITS = {"hour", "day", "week", "month", "year", "night"}
-EVERY_WORDS = {"each", "every"}
 # "dlrs 2.5 million": the wire services' abbreviation, written where "$" would stand
 CURRENCY_SYMBOLS = {"$": "dollars", "US$": "dollars", "dlrs": "dollars", "Rs": "rupees", "Rs.": "rupees",
                     "€": "euros", "£": "pounds",
@@ -2450,8 +2446,8 @@ def _each_period_over(sent: Span, amount: Token) -> str:
     return ""
 
 
-def _every_time(sent: Span, after: int) -> str:
-    """"a loss of $5 million each day", "Each da $3 bounty on coyotes": a bounty on a kind of animal or
+def _bounty_per_head(sent: Span, phrase: _Phrase) -> str:
+    """"a bounty of $3 on coyotes", "a $3 bounty on coyotes": a bounty on a kind of animal or
     person, not on one named, is paid per head (" per coyote"); "a $1 million bounty on his head"
     and "on the gunmen" are one sum."""
     amount = sent[phrase.last]
