@@ -132,6 +132,7 @@ class _Entry:
     value: FigureValue
     counted: str
     order: tuple  # (undated, time, document position, offset)
+    local: bool = False  # told of one place the event hit ("In Kano, where 40 died")
 
 
 @dataclass
@@ -145,6 +146,12 @@ class _Group:
 # before named ("..., according to the Algerian news service")
 BARE_SOURCES = {"the report", "the statement", "the dispatch", "the announcement", "the agency"}
 ACCORDING_TO = re.compile(r"\baccording to ((?:the |an? )?[A-Za-z][^,;:()\n]*?)\s*(?:,|;|\.$|\.\s|$)")
+
+# a count told of one place: "In Kano, where 40 died", "Five died there", "killed in that office";
+# "there" that opens a clause ("there were 12 dead") places nothing
+LOCAL_WORDS = re.compile(r"\bwhere\b|\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might|"
+                         r"could|remain|remained|appear|appeared|seem|seemed)\b)|"
+                         r"\b(?:in|at|inside)\s+(?:that|this)\s+[a-z]", re.I)
 
 # --- public -------------------------------------------------------------------------
 
@@ -190,6 +197,7 @@ def build_figures(documents: Sequence[Document]) -> list[Figure]:
                 _add(groups, doc, sent, q, position)
     _add_bare_job_counts(groups, docs, copies, scope, position)
     _merge_generic_tolls(groups)
+    _drop_local_parts(groups)
     wire = {d.doc_id for d in copies}
     built = [(g.event, _figure(g)) for g in groups.values() if g.entries and _supported(g, wire, scope)]
     built.sort(key=lambda pair: _importance(pair[1], pair[0]))
@@ -243,6 +251,18 @@ def _merge_generic_tolls(groups: dict[tuple[str, str], _Group]) -> None:
                        for e in target.entries):
                 target.entries.append(replace(entry, counted=counted))
         del groups[(event, head)]
+
+
+def _drop_local_parts(groups: dict[tuple[str, str], _Group]) -> None:
+    """"In Kano, where 40 died" in a report that also counts 120 dead in all: a smaller count a
+    report tells of one place, beside its larger count of the same measure, is a part of that
+    total (one town, one office), not the toll of the story."""
+    for (_, head), group in groups.items():
+        if head in MONEY_HEADS:
+            continue
+        group.entries = [e for e in group.entries if not (e.local and any(
+            f.value.doc_id == e.value.doc_id and _claimed(f.value)[0] > _claimed(e.value)[1]
+            for f in group.entries))]
 
 
 def _told_for(entry: _Entry, group: _Group) -> bool:
@@ -433,7 +453,12 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
     when = _utc(doc.published)
     order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
              position.get(doc.doc_id, 0), q.start)
-    group.entries.append(_Entry(value=value, counted=_counted(q), order=order))
+    group.entries.append(_Entry(value=value, counted=_counted(q), order=order, local=_local(sent)))
+
+
+def _local(sent: Sentence) -> bool:
+    """The sentence tells of one place: it names one, or points to one ("there", "where")."""
+    return bool(LOCAL_WORDS.search(sent.text)) or any(e.label in PLACE_LABELS for e in sent.entities)
 
 
 def _named_source(doc: Document, sent: Sentence, source: str | None) -> str | None:
