@@ -85,6 +85,12 @@ RETROSPECT = re.compile(r"\b(years?|months?|decades?)\s+(after|since)\b[^,;:.]*$
 PERIOD_TOTAL = re.compile(r"\b(in|over|during|for|within)\s+the\s+(last|past|previous)\s+"
                           r"(\w+\s+)?(years|decades|months)\b", re.I)
 LOOKBACK = re.compile(r"^\W*(\w+\s+)?(years?|months?|decades?)\s+(earlier|before|ago|previously)\b", re.I)
+# "An earlier quake killed 1,200", "the 1,200 killed in the previous attack": a number told of
+# an event named as an earlier one is that event's ("last year's flood" is dated by its words)
+PAST_EVENT = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+"
+                        r"(?:[a-z-]+\s+)?(?:quake|earthquake|tremor|aftershock|flood|storm|typhoon|hurricane|"
+                        r"cyclone|tornado|tsunami|landslide|fire|blaze|explosion|blast|bombing|attack|"
+                        r"shooting|massacre|rampage|crash|collapse|disaster|accident)s?\b", re.I)
 # a counted noun the number reaches only across a name or a dash ("kills 49 BBC News links",
 # "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
 HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
@@ -404,9 +410,16 @@ def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
 
 def _retrospect(sent: Sentence, q: Quantity) -> bool:
     """The number is told of an event years or months back ("a year after X killed 1,300",
-    "Two years earlier, a fire killed 40") or totals them ("in the past five years, 600 died")."""
-    return bool(RETROSPECT.search(sent.text[:max(0, q.start - sent.start)]) or LOOKBACK.match(sent.text)
-                or PERIOD_TOTAL.search(sent.text))
+    "Two years earlier, a fire killed 40"), of one named as earlier ("an earlier quake killed
+    1,200") or totals them ("in the past five years, 600 died")."""
+    before = sent.text[:max(0, q.start - sent.start)]
+    return bool(RETROSPECT.search(before) or LOOKBACK.match(sent.text) or PERIOD_TOTAL.search(sent.text)
+                or PAST_EVENT.search(before) or PAST_EVENT.search(_clause_after(sent, q)))
+
+
+def _clause_after(sent: Sentence, q: Quantity) -> str:
+    """The rest of the number's clause: "1,200 killed in the previous attack" up to a comma."""
+    return re.split(r"[,;:]", sent.text[max(0, q.end - sent.start):], maxsplit=1)[0]
 
 
 def _group_key(q: Quantity) -> tuple[str, str]:

@@ -721,3 +721,14 @@ def test_a_smaller_count_not_told_of_a_place_stays(nlp):
                            "Earlier on Monday, officials said 90 people had been killed.", T0)
     b = document(nlp, "b", "The floods have killed 130 people, the Red Cross said.", T0 + timedelta(hours=5))
     assert "90" in [v.quote for v in figure(build_figures([a, b]), "people killed").values]
+
+
+@pytest.mark.parametrize("history", [
+    "An earlier quake killed 1,200 people in the same province.",
+    "A prior blast at the same market left 1,200 people dead.",
+    "Residents still mourn the 1,200 people killed in the previous attack on the town.",
+])
+def test_a_number_of_an_event_named_as_earlier_is_that_events(nlp, history):
+    a = document(nlp, "a", "The quake killed at least 40 people on Tuesday. " + history, T0)
+    b = document(nlp, "b", "The quake killed 52 people, officials said.", T0 + timedelta(days=1))
+    assert [v.value for v in figure(build_figures([a, b]), "people killed").values] == [40, 52]
