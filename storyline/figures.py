@@ -470,8 +470,12 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
 
 
 def _local(sent: Sentence) -> bool:
-    """The sentence tells of one place: it names one, or points to one ("there", "where")."""
-    return bool(LOCAL_WORDS.search(sent.text)) or any(e.label in PLACE_LABELS for e in sent.entities)
+    """The sentence tells of one place: it points to one ("there", "where") or sets its news in
+    one ("in Kano"); a place that only names a source or an owner ("Atlanta police said",
+    "Turkey's prime minister") sets nothing."""
+    return bool(LOCAL_WORDS.search(sent.text)) or any(
+        e.label in PLACE_LABELS and re.search(rf"\b(?:in|at|inside)\s+(?:the\s+)?{re.escape(e.text)}\b", sent.text)
+        for e in sent.entities)
 
 
 def _named_source(doc: Document, sent: Sentence, source: str | None) -> str | None:

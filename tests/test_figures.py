@@ -732,3 +732,11 @@ def test_a_number_of_an_event_named_as_earlier_is_that_events(nlp, history):
     a = document(nlp, "a", "The quake killed at least 40 people on Tuesday. " + history, T0)
     b = document(nlp, "b", "The quake killed 52 people, officials said.", T0 + timedelta(days=1))
     assert [v.value for v in figure(build_figures([a, b]), "people killed").values] == [40, 52]
+
+
+def test_a_place_naming_only_the_source_does_not_make_a_part(nlp):
+    """"Lagos police said" names who counted, not where: the count is no part of the larger one."""
+    a = document(nlp, "a", "The gunman killed 12 people on Friday, officials said. "
+                           "Lagos police said nine people were killed at his old firm.", T0)
+    b = document(nlp, "b", "The gunman killed 12 people, officials said.", T0 + timedelta(hours=5))
+    assert 9 in [v.value for v in figure(build_figures([a, b]), "people killed").values]
