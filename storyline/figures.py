@@ -85,6 +85,12 @@ RETROSPECT = re.compile(r"\b(years?|months?|decades?)\s+(after|since)\b[^,;:.]*$
 PERIOD_TOTAL = re.compile(r"\b(in|over|during|for|within)\s+the\s+(last|past|previous)\s+"
                           r"(\w+\s+)?(years|decades|months)\b", re.I)
 LOOKBACK = re.compile(r"^\W*(\w+\s+)?(years?|months?|decades?)\s+(earlier|before|ago|previously)\b", re.I)
+# "An earlier quake killed 1,200", "the 1,200 killed in the previous attack": a number told of
+# an event named as an earlier one is that event's ("last year's flood" is dated by its words)
+PAST_EVENT = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+"
+                        r"(?:[a-z-]+\s+)?(?:quake|earthquake|tremor|aftershock|flood|storm|typhoon|hurricane|"
+                        r"cyclone|tornado|tsunami|landslide|fire|blaze|explosion|blast|bombing|attack|"
+                        r"shooting|massacre|rampage|crash|collapse|disaster|accident)s?\b", re.I)
 # a counted noun the number reaches only across a name or a dash ("kills 49 BBC News links",
 # "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
 HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
@@ -132,6 +138,7 @@ class _Entry:
     value: FigureValue
     counted: str
     order: tuple  # (undated, time, document position, offset)
+    local: bool = False  # told of one place the event hit ("In Kano, where 40 died")
 
 
 @dataclass
@@ -145,6 +152,12 @@ class _Group:
 # before named ("..., according to the Algerian news service")
 BARE_SOURCES = {"the report", "the statement", "the dispatch", "the announcement", "the agency"}
 ACCORDING_TO = re.compile(r"\baccording to ((?:the |an? )?[A-Za-z][^,;:()\n]*?)\s*(?:,|;|\.$|\.\s|$)")
+
+# a count told of one place: "In Kano, where 40 died", "Five died there", "killed in that office";
+# "there" that opens a clause ("there were 12 dead") places nothing
+LOCAL_WORDS = re.compile(r"\bwhere\b|\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might|"
+                         r"could|remain|remained|appear|appeared|seem|seemed)\b)|"
+                         r"\b(?:in|at|inside)\s+(?:that|this)\s+[a-z]", re.I)
 
 # --- public -------------------------------------------------------------------------
 
@@ -190,6 +203,7 @@ def build_figures(documents: Sequence[Document]) -> list[Figure]:
                 _add(groups, doc, sent, q, position)
     _add_bare_job_counts(groups, docs, copies, scope, position)
     _merge_generic_tolls(groups)
+    _drop_local_parts(groups)
     wire = {d.doc_id for d in copies}
     built = [(g.event, _figure(g)) for g in groups.values() if g.entries and _supported(g, wire, scope)]
     built.sort(key=lambda pair: _importance(pair[1], pair[0]))
@@ -243,6 +257,18 @@ def _merge_generic_tolls(groups: dict[tuple[str, str], _Group]) -> None:
                        for e in target.entries):
                 target.entries.append(replace(entry, counted=counted))
         del groups[(event, head)]
+
+
+def _drop_local_parts(groups: dict[tuple[str, str], _Group]) -> None:
+    """"In Kano, where 40 died" in a report that also counts 120 dead in all: a smaller count a
+    report tells of one place, beside its larger count of the same measure, is a part of that
+    total (one town, one office), not the toll of the story."""
+    for (_, head), group in groups.items():
+        if head in MONEY_HEADS:
+            continue
+        group.entries = [e for e in group.entries if not (e.local and any(
+            f.value.doc_id == e.value.doc_id and _claimed(f.value)[0] > _claimed(e.value)[1]
+            for f in group.entries))]
 
 
 def _told_for(entry: _Entry, group: _Group) -> bool:
@@ -384,9 +410,16 @@ def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
 
 def _retrospect(sent: Sentence, q: Quantity) -> bool:
     """The number is told of an event years or months back ("a year after X killed 1,300",
-    "Two years earlier, a fire killed 40") or totals them ("in the past five years, 600 died")."""
-    return bool(RETROSPECT.search(sent.text[:max(0, q.start - sent.start)]) or LOOKBACK.match(sent.text)
-                or PERIOD_TOTAL.search(sent.text))
+    "Two years earlier, a fire killed 40"), of one named as earlier ("an earlier quake killed
+    1,200") or totals them ("in the past five years, 600 died")."""
+    before = sent.text[:max(0, q.start - sent.start)]
+    return bool(RETROSPECT.search(before) or LOOKBACK.match(sent.text) or PERIOD_TOTAL.search(sent.text)
+                or PAST_EVENT.search(before) or PAST_EVENT.search(_clause_after(sent, q)))
+
+
+def _clause_after(sent: Sentence, q: Quantity) -> str:
+    """The rest of the number's clause: "1,200 killed in the previous attack" up to a comma."""
+    return re.split(r"[,;:]", sent.text[max(0, q.end - sent.start):], maxsplit=1)[0]
 
 
 def _group_key(q: Quantity) -> tuple[str, str]:
@@ -433,7 +466,16 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
     when = _utc(doc.published)
     order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
              position.get(doc.doc_id, 0), q.start)
-    group.entries.append(_Entry(value=value, counted=_counted(q), order=order))
+    group.entries.append(_Entry(value=value, counted=_counted(q), order=order, local=_local(sent)))
+
+
+def _local(sent: Sentence) -> bool:
+    """The sentence tells of one place: it points to one ("there", "where") or sets its news in
+    one ("in Kano"); a place that only names a source or an owner ("Atlanta police said",
+    "Turkey's prime minister") sets nothing."""
+    return bool(LOCAL_WORDS.search(sent.text)) or any(
+        e.label in PLACE_LABELS and re.search(rf"\b(?:in|at|inside)\s+(?:the\s+)?{re.escape(e.text)}\b", sent.text)
+        for e in sent.entities)
 
 
 def _named_source(doc: Document, sent: Sentence, source: str | None) -> str | None:

@@ -264,7 +264,9 @@ PEOPLE_EVENTS = {"killed or wounded", "killed or missing",
 MONEY_VERBS = {"pay": "paid", "demand": "demanded", "seek": "demanded", "ask": "demanded",
                "offer": "offered", "raise": "raised", "cost": "cost", "steal": "stolen",
                "lose": "lost", "donate": "donated", "pledge": "pledged", "spend": "spent",
-               "award": "awarded", "fine": "fined"}
+               "award": "awarded", "fine": "fined", "owe": "owed"}
+# "sold at auction to help pay off the $4 million": a sum one acts in order to pay is not paid yet
+PURPOSE_HELPERS = {"help"}
 # nouns that say what an amount of money is: "a bail of $2.85 million", "$55 million in damage"
 MONEY_NOUNS = {"damage": "in damage", "loss": "in losses", "bail": "bail", "aid": "in aid",
                "reward": "reward", "award": "reward", "bounty": "bounty", "ransom": "ransom",
@@ -2173,7 +2175,7 @@ def _event_from_modifiers(sent: Span, noun: Token) -> str | None:
                 return EVENT_VERBS[lemma][0]
         if child.dep_ == "acl":
             role = "pass" if child.tag_ == "VBN" else "subj"
-            event = _verb_event(child, role, noun, set())
+            event = _joint_event(child, role, _verb_event(child, role, noun, set()))
             if event is not None:
                 return event
         if child.dep_ == "relcl":
@@ -2342,6 +2344,8 @@ def _money_use(sent: Span, node: Token) -> str | None:
     for child in node.subtree:
         if child.dep_ == "pobj" and child.head.lower_ == "in" and child.lemma_.lower() in MONEY_NOUNS:
             return _legal_damages(sent, node, child) or MONEY_NOUNS[child.lemma_.lower()]
+    if _owed_by_clause(node) or _owed_by_clause(node.head):
+        return "owed"  # "the $4 million judgment she owes"
     cur, owned = node, False
     for _ in range(3):
         head = cur.head
@@ -2351,6 +2355,8 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in CHANGE_VERBS and _money_object(head):  # "raised its offer to $4.8 billion"
             return _money_object(head)
         if lemma in MONEY_VERBS:
+            if _paid_for_a_purpose(head):
+                return None
             return "demanded" if _requested(head) else _ordered(head) or MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
@@ -2364,6 +2370,21 @@ def _money_use(sent: Span, node: Token) -> str | None:
             return (None if owned else _money_subject(head)) or _money_noun(node)
         cur = head
     return _money_noun(node)
+
+
+def _paid_for_a_purpose(verb: Token) -> bool:
+    """"raised $90,000 to help pay off the $4 million": a payment one acts to make (an infinitive
+    of purpose) is an aim, and the sum it names is not paid."""
+    if verb.lemma_.lower() != "pay":
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PURPOSE_HELPERS:
+        verb = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _owed_by_clause(noun: Token) -> bool:
+    """"the judgment she owes", "the debt it still owes": a clause of owing on the sum's noun."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.lemma_.lower() == "owe" for c in noun.children)
 
 
 def _legal_damages(sent: Span, node: Token, noun: Token) -> str | None:
@@ -2402,11 +2423,27 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
     per_head = _bounty_per_head(sent, phrase)
     if per_head:
         return per_head
+    each = _each_period_over(sent, sent[phrase.last])
+    if each:
+        return each
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])
     words = [t for t in unit.lefts if t.dep_ in ("compound", "amod") and t.i > sent[k].i] + [unit]
     return " per " + " ".join(t.lower_ for t in words)
+
+
+def _each_period_over(sent: Span, amount: Token) -> str:
+    """"each week the mine stays closed leads to a loss of $30 million": a period counted with
+    "each" or "every" on the clause the sum hangs in makes the sum a rate (" per week"), not a total."""
+    verbs = [t for t in amount.ancestors if _in_span(sent, t) and t.pos_ in ("VERB", "AUX")]
+    verbs += [v.head for v in verbs if v.dep_ == "conj" and _in_span(sent, v.head)]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
+                    d.lower_ in ("each", "every") for d in child.children):
+                return " per " + child.lemma_.lower()
+    return ""
 
 
 def _bounty_per_head(sent: Span, phrase: _Phrase) -> str:

@@ -1420,3 +1420,35 @@ def test_a_part_with_a_verb_of_its_own_does_not_take_the_wholes_event(nlp):
     assert the(nlp, "Four of the 12 eagles released were shot.", "12").event == "freed"
     assert the(nlp, "Three of the 20 people killed were children.", "Three").event == "killed"
     assert the(nlp, "Thousands of homeless people are demanding new homes.", "Thousands").event == "displaced"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("So far, beyond the thousands killed and injured, the storm flattened homes across the coast.", "thousands"),
+    ("Hundreds killed and wounded in the blast were taken to clinics.", "Hundreds"),
+])
+def test_people_killed_and_injured_told_by_two_participles_are_casualties(nlp, text, quote):
+    assert the(nlp, text, quote).event == "killed or wounded"
+    assert the(nlp, "So far, beyond the thousands killed, the storm flattened homes.", "thousands").event == "killed"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The singer's guitars were sold at auction to help pay off the $4.2 million judgment she owes.",
+     "$4.2 million"),
+    ("The family is still trying to collect the $4.2 million judgment he owes them.", "$4.2 million"),
+    ("He owes $2 million in back taxes.", "$2 million"),
+])
+def test_a_sum_someone_owes_is_owed_not_paid(nlp, text, quote):
+    assert the(nlp, text, quote).event == "owed"
+
+
+def test_a_sum_one_acts_to_pay_is_not_paid(nlp):
+    """An infinitive of purpose names an aim: the auction did not pay the debt."""
+    q = the(nlp, "The sale raised $90,000 to help pay off the $4.2 million.", "$4.2 million")
+    assert q.event != "paid"
+    assert the(nlp, "The company paid $4.2 million to settle the case.", "$4.2 million").event == "paid"
+
+
+def test_a_sum_each_week_of_a_clause_is_a_rate(nlp):
+    q = the(nlp, "Analysts say each week the mine stays closed leads to a loss of $30 million.", "$30 million")
+    assert q.event == "in losses per week"
+    assert the(nlp, "The storm caused $30 million in damage last week.", "$30 million").event == "in damage"
