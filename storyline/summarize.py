@@ -36,6 +36,15 @@ PRONOUN_START = re.compile(
     r"furthermore|nevertheless|otherwise|later|earlier|here)\b",
     re.IGNORECASE,
 )
+# "If they make it, the pair will ...", "When she landed, ...": the opening clause's pronoun
+# points to someone named in a sentence left behind; "Each has until Friday ...": each of whom?
+LEADING_CLAUSE_PRONOUN = re.compile(
+    r"^(?:if|when|whenever|as|after|before|although|though|while|because|since|once|until|unless)\s+"
+    r"(?:he|she|it|they|them|his|her|its|their|these|those)\b"
+    r"|^(?:each|either|neither|none|many|most|some|others)\s+(?:has|have|had|is|are|was|were|will|would|"
+    r"can|could|said|says|of\s+(?:them|these|those|us))\b",
+    re.IGNORECASE,
+)
 FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
 
 
@@ -146,6 +155,8 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
     opening = text.lstrip("\"'\u201c\u2018 ")
     if PRONOUN_START.match(opening) or not opening[:1].isupper() and not opening[:1].isdigit():
         return False  # a pronoun with nothing to point to, or the tail of a cut sentence
+    if LEADING_CLAUSE_PRONOUN.match(opening):
+        return False
     if PRONOUN_SPEAKER.search(text):
         return False  # "..., he said": the speaker is named in a sentence left behind
     if FURNITURE_HINT.search(text) or reads_as_furniture(text):

@@ -298,6 +298,17 @@ def test_a_quote_closed_by_a_pronoun_speaker_cannot_stand_alone():
     assert standalone("\"No family will be left alone,\" President Ana Torres said in Piura.", opts)
 
 
+def test_a_pronoun_in_the_opening_clause_or_a_bare_each_cannot_stand_alone():
+    opts = SummaryOptions()
+    assert not standalone("If they reach the coast, the pair will have crossed the ocean by balloon.", opts)
+    assert not standalone("When she landed in Piura, the president promised new homes for every family.", opts)
+    assert not standalone("Each has until Friday to file a plan for the flooded towns with the court.", opts)
+    assert not standalone("Some of them were still waiting for boats on the roofs of the town.", opts)
+    assert standalone("If the river rises again, the town of Osk will be cut off, the governor said.", opts)
+    assert standalone("Each family received food and blankets from the Red Cross on Monday.", opts)
+    assert standalone("Some 300 homes were flooded when the river burst its banks on Monday.", opts)
+
+
 def test_sentences_that_name_other_days_do_not_support_each_other(nlp):
     from tests.helpers import parsed_report
 
