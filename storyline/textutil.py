@@ -102,3 +102,20 @@ def reads_as_furniture(text: str) -> bool:
     if stripped.endswith("!") or len(_SHOUT.findall(stripped)) >= 3:
         return True  # exclamations and shouting are blog and headline style, not report prose
     return headline_case(stripped)
+
+
+# A web address in the text: a link, or an outlet's domain run into a scraped teaser
+# ("... after invasion - News - Boston.com"); "Amazon.com Inc." is a name, but a sentence that
+# says it has a cleaner telling elsewhere when one exists.
+_WEB_ADDRESS = re.compile(r"https?:|\bwww\.|\b[A-Za-z][\w-]*\.\s?(?:com|net|org|co\.uk)\b")
+
+
+def reads_as_report_prose(text: str) -> bool:
+    """The sentence reads as the report's own prose: it opens on a capital, a digit or a quote,
+    names no web address and is no page furniture (``reads_as_furniture``). Where several
+    sentences state the same thing, this one is the one to show."""
+    stripped = text.strip()
+    opening = stripped.lstrip("\"'\u201c\u2018(")
+    if not opening or not (opening[0].isupper() or opening[0].isdigit()):
+        return False  # "com At least seven ...": the tail of a link cut by the sentence splitter
+    return not _WEB_ADDRESS.search(stripped) and not reads_as_furniture(stripped)

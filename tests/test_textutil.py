@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.textutil import content_stems, headline_case, reads_as_furniture, word_count
+from storyline.textutil import content_stems, headline_case, reads_as_furniture, reads_as_report_prose, word_count
 
 
 def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
@@ -74,3 +74,16 @@ def test_headline_case_needs_enough_long_words() -> None:
     assert not headline_case("Troops Seize Plant")  # too few words to tell a headline from a name
     assert headline_case("Algerian Troops Storm Desert Gas Plant To Free Hostages")
     assert not headline_case("Algerian troops stormed the desert gas plant to free the hostages")
+
+
+@pytest.mark.parametrize("text, prose", [
+    ("com At least nine people were killed when the ferry sank off the island.", False),
+    ("Ferry sinks off Osk, nine dead - News - Portnews.com", False),
+    ("http://www.example.org/news/ferry-sinks-9At least nine people were killed.", False),
+    ("Ferry sinks off Osk... published: 05 May 2014 author: harbourwatch Nine dead.", False),
+    ("At least nine people were killed when the ferry sank off the island, police said.", True),
+    ('"Nine people are dead," the coast guard said on Monday.', True),
+    ("12 people were rescued from the water.", True),
+])
+def test_report_prose_is_told_from_page_text(text: str, prose: bool) -> None:
+    assert reads_as_report_prose(text) is prose
