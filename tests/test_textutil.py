@@ -48,6 +48,8 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Follow the latest.",
     "An earlier version of this story misstated the death toll as 65.",
     "CORRECTION: The toll is 56, not 65.",
+    "Mira, who lost 13 relatives in Osk flood Osk flood: 45 dead, governor visits valley Osk flood: "
+    "seven farm workers among dead Osk flood: council ignored warnings",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -65,6 +67,7 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "Officials said the blasts made Monday the deadliest day since March 19.",
     "The toll from the floods rose to 12.",
     "The union said it would follow the latest offer closely.",
+    "The flood hit the town of Osk, the town of Lira and the town of Bram on Monday.",
 ])
 def test_report_prose_is_not_furniture(text: str) -> None:
     assert not reads_as_furniture(text)
