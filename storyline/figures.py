@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
 from storyline.models import Document, Figure, FigureValue, Quantity, Sentence, TimeMention
-from storyline.textutil import content_stems
+from storyline.textutil import content_stems, reads_as_report_prose
 
 SAME_TIME = timedelta(hours=12)
 # reports this close say how things stand at one moment: any disagreement between them is a
@@ -554,6 +554,8 @@ def _best_of_each_day(values: list[FigureValue]) -> list[FigureValue]:
         if first is None:
             kept[key] = v
             continue
+        if not reads_as_report_prose(first.text) and reads_as_report_prose(v.text):
+            kept[key], first, v = v, v, first  # the day's first report in prose words the value
         for doc_id in (v.doc_id, *v.also_in):
             if doc_id != first.doc_id and doc_id not in first.also_in:
                 first.also_in.append(doc_id)
@@ -563,7 +565,12 @@ def _best_of_each_day(values: list[FigureValue]) -> list[FigureValue]:
     best = {id(v) for day in by_day.values()
             for v in sorted(day, key=lambda v: -len(v.also_in))[:MAX_PER_DAY]}
     best |= {id(max(day, key=_top)) for day in by_day.values()}  # the day's highest count
-    return [v for v in kept.values() if id(v) in best]
+    return sorted((v for v in kept.values() if id(v) in best), key=_report_time)
+
+
+def _report_time(v: FigureValue) -> tuple[bool, datetime]:
+    when = _utc(v.reported_at)
+    return when is None, when or datetime.min.replace(tzinfo=timezone.utc)
 
 
 def _top(v: FigureValue) -> float:

@@ -740,3 +740,14 @@ def test_a_place_naming_only_the_source_does_not_make_a_part(nlp):
                            "Lagos police said nine people were killed at his old firm.", T0)
     b = document(nlp, "b", "The gunman killed 12 people, officials said.", T0 + timedelta(hours=5))
     assert 9 in [v.value for v in figure(build_figures([a, b]), "people killed").values]
+
+
+def test_a_value_is_worded_by_the_days_first_report_in_prose_not_a_pages_teaser(nlp):
+    teaser = document(nlp, "page", "com At least nine people were killed when the ferry sank, police said.", T0)
+    report = document(nlp, "wire", "At least nine people were killed when the ferry sank off Osk, the coast "
+                                   "guard said.", T0 + timedelta(hours=2))
+    later = document(nlp, "late", "Twelve people were killed when the ferry sank off Osk.",
+                     T0 + timedelta(hours=3))
+    f = figure(build_figures([teaser, report, later]), "people killed")
+    assert [(v.doc_id, v.value) for v in f.values] == [("wire", 9), ("late", 12)]
+    assert f.values[0].also_in == ["page"] and f.values[0].attributed_to == "the coast guard"
