@@ -510,3 +510,15 @@ def test_a_note_to_editors_is_no_entry(nlp: Language) -> None:
     text = ("Eds: Embargoed until release of the report at noon EST.\n"
             "CHICAGO (AP) _ A common heart drug appears to ease migraine headaches, researchers reported.")
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY.replace(hour=13))]) == []
+
+
+def test_history_ages_ago_is_no_event_of_its_report_day(nlp):
+    """"Traders sailed more than 2,000 years ago" tells of antiquity, not of the report's day."""
+    from tests.helpers import parsed_report
+
+    lines = ["Divers raised two bronze anchors from a wreck off the island of Kelo on Monday.",
+             "Traders from the mainland sailed more than 2,000 years ago into these waters, only to die in a gale."]
+    docs = [parsed_report(nlp, f"r{i}", lines, datetime(2024, 5, day, 9, tzinfo=timezone.utc))
+            for i, day in enumerate((6, 7, 8))]
+    texts = [e.text for e in build_timeline(docs)]
+    assert texts and not any("Traders" in t for t in texts), texts
