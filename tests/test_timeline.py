@@ -246,6 +246,12 @@ def test_without_a_recorded_governor_the_words_around_the_date_decide(nlp: Langu
     assert days(build_timeline([doc])) == ["2013-01-16", "2013-01-18"]
 
 
+def test_a_day_the_event_came_before_does_not_date_it(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "Gunmen attacked the plant on Wednesday.\n\n"
+                             "Negotiators signed a truce prior to a Tuesday hearing at the court.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-16"]
+
+
 # --- undated sentences: dated by their report's day when the fact is new ------------------------
 
 WEDNESDAY = datetime(2013, 1, 16, tzinfo=timezone.utc)
