@@ -159,8 +159,11 @@ def tells_a_state(span: Span) -> bool:
     present forms with a helper that adds no time: the passive ("The virus is blamed for
     10,000 deaths a year"), emphatic or negated "do" ("The plan does offer acupuncture")
     and a modal of what can or may be ("Ribavirin can cause anemia", "Congress could
-    overturn the veto"). News in the present keeps a helper of time ("has killed", "are
-    fleeing", "may have died") or reports; a clause that reports or knows another
+    overturn the veto", "The surgery can be performed in an office"). So is the present
+    perfect of being ("The firm has been a leader for years"; not "There has been a blast"),
+    of a habit ("Residents have long complained") or of what has not happened ("The wolves
+    have not killed any cattle"). News in the present keeps a helper of
+    time ("has killed", "are fleeing", "may have died") or reports; a clause that reports or knows another
     ("officials believe the fire started ...", "advocates say the treatment triggers ...")
     tells what that clause tells.
     """
@@ -174,6 +177,9 @@ PASSIVE_NEWS = frozenset({"say", "report", "fear", "believe", "think", "expect",
                           "know", "understand", "suspect", "presume"})
 # verbs whose clause tells what another clause tells ("no one knows how many people go ...")
 KNOWING = frozenset({"know", "show", "suggest", "mean", "find", "agree", "argue", "contend"})
+# adverbs that make a perfect a habit or a lasting state ("have long complained", "has often clashed")
+LASTING = frozenset({"long", "always", "often", "repeatedly", "frequently", "traditionally", "never",
+                     "historically", "consistently", "routinely"})
 
 
 def _clause_state(root: Token) -> bool:
@@ -194,9 +200,15 @@ def _clause_state(root: Token) -> bool:
             return False
         # "The aim is to build ...": "be" with an infinitive tells a plan or a purpose, no event
         return root.lemma_ == "be" or not any(k.dep_ == "xcomp" for k in kids)
-    if len(helpers) != 1 or any(k.dep_ == "xcomp" for k in kids):
+    if any(k.dep_ == "xcomp" for k in kids):
+        return False
+    if len(helpers) == 2:
+        return _modal_passive(root, helpers, kids)
+    if len(helpers) != 1:
         return False
     helper = helpers[0]
+    if helper.lemma_ == "have" and helper.tag_ in ("VBZ", "VBP"):
+        return _lasting_perfect(root, kids)
     if helper.dep_ == "auxpass":  # "The virus is blamed for ...", not "are feared dead"
         return (root.tag_ == "VBN" and helper.tag_ in ("VBZ", "VBP")
                 and root.lemma_ not in PASSIVE_NEWS)
@@ -206,6 +218,25 @@ def _clause_state(root: Token) -> bool:
         # "could not reach the village" tells what failed that day
         return not (helper.lower_ in ("could", "would") and any(k.dep_ == "neg" for k in kids))
     return False
+
+
+def _modal_passive(root: Token, helpers: Sequence[Token], kids: Sequence[Token]) -> bool:
+    """"The surgery can be performed in an office", "may be covered by insurers": what can
+    be done, no day's event ("could not be reached" still tells what failed that day)."""
+    modal, passive = helpers
+    return (modal.tag_ == "MD" and modal.lower_ in STATE_MODALS and passive.dep_ == "auxpass"
+            and passive.lower_ == "be" and root.tag_ == "VBN" and root.lemma_ not in PASSIVE_NEWS
+            and not any(k.dep_ == "neg" for k in kids))
+
+
+def _lasting_perfect(root: Token, kids: Sequence[Token]) -> bool:
+    """"The firm has been a leader for a decade", "Residents have long complained", "have
+    not killed any cattle": the present perfect of a state, a habit or of nothing happening,
+    true up to any day ("There has been a blast" and
+    "Police have arrested three men" are news)."""
+    if any((k.dep_ == "advmod" and k.lower_ in LASTING) or k.dep_ == "neg" for k in kids):
+        return True  # "have not killed any livestock": nothing happened, up to any day
+    return root.lemma_ == "be" and not any(k.dep_ == "expl" for k in kids)
 
 
 # Who a photo shows doing something: the subjects of captions ("Residents wade ...").

@@ -110,6 +110,8 @@ YEAR_LEADS = {"in", "since", "by", "until", "during", "from", "before", "after",
 STRONG_YEAR_LEADS = {"in", "since", "until", "during", "by"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}  # "said ships would be unloaded on Sunday"
 FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "go", "have", "need"}
+# a deadline's verbs that tell it was met, not set: "managed to reach the village by Thursday"
+MET_HEADS = {"manage", "able", "fail", "begin", "start", "continue", "try", "succeed"}
 PLAN_HEADS = {"plan", "intend"}  # a plan told in the past tense is still ahead: "planned to appear Wednesday"
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
 # verbs of a timetable: in the simple present with a date they tell what is to come ("the trial
@@ -422,9 +424,25 @@ def _direction(ctx: _Context, timetable: bool = True) -> str:
     if any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ == "ADJ" for t in path):
         return "future"  # "is due Monday"
     verb = path[-1]
+    if _deadline(path):
+        return "future"
     if _is_future(verb) or _present_under_future(verb) or (timetable and (_scheduled(verb, ctx) or _arranged(verb, path))):
         return "future"
     return "past"
+
+
+def _deadline(path: list[Token]) -> bool:
+    """"asked the company to hand over its records by Wednesday", "the rebels must leave by
+    Sunday": "by" a day on a verb in its base form (an infinitive, or after a modal) sets a
+    deadline, a day still ahead when it is set ("had risen to 300 by Friday" and "managed to
+    reach the village by Thursday" tell what was so, or done, by then)."""
+    verb = path[-1]
+    if len(path) < 3 or path[-2].lower_ != "by" or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    return (verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.lemma_.lower() not in MET_HEADS)
 
 
 def _timetable_noun(span: Span) -> bool:
@@ -885,6 +903,11 @@ def _ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     return _mention(match, ctx, "relative", precision=unit)
 
 
+def _long_ago(match: re.Match[str], ctx: _Context) -> TimeMention | None:
+    """Ages ago: a time of its own, long before any report, but no day to put on a timeline."""
+    return _mention(match, ctx, "relative", precision="period")
+
+
 def _unit_relative(match: re.Match[str], ctx: _Context) -> TimeMention | None:
     unit = match["unit"].lower()
     shift = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
@@ -939,6 +962,12 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
           _fixed_offset(0), re.IGNORECASE),
     _rule(r"\blast\s+night\b", _fixed_offset(-1), re.IGNORECASE),
     _rule(rf"\b{NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago, re.IGNORECASE),
+    # "more than 2,500 years ago", "two centuries ago", "over the centuries": history, no day
+    _rule(r"\b(?:\d{1,3}(?:,\d{3})+|\d{3,}|(?:hundreds|thousands|millions)\s+of|(?:(?:a|one|two|three|four|five|"
+          r"several|many|few|some)\s+)?(?:hundred|thousand|million))\s+years\s+ago\b"
+          r"|\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|some)\s+)?"
+          r"(?:centuries|century|millennia|millennium|decades)\s+ago\b"
+          r"|\b(?:over|for|through|down)\s+(?:the\s+)?(?:centuries|millennia|ages)\b(?!-)", _long_ago, re.IGNORECASE),
     _rule(r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b",
           _unit_relative, re.IGNORECASE),
     _rule(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|"

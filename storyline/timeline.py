@@ -142,6 +142,9 @@ STATE_VERBS = {"be", "have", "remain", "seem"}  # "was cold on Thursday" tells a
 REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "add", "confirm", "declare"}
 REPORTING = r"(?:said|says|told|tells|announced|reported|stated|added|confirmed|declared)"
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?(?:next\s+)?$", re.IGNORECASE)  # a state's end, not an event
+# "reached a deal prior to a Thursday hearing", "left before Friday": the date bounds the event,
+# it is another thing's day (a possessive "before Friday's vote" is read by REFERS_BACK)
+BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # "had been treated since the blaze on October 5": the date names the day a state began;
 # it still tells that the blaze was that day (the day counts), but the sentence is no entry
 SINCE = re.compile(r"\bsince\s+(?:(?:the|a|an|this|that|its|his|her|their|last)\s+)?(?:[a-z-]+\s+){0,2}(?:on\s+)?$",
@@ -465,11 +468,13 @@ def _dating_mention(sentence: Sentence) -> tuple[TimeMention, bool] | None:
     A date on a reporting verb ("said Friday") dates the statement; a date in the
     reported content dates the reported event, so it wins when both are present. A date
     the temporal stage read ahead of its verb ("will be launched on January 1", "is
-    expected to sign on Wednesday") dates a plan, not something that happened.
+    expected to sign on Wednesday") dates a plan, not something that happened; one that
+    bounds it ("until Friday", "prior to a Thursday hearing") is another thing's day.
     """
     usable = [m for m in sentence.times
               if m.kind in DATED_KINDS and m.value is not None and m.precision == "day"
               and not UNTIL.search(sentence.text[:max(0, m.start - sentence.start)])
+              and not BEFORE.search(sentence.text[:max(0, m.start - sentence.start)])
               and not _refers_back(sentence, m) and not _plan_date(sentence, m)]
     usable = [m for m in usable if not _off_event(m)]
     if not usable:

@@ -155,6 +155,24 @@ def test_a_present_passive_do_or_modal_of_what_may_be_tells_a_state():
                   "state") == [True, True, True, True, True, False, False, False]
 
 
+def test_a_modal_passive_of_what_can_be_done_tells_a_state():
+    assert _marks(["The repair can be carried out in a single afternoon.",
+                   "Older bridges in the county may be closed to heavy trucks.",
+                   "The driver could not be found after the crash.",
+                   "Two hikers may have been swept away by the torrent."],
+                  "state") == [True, True, False, False]
+
+
+def test_a_present_perfect_of_being_a_habit_or_nothing_happening_tells_a_state():
+    assert _marks(["The harbour has been a haven for smugglers for decades.",
+                   "Farmers in the valley have long complained about the water rights.",
+                   "The bears have not attacked any campers this season.",
+                   "There has been a second explosion at the refinery.",
+                   "Rescuers have pulled four miners from the shaft.",
+                   "The road has been closed since the landslide."],
+                  "state") == [True, True, True, False, False, False]
+
+
 def test_a_reported_clause_tells_a_state_when_it_is_one():
     assert _marks(["Supporters say the diet lowers blood pressure.",
                    "Nobody knows how many families keep guns at home.",

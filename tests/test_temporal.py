@@ -79,6 +79,33 @@ def test_weekdays_follow_tense(nlp: Language, text: str, expected: date, directi
     assert m.weekday == expected.weekday()
 
 
+@pytest.mark.parametrize("text, expected, direction", [
+    ("The court ordered the firm to pay the fine by Tuesday.", date(2013, 1, 22), "future"),
+    ("Under the accord, the militia must hand in its weapons by Wednesday.", date(2013, 1, 23), "future"),
+    ("The water had receded from most streets by Tuesday.", date(2013, 1, 15), "past"),
+    ("Volunteers managed to clear the road by Wednesday.", date(2013, 1, 16), "past"),
+])
+def test_by_a_day_on_a_verb_still_to_be_done_is_a_deadline_ahead(nlp: Language, text: str, expected: date,
+                                                                  direction: str) -> None:
+    m = only(nlp, text)
+    assert (m.value, m.direction) == (expected, direction)
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers first terraced these hills about 800 years ago.",
+    "The chapel was built two centuries ago by fishermen.",
+    "Thousands of years ago, a glacier carved out the lake.",
+    "Over the centuries, storms have wrecked hundreds of ships on the reef.",
+])
+def test_ages_ago_is_a_time_with_no_day(nlp: Language, text: str) -> None:
+    m = only(nlp, text)
+    assert (m.kind, m.value, m.precision) == ("relative", None, "period")
+
+
+def test_centuries_old_is_no_time(nlp: Language) -> None:
+    assert times(nlp, "A quarrel over the centuries-old border flared again.") == []
+
+
 def test_weekday_with_part_of_day(nlp: Language) -> None:
     m = only(nlp, "Militants have killed six people since Sunday night.")
     assert (m.text, m.kind, m.value, m.offset_days) == ("Sunday night", "weekday", date(2013, 1, 13), -5)

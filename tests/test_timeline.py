@@ -246,6 +246,12 @@ def test_without_a_recorded_governor_the_words_around_the_date_decide(nlp: Langu
     assert days(build_timeline([doc])) == ["2013-01-16", "2013-01-18"]
 
 
+def test_a_day_the_event_came_before_does_not_date_it(nlp: Language) -> None:
+    doc = make_doc(nlp, "a", "Gunmen attacked the plant on Wednesday.\n\n"
+                             "Negotiators signed a truce prior to a Tuesday hearing at the court.", FRIDAY)
+    assert days(build_timeline([doc])) == ["2013-01-16"]
+
+
 # --- undated sentences: dated by their report's day when the fact is new ------------------------
 
 WEDNESDAY = datetime(2013, 1, 16, tzinfo=timezone.utc)
@@ -510,3 +516,15 @@ def test_a_note_to_editors_is_no_entry(nlp: Language) -> None:
     text = ("Eds: Embargoed until release of the report at noon EST.\n"
             "CHICAGO (AP) _ A common heart drug appears to ease migraine headaches, researchers reported.")
     assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY.replace(hour=13))]) == []
+
+
+def test_history_ages_ago_is_no_event_of_its_report_day(nlp):
+    """"Traders sailed more than 2,000 years ago" tells of antiquity, not of the report's day."""
+    from tests.helpers import parsed_report
+
+    lines = ["Divers raised two bronze anchors from a wreck off the island of Kelo on Monday.",
+             "Traders from the mainland sailed more than 2,000 years ago into these waters, only to die in a gale."]
+    docs = [parsed_report(nlp, f"r{i}", lines, datetime(2024, 5, day, 9, tzinfo=timezone.utc))
+            for i, day in enumerate((6, 7, 8))]
+    texts = [e.text for e in build_timeline(docs)]
+    assert texts and not any("Traders" in t for t in texts), texts
