@@ -171,6 +171,8 @@ DEPARTURE_VERBS = {"leave", "flee", "evacuate", "abandon"}
 PUSH_VERBS = {"drive", "chase", "push"}
 HOME_NOUNS = {"home", "house"}  # "fled their homes", "forced from their houses": displaced
 SUBSET_PRONOUNS = {"them", "whom", "those"}  # "eight of them": part of a group told before
+# "Texas ranked second with 40 deaths", "Florida led the list with 52": one entry of a ranking
+RANK_VERBS = {"rank", "top", "trail", "lead", "place", "finish"}
 # "300 of the arrests took place on Sunday": part of a count of these events told before
 TOLD_EVENT_NOUNS = {"death", "arrest", "injury", "killing", "casualty", "fatality", "detention"}
 TOLD_DETERMINERS = {"the", "these", "those"}
@@ -1115,6 +1117,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "rest of a group"
     if counted is not None and _others_listed(counted):
         return "part of a list"
+    if counted is not None and _ranked_entry(counted):
+        return "ranking"
     if _part_of_told_events(anchor):
         return "part of a count told before"
     if _superseded(sent, first, anchor):
@@ -1273,6 +1277,19 @@ def _others_listed(counted: Token) -> bool:
     if counted.dep_ != "conj" and not any(c.dep_ == "conj" for c in counted.children):
         return False
     return any(c.dep_ == "amod" and c.lower_ == "other" for c in counted.children)
+
+
+def _ranked_entry(counted: Token) -> bool:
+    """"Texas ranked second with 40 deaths", "the province came third with 120", "led the list
+    with 52 deaths": a place in a ranking of places or years, not the toll of the story's event
+    ("the storm left the state with 40 deaths" is)."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in RANK_VERBS or any(
+        c.lower_ in ORDINAL_WORDS or ORDINAL_DIGITS.match(c.text) for c in verb.children
+        if c.dep_ in ("advmod", "attr", "acomp", "npadvmod", "oprd", "dobj"))
 
 
 def _part_of_told_events(anchor: Token) -> bool:

@@ -1495,3 +1495,14 @@ def test_a_sum_that_will_be_paid_is_not_paid_yet(nlp):
     assert (q.event, q.key) == ("to be paid", True)
     assert the(nlp, "The insurer paid the city $90 million.", "$90 million").event == "paid"
     assert the(nlp, "By June the insurer will have paid $90 million.", "$90 million").event == "paid"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Texas ranked second with 40 deaths, behind California.", "40"),
+    ("The province came third with 120 deaths.", "120"),
+    ("Florida led the list with 52 deaths.", "52"),
+])
+def test_a_place_in_a_ranking_is_no_toll(nlp, text, quote):
+    """A count that places one entry in a ranking belongs to that entry, not the story's toll."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The storm left the state with 40 deaths.", "40").key
