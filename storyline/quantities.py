@@ -2492,6 +2492,9 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
     period = _period_adjective(sent, sent[phrase.last])
     if period:
         return period
+    each_aim = _each_aim(sent, sent[phrase.last])
+    if each_aim:
+        return each_aim
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])
@@ -2509,6 +2512,21 @@ def _each_period_over(sent: Span, amount: Token) -> str:
             if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
                     d.lower_ in ("each", "every") for d in child.children):
                 return " per " + child.lemma_.lower()
+    return ""
+
+
+def _each_aim(sent: Span, amount: Token) -> str:
+    """"spent about $50 to win each new client": an infinitive of purpose whose object is "each"
+    or "every" one makes the sum a cost per thing (" per client"), not what was spent in all."""
+    verb = amount.head
+    if amount.dep_ != "dobj" or not _in_span(sent, verb):
+        return ""
+    for aim in verb.children:
+        if aim.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+            continue
+        for obj in aim.children:
+            if obj.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in obj.children):
+                return " per " + obj.lemma_.lower()
     return ""
 
 

@@ -1506,3 +1506,10 @@ def test_a_place_in_a_ranking_is_no_toll(nlp, text, quote):
     """A count that places one entry in a ranking belongs to that entry, not the story's toll."""
     assert not the(nlp, text, quote).key
     assert the(nlp, "The storm left the state with 40 deaths.", "40").key
+
+
+def test_a_sum_spent_to_win_each_one_is_a_rate(nlp):
+    """"spent $50 to win each new client": the cost of one, not the sum spent."""
+    assert the(nlp, "Shippers typically spent about $50 to win each new client.", "about $50").event == \
+        "spent per client"
+    assert the(nlp, "The agency spent $5 million to rebuild the bridge.", "$5 million").event == "spent"
