@@ -171,6 +171,11 @@ DEPARTURE_VERBS = {"leave", "flee", "evacuate", "abandon"}
 PUSH_VERBS = {"drive", "chase", "push"}
 HOME_NOUNS = {"home", "house"}  # "fled their homes", "forced from their houses": displaced
 SUBSET_PRONOUNS = {"them", "whom", "those"}  # "eight of them": part of a group told before
+# "Texas ranked second with 40 deaths", "Florida led the list with 52": one entry of a ranking
+RANK_VERBS = {"rank", "top", "trail", "lead", "place", "finish"}
+# "300 of the arrests took place on Sunday": part of a count of these events told before
+TOLD_EVENT_NOUNS = {"death", "arrest", "injury", "killing", "casualty", "fatality", "detention"}
+TOLD_DETERMINERS = {"the", "these", "those"}
 CAUSE_VERBS = {"force", "order", "prompt", "cause", "compel", "leave", "tell", "urge"}
 HOSPITAL_WORDS = {"hospital", "clinic", "infirmary"}
 PROTEST_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "sit-in", "vigil"}
@@ -334,10 +339,15 @@ HEDGE_VERBS = {"fear", "believe", "suspect", "presume", "speculate", "expect"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # "some 300 people die monthly": a count per period
 RATE_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
+# "a $30 million annual fee", "a daily loss of $2 million": a sum named by a period is paid per period
+RATE_ADJECTIVES = {"annual": "year", "yearly": "year", "daily": "day", "weekly": "week",
+                   "monthly": "month", "hourly": "hour", "nightly": "night"}
 # "a day after", "a week later": a time unit that places an event, no period it repeats in
 SEQUENCE_WORDS = {"after", "before", "later", "earlier", "ago", "since", "into", "afterwards"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
 INCREMENT_AFTER = {"more", "additional", "further", "extra", "others"}
+# "divers found the other two bodies", "her other three children": the rest of a group, no total
+REST_DETERMINERS = {"the", "his", "her", "their", "its"}
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
               "decade", "century", "night", "weekend", "morning", "evening", "afternoon",
@@ -1103,6 +1113,14 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "part of a list"
     if before in INCREMENT_BEFORE or after in INCREMENT_AFTER:
         return "increment"
+    if before == "other" and first > 1 and words[first - 2] in REST_DETERMINERS:
+        return "rest of a group"
+    if counted is not None and _others_listed(counted):
+        return "part of a list"
+    if counted is not None and _ranked_entry(counted):
+        return "ranking"
+    if _part_of_told_events(anchor):
+        return "part of a count told before"
     if _superseded(sent, first, anchor):
         return "superseded"
     if _is_rate(sent, reading):
@@ -1251,6 +1269,42 @@ def _subset_aside(anchor: Token) -> bool:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in SUBSET_PRONOUNS for o in c.children)
                for c in anchor.children)
+
+
+def _others_listed(counted: Token) -> bool:
+    """"killed his wife and five other people", "the driver and two other passengers": "other"
+    counts those beside someone named in the same list, so the number is short of the total."""
+    if counted.dep_ != "conj" and not any(c.dep_ == "conj" for c in counted.children):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ == "other" for c in counted.children)
+
+
+def _ranked_entry(counted: Token) -> bool:
+    """"Texas ranked second with 40 deaths", "the province came third with 120", "led the list
+    with 52 deaths": a place in a ranking of places or years, not the toll of the story's event
+    ("the storm left the state with 40 deaths" is)."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in RANK_VERBS or any(
+        c.lower_ in ORDINAL_WORDS or ORDINAL_DIGITS.match(c.text) for c in verb.children
+        if c.dep_ in ("advmod", "attr", "acomp", "npadvmod", "oprd", "dobj"))
+
+
+def _part_of_told_events(anchor: Token) -> bool:
+    """"More than 300 of the arrests took place on Sunday", "20 of the deaths were in the capital":
+    a share of events the report has already counted ("the arrests"), not their total. "Five of
+    the hostages were freed" counts what happened to the five, so only event nouns are parts."""
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for whole in prep.children:
+            if whole.dep_ == "pobj" and whole.tag_ == "NNS" and whole.lemma_.lower() in TOLD_EVENT_NOUNS \
+                    and any(c.dep_ == "det" and c.lower_ in TOLD_DETERMINERS for c in whole.children) \
+                    and not any(c.like_num for c in whole.children):
+                return True
+    return False
 
 
 def _superseded(sent: Span, first: int, anchor: Token) -> bool:
@@ -2328,6 +2382,15 @@ def _ordered(verb: Token) -> str | None:
     return "awarded" if verb.head.lemma_.lower() in ORDER_VERBS else None
 
 
+def _promised(verb: Token) -> str | None:
+    """"Under the deal, the insurer will pay $90 million over three years": the deal's sum, still
+    to be paid ("will have paid" is done by then)."""
+    if verb.lemma_.lower() != "pay":
+        return None
+    auxes = [c.lemma_.lower() for c in verb.children if c.dep_ == "aux"]
+    return "to be paid" if any(a in FUTURE_AUX for a in auxes) and "have" not in auxes else None
+
+
 def _requested(verb: Token) -> bool:
     """The verb is what someone asks for: "urged the court to order it to pay"."""
     for _ in range(3):
@@ -2357,7 +2420,7 @@ def _money_use(sent: Span, node: Token) -> str | None:
         if lemma in MONEY_VERBS:
             if _paid_for_a_purpose(head):
                 return None
-            return "demanded" if _requested(head) else _ordered(head) or MONEY_VERBS[lemma]
+            return "demanded" if _requested(head) else _ordered(head) or _promised(head) or MONEY_VERBS[lemma]
         if lemma in MONEY_NOUNS and head.pos_ == "NOUN":
             return MONEY_NOUNS[lemma]
         if head.pos_ == "NOUN" and cur.lower_ == "of" and lemma not in AMOUNT_NOUNS:
@@ -2426,6 +2489,12 @@ def _money_rate(sent: Span, phrase: _Phrase) -> str:
     each = _each_period_over(sent, sent[phrase.last])
     if each:
         return each
+    period = _period_adjective(sent, sent[phrase.last])
+    if period:
+        return period
+    each_aim = _each_aim(sent, sent[phrase.last])
+    if each_aim:
+        return each_aim
     if k + 1 >= len(sent) or sent[k].lower_ != "per":
         return ""
     unit = next((c for c in sent[k].children if c.dep_ == "pobj"), sent[k + 1])
@@ -2443,6 +2512,35 @@ def _each_period_over(sent: Span, amount: Token) -> str:
             if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
                     d.lower_ in ("each", "every") for d in child.children):
                 return " per " + child.lemma_.lower()
+    return ""
+
+
+def _each_aim(sent: Span, amount: Token) -> str:
+    """"spent about $50 to win each new client": an infinitive of purpose whose object is "each"
+    or "every" one makes the sum a cost per thing (" per client"), not what was spent in all."""
+    verb = amount.head
+    if amount.dep_ != "dobj" or not _in_span(sent, verb):
+        return ""
+    for aim in verb.children:
+        if aim.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+            continue
+        for obj in aim.children:
+            if obj.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in obj.children):
+                return " per " + obj.lemma_.lower()
+    return ""
+
+
+def _period_adjective(sent: Span, amount: Token) -> str:
+    """"a $30 million annual fee", "an annual payment of $40 million", "daily losses of $2 million":
+    the noun the sum names is one of a series, so the sum is a rate (" per year"), not a total."""
+    noun = amount.head
+    if amount.dep_ == "pobj" and noun.dep_ == "prep" and noun.lower_ == "of":
+        noun = noun.head
+    if not _in_span(sent, noun) or noun.pos_ != "NOUN":
+        return ""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in RATE_ADJECTIVES and child.i != amount.i:
+            return " per " + RATE_ADJECTIVES[child.lower_]
     return ""
 
 

@@ -1452,3 +1452,64 @@ def test_a_sum_each_week_of_a_clause_is_a_rate(nlp):
     q = the(nlp, "Analysts say each week the mine stays closed leads to a loss of $30 million.", "$30 million")
     assert q.event == "in losses per week"
     assert the(nlp, "The storm caused $30 million in damage last week.", "$30 million").event == "in damage"
+
+
+@pytest.mark.parametrize("text,quote,event", [
+    ("The strike caused daily losses of $2 million, the union said.", "$2 million", "in losses per day"),
+    ("A $30 million annual fee to the chain will swell the startup's costs, he said.", "$30 million",
+     "cost per year"),
+])
+def test_a_sum_named_by_its_period_is_a_rate(nlp, text, quote, event):
+    """"annual", "daily" on the noun a sum names make it one of a series, not a total."""
+    assert the(nlp, text, quote).event == event
+    assert the(nlp, "The strike caused losses of $2 million.", "$2 million").event == "in losses"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("More than 200 of the arrests have taken place since Friday.", "More than 200"),
+    ("Police said 20 of the deaths were in the capital.", "20"),
+])
+def test_a_share_of_events_counted_before_is_no_total(nlp, text, quote):
+    """"N of the arrests" takes a part of events the report already counted."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "Five of the hostages were freed on Monday.", "Five").key  # what happened to the five
+    assert the(nlp, "Police have made 200 arrests since Friday.", "200").key
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Rescue divers located the other four bodies late Tuesday.", "four"),
+    ("The gunman killed his wife and five other people.", "five"),
+    ("The driver and two other passengers were injured.", "two"),
+])
+def test_the_others_of_a_group_are_no_total(nlp, text, quote):
+    """"the other four", "his wife and five other people": the rest beside some told apart."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "Two other people were killed and 30 were wounded.", "30").key
+    assert the(nlp, "Gunmen killed three soldiers and wounded four other people.", "four").key
+
+
+def test_a_sum_that_will_be_paid_is_not_paid_yet(nlp):
+    """A deal's sum still ahead keeps its key place but says it is to be paid."""
+    q = the(nlp, "Under the agreement, the insurer will pay the city $90 million over three years.",
+            "$90 million")
+    assert (q.event, q.key) == ("to be paid", True)
+    assert the(nlp, "The insurer paid the city $90 million.", "$90 million").event == "paid"
+    assert the(nlp, "By June the insurer will have paid $90 million.", "$90 million").event == "paid"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Texas ranked second with 40 deaths, behind California.", "40"),
+    ("The province came third with 120 deaths.", "120"),
+    ("Florida led the list with 52 deaths.", "52"),
+])
+def test_a_place_in_a_ranking_is_no_toll(nlp, text, quote):
+    """A count that places one entry in a ranking belongs to that entry, not the story's toll."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The storm left the state with 40 deaths.", "40").key
+
+
+def test_a_sum_spent_to_win_each_one_is_a_rate(nlp):
+    """"spent $50 to win each new client": the cost of one, not the sum spent."""
+    assert the(nlp, "Shippers typically spent about $50 to win each new client.", "about $50").event == \
+        "spent per client"
+    assert the(nlp, "The agency spent $5 million to rebuild the bridge.", "$5 million").event == "spent"
