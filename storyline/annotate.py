@@ -87,7 +87,7 @@ def _sentences(document: Document, parsed: Doc) -> Iterator[Sentence]:
             times=temporal.find_times(span, document.published, day=day),
             quantities=quantities.find_quantities(span),
             caption=is_caption(span),
-            fragment=not any(t.pos_ in ("VERB", "AUX") for t in span),
+            fragment=not any(t.pos_ in ("VERB", "AUX") for t in span) or subordinate_alone(span),
             state=tells_a_state(span),
         )
         index += 1
@@ -328,6 +328,11 @@ def _place_or_comma_before(span: Span, words: list, first: int) -> bool:
 GLUED_OPENERS = frozenset({"A", "An", "The"})
 NOT_BEFORE_GLUE = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT", "POS"})  # "an A from", "the A list"
 MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
+# A subordinate clause with no main clause ("If you're long-suffering enough, as she is."):
+# the sentence the parser found is only the first half of one
+SUBORDINATORS = frozenset({"if", "because", "although", "though", "unless", "whereas", "while", "since", "as",
+                           "when"})
+SUBORDINATE_MAX = 16  # tokens: longer, the parser more often misses the main clause than the writer
 
 
 # Titles stand before a name ("Fire department spokesman Capt. Jaime Moore said ..."): the parser
@@ -406,6 +411,16 @@ def glued_opening(token: Token, end: int) -> bool:
     if not (after.is_alpha and after.is_lower) or before.tag_ in NOT_BEFORE_GLUE:
         return False
     return before.like_num or (before.is_alpha and before.is_lower and len(before) > 1)
+
+
+def subordinate_alone(span: Span) -> bool:
+    """The sentence's root is itself subordinate ("If you're long-suffering enough, as she
+    is."): half a sentence, which no reader can take as a statement."""
+    words = [t for t in span if not t.is_punct]
+    if not words or len(span) > SUBORDINATE_MAX or words[0].lower_ not in SUBORDINATORS:
+        return False  # a long sentence that opens on "Although ..." has its main clause the parser missed
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    return len(roots) == 1 and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in roots[0].children)
 
 
 def _entities(span: Span) -> list[Entity]:

@@ -122,6 +122,14 @@ def test_a_sentence_without_a_verb_is_a_fragment_and_prose_is_not():
                   "fragment") == [True, True, False, False]
 
 
+def test_a_subordinate_clause_alone_is_a_fragment():
+    assert _marks(["If you are patient enough, as the villagers of Osk are.",
+                   "Because the bridge over the river collapsed on Monday.",
+                   "If the river rises again, the town will be cut off.",
+                   "Although officials said the dam was safe, residents fled the valley."],
+                  "fragment") == [True, True, False, False]
+
+
 def test_captions_that_name_the_picture_or_a_position_in_it_are_marked():
     assert _marks(["A view shows destruction after two explosions at the university, in this handout photograph.",
                    "Brittany Trumbaturi, right, prepares to leave her flooded home with her family.",
