@@ -45,7 +45,12 @@ LEADING_CLAUSE_PRONOUN = re.compile(
     r"can|could|said|says|of\s+(?:them|these|those|us))\b",
     re.IGNORECASE,
 )
-FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
+FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|#\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
+# A gallery's slide counter before a caption: "11/12 Rescue workers carry an injured man ..."
+SLIDE_COUNTER = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-Z]")
+DATES_WRITTEN_AS_SLASHES = {(9, 11), (3, 11)}  # "9/11 families ...": a day, not a slide
+# A sentence the splitter cut after a title: "... memorials US Air Force Senior Master Sgt."
+TITLE_END = re.compile(r"\b(?:Sgt|Capt|Lt|Col|Gen|Maj|Adm|Cmdr|Cpl|Pvt|Gov|Sen|Rep|Rev|Prof|Mr|Mrs|Ms|Supt)\.$")
 
 
 @dataclass
@@ -160,9 +165,20 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
     if PRONOUN_SPEAKER.search(text):
         return False  # "..., he said": the speaker is named in a sentence left behind
     if FURNITURE_HINT.search(text) or reads_as_furniture(text):
-        return False  # a link, a teaser cut off, a headline or widget glued to the article
+        return False  # a link, a hashtag, a teaser cut off, a headline or widget glued to the article
+    if _slide_caption(text) or TITLE_END.search(text.rstrip()):
+        return False
     quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
     return quotes % 2 == 0 and text.count("''") % 2 == 0
+
+
+def _slide_caption(text: str) -> bool:
+    """"11/12 Rescue workers carry ...": the twelfth photo's caption, not a sentence of the report."""
+    counter = SLIDE_COUNTER.match(text)
+    if not counter:
+        return False
+    shown, slides = int(counter.group(1)), int(counter.group(2))
+    return 0 < shown <= slides and (shown, slides) not in DATES_WRITTEN_AS_SLASHES
 
 
 def _quotable(text: str, opts: SummaryOptions) -> bool:

@@ -298,6 +298,15 @@ def test_a_quote_closed_by_a_pronoun_speaker_cannot_stand_alone():
     assert standalone("\"No family will be left alone,\" President Ana Torres said in Piura.", opts)
 
 
+def test_slide_captions_hashtags_and_sentences_cut_after_a_title_cannot_stand_alone():
+    opts = SummaryOptions()
+    assert not standalone("11/12 Rescue workers carry an injured man from the collapsed building in Osk.", opts)
+    assert not standalone("Dozens were killed in today's flooding across the valley of #Osk.", opts)
+    assert not standalone("Mourners laid flowers at the memorial for Air Force Senior Master Sgt.", opts)
+    assert standalone("9/11 families met the president at the memorial in New York on Monday.", opts)
+    assert standalone("Rescue workers carried 12 injured people from the collapsed building in Osk.", opts)
+
+
 def test_a_pronoun_in_the_opening_clause_or_a_bare_each_cannot_stand_alone():
     opts = SummaryOptions()
     assert not standalone("If they reach the coast, the pair will have crossed the ocean by balloon.", opts)
