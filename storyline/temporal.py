@@ -148,6 +148,8 @@ DATELINE_DRIFT = (timedelta(days=-2), timedelta(days=1))  # how far a dateline m
 #   Feb. 21), or a day early for places east of UTC; farther off, the dateline is no report day
 YEAR_SHIFT = r"(?P<shift>(?i:next|last|this)\s+year)\b"  # "by April 15 next year": the year is told
 # "on a recent Friday", "one Sunday", "every Monday": an unnamed or any such day, not a date
+NAMED_AFTER = re.compile(r"^\s+(?:Night|Morning|Afternoon|Evening)\b")  # "Saturday Night Live", "Monday
+# Night Football": a weekday with a capitalised part of day is a show's or a team's name, no day
 ANY_DAY_BEFORE = re.compile(r"\b(?:a|an|one|every|each)\s+(?:(?:recent|certain|given|typical|single)\s+)?$",
                             re.IGNORECASE)
 PAST_SLACK = timedelta(days=1)
@@ -813,7 +815,10 @@ def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
 
 
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
-    before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
+    text = doc_text(ctx.sent.doc)
+    if NAMED_AFTER.match(text[ctx.end:ctx.end + 12]):
+        return None
+    before = text[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
     if not match["mod"] and ANY_DAY_BEFORE.search(before) and not _attributive(ctx):
         # "on a recent Friday", "every Sunday": a time, but no day of the calendar
         return _mention(match, ctx, "relative", precision="period")

@@ -460,6 +460,12 @@ def test_a_timetable_verb_read_as_a_plural_noun(nlp: Language) -> None:
     assert (m.value, m.direction) == (date(2013, 6, 16), "future")
 
 
+def test_a_weekday_in_a_show_name_is_no_date(nlp: Language) -> None:
+    assert times(nlp, "The actor, a former Saturday Night Live regular, joined the cast.") == []
+    assert times(nlp, "Viewers tuned in to Monday Night Football in record numbers.") == []
+    assert only(nlp, "The band played on Saturday night to a full house.").value == date(2013, 1, 12)
+
+
 def test_an_unnamed_weekday_is_no_date(nlp: Language) -> None:
     for text in ("On a recent Friday, the market was crowded with shoppers.",
                  "One Sunday, the family drove to the coast."):
