@@ -119,7 +119,8 @@ ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: 
 # coffin during a funeral Monday") or a state's ("the toll stands at 20") tells the day it is
 SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "end", "expire", "arrive",
                   "leave", "depart", "return", "vote", "convene", "reconvene", "premiere", "debut",
-                  "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
+                  "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude",
+                  "turn", "celebrate"}  # a birthday: "she turns 90 on May 3"
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
 # a chronology's year heading: "1998: Jan. 22 - ...", a line "1997" or "1997:" of its own
 YEAR_HEADING = re.compile(r"(?:^|\n|[.:]\s)\s*(?P<year>1\d{3}|20\d{2})\s*(?::|\n)")

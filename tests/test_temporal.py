@@ -385,6 +385,8 @@ THURSDAY = datetime(2013, 1, 17, 9, 30, tzinfo=timezone.utc)
     ("The lawsuit, which goes to trial Monday, names the group's founder.", date(2013, 1, 21)),
     ("The new rules take effect on Jan. 12.", date(2014, 1, 12)),
     ("Her new film, which opens Friday, was shot in Morocco.", date(2013, 1, 18)),
+    ("The actress turns 90 on March 4, and friends are planning a party.", date(2013, 3, 4)),
+    ("The town celebrates its founding on Jan. 20 with a parade.", date(2013, 1, 20)),
 ])
 def test_a_simple_present_tells_a_timetable(nlp: Language, text: str, expected: date) -> None:
     m = only(nlp, text, THURSDAY)
