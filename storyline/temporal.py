@@ -119,7 +119,8 @@ ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: 
 # coffin during a funeral Monday") or a state's ("the toll stands at 20") tells the day it is
 SCHEDULE_VERBS = {"open", "begin", "start", "resume", "go", "take", "close", "end", "expire", "arrive",
                   "leave", "depart", "return", "vote", "convene", "reconvene", "premiere", "debut",
-                  "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude"}
+                  "air", "launch", "kick", "face", "head", "travel", "fly", "visit", "conclude",
+                  "turn", "celebrate"}  # a birthday: "she turns 90 on May 3"
 CHRONOLOGY_AFTER = re.compile(r"^\s*(?:[-_:\u2013\u2014]|\.\s)")  # "May 18 - Talks fail.": a list's own year
 # a chronology's year heading: "1998: Jan. 22 - ...", a line "1997" or "1997:" of its own
 YEAR_HEADING = re.compile(r"(?:^|\n|[.:]\s)\s*(?P<year>1\d{3}|20\d{2})\s*(?::|\n)")
@@ -148,6 +149,8 @@ DATELINE_DRIFT = (timedelta(days=-2), timedelta(days=1))  # how far a dateline m
 #   Feb. 21), or a day early for places east of UTC; farther off, the dateline is no report day
 YEAR_SHIFT = r"(?P<shift>(?i:next|last|this)\s+year)\b"  # "by April 15 next year": the year is told
 # "on a recent Friday", "one Sunday", "every Monday": an unnamed or any such day, not a date
+NAMED_AFTER = re.compile(r"^\s+(?:Night|Morning|Afternoon|Evening)\b")  # "Saturday Night Live", "Monday
+# Night Football": a weekday with a capitalised part of day is a show's or a team's name, no day
 ANY_DAY_BEFORE = re.compile(r"\b(?:a|an|one|every|each)\s+(?:(?:recent|certain|given|typical|single)\s+)?$",
                             re.IGNORECASE)
 PAST_SLACK = timedelta(days=1)
@@ -813,7 +816,10 @@ def _period(match: re.Match[str], ctx: _Context) -> TimeMention | None:
 
 
 def _weekday(match: re.Match[str], ctx: _Context) -> TimeMention | None:
-    before = doc_text(ctx.sent.doc)[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
+    text = doc_text(ctx.sent.doc)
+    if NAMED_AFTER.match(text[ctx.end:ctx.end + 12]):
+        return None
+    before = text[max(ctx.sent.start_char, ctx.start - 30):ctx.start]
     if not match["mod"] and ANY_DAY_BEFORE.search(before) and not _attributive(ctx):
         # "on a recent Friday", "every Sunday": a time, but no day of the calendar
         return _mention(match, ctx, "relative", precision="period")

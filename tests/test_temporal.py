@@ -385,6 +385,8 @@ THURSDAY = datetime(2013, 1, 17, 9, 30, tzinfo=timezone.utc)
     ("The lawsuit, which goes to trial Monday, names the group's founder.", date(2013, 1, 21)),
     ("The new rules take effect on Jan. 12.", date(2014, 1, 12)),
     ("Her new film, which opens Friday, was shot in Morocco.", date(2013, 1, 18)),
+    ("The actress turns 90 on March 4, and friends are planning a party.", date(2013, 3, 4)),
+    ("The town celebrates its founding on Jan. 20 with a parade.", date(2013, 1, 20)),
 ])
 def test_a_simple_present_tells_a_timetable(nlp: Language, text: str, expected: date) -> None:
     m = only(nlp, text, THURSDAY)
@@ -458,6 +460,12 @@ def test_a_timetable_verb_read_as_a_plural_noun(nlp: Language) -> None:
     """The parse reads "debuts" as a noun and leaves the sentence without a verb."""
     m = only(nlp, "The new show debuts June 16 on cable.")
     assert (m.value, m.direction) == (date(2013, 6, 16), "future")
+
+
+def test_a_weekday_in_a_show_name_is_no_date(nlp: Language) -> None:
+    assert times(nlp, "The actor, a former Saturday Night Live regular, joined the cast.") == []
+    assert times(nlp, "Viewers tuned in to Monday Night Football in record numbers.") == []
+    assert only(nlp, "The band played on Saturday night to a full house.").value == date(2013, 1, 12)
 
 
 def test_an_unnamed_weekday_is_no_date(nlp: Language) -> None:
