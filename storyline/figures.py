@@ -95,6 +95,10 @@ PAST_EVENT = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+"
 # "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
 HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
 CUT_OFF = ("...", "…")
+# "Six people, including a mother and her two children, were killed", "arrested 702 members,
+# including 194 lawmakers": a number a few words into an "including" phrase after a larger
+# count of the same sentence is a part of that count, shown inside it, never as its own figure
+INCLUDED_PART = re.compile(r"\b(?:including|among them|among whom)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 NEAR = 40  # characters after the number where its counted noun is looked for
 FRACTION_HEADS = {"quarter", "quarters", "third", "thirds", "half", "halves"}
 MAX_PER_DAY = 5  # numbers of one figure shown per report day
@@ -385,7 +389,7 @@ def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, 
         if scope is not None and sent.quantities and _off_story(sent, scope):
             continue
         for q in sent.quantities:
-            if q.hedged or figure_label(q) is None or _retrospect(sent, q):
+            if q.hedged or figure_label(q) is None or _retrospect(sent, q) or _included_part(sent, q):
                 continue
             if not _counted_in_reach(sent, q):
                 if q.event not in TOLL_EVENTS:
@@ -406,6 +410,18 @@ def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
     own = {w.lower() for w in counted.split()}
     gap = [w for w in HEADLINE_GAP.findall(after[:at.start()]) if w.lower() not in own]
     return not gap and not after[at.end():].lstrip().startswith(CUT_OFF)
+
+
+def _included_part(sent: Sentence, q: Quantity) -> bool:
+    """The number opens (or nearly) an "including" phrase that follows a larger count of the
+    sentence: those few are among the many, a detail of the total and not a measure beside it."""
+    for whole in sent.quantities:
+        if whole.end > q.start or not INCLUDED_PART.search(sent.text[max(0, whole.end - sent.start):
+                                                                      max(0, q.start - sent.start)]):
+            continue
+        if whole.low is None or q.low is None or whole.low >= (q.high or q.low):
+            return True
+    return False
 
 
 def _retrospect(sent: Sentence, q: Quantity) -> bool:

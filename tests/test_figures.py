@@ -751,3 +751,23 @@ def test_a_value_is_worded_by_the_days_first_report_in_prose_not_a_pages_teaser(
     f = figure(build_figures([teaser, report, later]), "people killed")
     assert [(v.doc_id, v.value) for v in f.values] == [("wire", 9), ("late", 12)]
     assert f.values[0].also_in == ["page"] and f.values[0].attributed_to == "the coast guard"
+
+
+def test_a_count_inside_an_including_phrase_is_a_part_not_its_own_figure(nlp):
+    text = ("Nine people, including a driver and his three sons, were killed when a truck hit a bus "
+            "near the border town on Monday.")
+    a = document(nlp, "a", text, T0)
+    b = document(nlp, "b", "Police said the crash near the border town killed nine people on Monday.",
+                 T0 + timedelta(hours=2))
+    figures = build_figures([a, b])
+    assert [v.quote for f in figures for v in f.values if v.value == 3] == []
+    assert any(v.value == 9 for f in figures for v in f.values)
+
+
+def test_a_party_total_with_its_lawmakers_shows_only_the_total(nlp):
+    a = document(nlp, "a", "The junta has detained 540 members of the opposition party, including 88 "
+                 "elected lawmakers, the party said on Friday.", T0)
+    b = document(nlp, "b", "The party said 540 of its members had been detained by the junta.",
+                 T0 + timedelta(hours=3))
+    figures = build_figures([a, b])
+    assert not [v for f in figures for v in f.values if v.value == 88]
