@@ -95,9 +95,9 @@ PAST_EVENT = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+"
 # "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
 HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
 CUT_OFF = ("...", "…")
-# "Six people, including a mother and her two children, were killed", "arrested 702 members,
-# including 194 lawmakers": a number a few words into an "including" phrase after a larger
-# count of the same sentence is a part of that count, shown inside it, never as its own figure
+# "arrested 500 of its members, including 80 elected members of parliament": a number a few
+# words into an "including" phrase after a larger count of the same measure is a part of it,
+# never a second value of that measure
 INCLUDED_PART = re.compile(r"\b(?:including|among them|among whom)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 NEAR = 40  # characters after the number where its counted noun is looked for
 FRACTION_HEADS = {"quarter", "quarters", "third", "thirds", "half", "halves"}
@@ -414,11 +414,14 @@ def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
 
 def _included_part(sent: Sentence, q: Quantity) -> bool:
     """The number opens (or nearly) an "including" phrase that follows a larger count of the
-    sentence: those few are among the many, a detail of the total and not a measure beside it."""
+    same measure in the sentence ("70 people injured, including 15 critically"): those few are
+    among the many, a detail of the total and not a second value beside it."""
     for whole in sent.quantities:
         if whole.end > q.start or not INCLUDED_PART.search(sent.text[max(0, whole.end - sent.start):
                                                                       max(0, q.start - sent.start)]):
             continue
+        if _group_key(whole) != _group_key(q):
+            continue  # "22 killed, including two children": the children are a measure of their own
         if whole.low is None or q.low is None or whole.low >= (q.high or q.low):
             return True
     return False
