@@ -95,6 +95,10 @@ PAST_EVENT = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+"
 # "kills three - Trend") or that the line cuts off ("worshipp...") is page furniture
 HEADLINE_GAP = re.compile(r"(?<![\w-])[-–—|]|:|\b[A-Z][\w.-]*")
 CUT_OFF = ("...", "…")
+# "arrested 500 of its members, including 80 elected members of parliament": a number a few
+# words into an "including" phrase after a larger count of the same measure is a part of it,
+# never a second value of that measure
+INCLUDED_PART = re.compile(r"\b(?:including|among them|among whom)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 NEAR = 40  # characters after the number where its counted noun is looked for
 FRACTION_HEADS = {"quarter", "quarters", "third", "thirds", "half", "halves"}
 MAX_PER_DAY = 5  # numbers of one figure shown per report day
@@ -385,7 +389,7 @@ def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, 
         if scope is not None and sent.quantities and _off_story(sent, scope):
             continue
         for q in sent.quantities:
-            if q.hedged or figure_label(q) is None or _retrospect(sent, q):
+            if q.hedged or figure_label(q) is None or _retrospect(sent, q) or _included_part(sent, q):
                 continue
             if not _counted_in_reach(sent, q):
                 if q.event not in TOLL_EVENTS:
@@ -406,6 +410,21 @@ def _counted_in_reach(sent: Sentence, q: Quantity) -> bool:
     own = {w.lower() for w in counted.split()}
     gap = [w for w in HEADLINE_GAP.findall(after[:at.start()]) if w.lower() not in own]
     return not gap and not after[at.end():].lstrip().startswith(CUT_OFF)
+
+
+def _included_part(sent: Sentence, q: Quantity) -> bool:
+    """The number opens (or nearly) an "including" phrase that follows a larger count of the
+    same measure in the sentence ("70 people injured, including 15 critically"): those few are
+    among the many, a detail of the total and not a second value beside it."""
+    for whole in sent.quantities:
+        if whole.end > q.start or not INCLUDED_PART.search(sent.text[max(0, whole.end - sent.start):
+                                                                      max(0, q.start - sent.start)]):
+            continue
+        if _group_key(whole) != _group_key(q):
+            continue  # "22 killed, including two children": the children are a measure of their own
+        if whole.low is None or q.low is None or whole.low >= (q.high or q.low):
+            return True
+    return False
 
 
 def _retrospect(sent: Sentence, q: Quantity) -> bool:

@@ -2782,6 +2782,8 @@ def _speaker(sent: Span, verb: Token) -> str | None:
             return _phrase_text(sent, agent) if agent is not None else None
         if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return _phrase_text(sent, verb.head)
+        if subject.lower_ in PRONOUNS and verb.dep_ == "relcl":
+            return _issuer(sent, verb.head)
         if subject.lower_ in PRONOUNS or subject.lemma_.lower() in NO_SOURCE_NOUNS:
             return None
         return _phrase_text(sent, subject)
@@ -2791,6 +2793,19 @@ def _speaker(sent: Span, verb: Token) -> str | None:
         return _speaker(sent, verb.head)
     agent = _agent(verb)
     return _phrase_text(sent, agent) if agent is not None else None
+
+
+def _issuer(sent: Span, paper: Token) -> str | None:
+    """"The group released a statement in which it accused the army of killing 40": "it" is
+    whoever put out the statement (the subject of the verb the statement is the object of)."""
+    verb = paper.head
+    if paper.dep_ != "dobj" or verb.pos_ != "VERB" or not _in_span(sent, verb):
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and _in_span(sent, c) and c.lower_ not in PRONOUNS \
+                and c.lemma_.lower() not in NO_SOURCE_NOUNS:
+            return _phrase_text(sent, c)
+    return None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -751,3 +751,20 @@ def test_a_value_is_worded_by_the_days_first_report_in_prose_not_a_pages_teaser(
     f = figure(build_figures([teaser, report, later]), "people killed")
     assert [(v.doc_id, v.value) for v in f.values] == [("wire", 9), ("late", 12)]
     assert f.values[0].also_in == ["page"] and f.values[0].attributed_to == "the coast guard"
+
+
+
+def test_a_count_inside_an_including_phrase_is_a_part_not_a_second_value(nlp):
+    a = document(nlp, "a", "More than 70 people were injured in the fire at the market, including 15 critically.", T0)
+    b = document(nlp, "b", "Officials said more than 70 people were injured in the market fire.", T0 + timedelta(hours=2))
+    f = figure(build_figures([a, b]), "people wounded")
+    assert [v.value for v in f.values] == [70]
+
+
+def test_a_party_total_with_its_lawmakers_shows_only_the_total(nlp):
+    a = document(nlp, "a", "The junta has detained 540 of its members, including 88 elected members of "
+                 "parliament, the party said on Friday.", T0)
+    b = document(nlp, "b", "The party said 540 of its members had been detained by the junta.",
+                 T0 + timedelta(hours=3))
+    figures = build_figures([a, b])
+    assert not [v for f in figures for v in f.values if v.value == 88]

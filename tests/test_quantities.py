@@ -377,6 +377,12 @@ def test_an_accusation_is_given_by_who_accuses(nlp):
     assert (q.counted, q.event, q.attributed_to) == ("civilians", "killed", "the rights group")
 
 
+def test_it_accusing_inside_a_statement_is_whoever_issued_it(nlp):
+    text = "The rights group published a statement in which it accused the army of killing hundreds of villagers."
+    q = the(nlp, text, "hundreds")
+    assert (q.event, q.attributed_to) == ("killed", "the rights group")
+
+
 @pytest.mark.parametrize("text,quote,value,event", [
     ("The family is asking for $4 million in damages from the landlord.", "$4 million", 4_000_000, "demanded"),
     ("The band is suing the website for $5 million in damages.", "$5 million", 5_000_000, "demanded"),
