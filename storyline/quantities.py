@@ -176,6 +176,7 @@ RANK_VERBS = {"rank", "top", "trail", "lead", "place", "finish"}
 # "300 of the arrests took place on Sunday": part of a count of these events told before
 TOLD_EVENT_NOUNS = {"death", "arrest", "injury", "killing", "casualty", "fatality", "detention"}
 TOLD_DETERMINERS = {"the", "these", "those"}
+TOLD_PEOPLE = {"dead", "injured", "wounded"}  # "Four of the dead were inside the temple": part of the toll
 CAUSE_VERBS = {"force", "order", "prompt", "cause", "compel", "leave", "tell", "urge"}
 HOSPITAL_WORDS = {"hospital", "clinic", "infirmary"}
 PROTEST_NOUNS = {"rally", "protest", "demonstration", "march", "strike", "sit-in", "vigil"}
@@ -1294,13 +1295,15 @@ def _ranked_entry(counted: Token) -> bool:
 
 def _part_of_told_events(anchor: Token) -> bool:
     """"More than 300 of the arrests took place on Sunday", "20 of the deaths were in the capital":
-    a share of events the report has already counted ("the arrests"), not their total. "Five of
-    the hostages were freed" counts what happened to the five, so only event nouns are parts."""
+    a share of events the report has already counted ("the arrests"), not their total; "Four of the
+    dead were inside" is part of the toll. "Five of the hostages were freed" counts what happened
+    to the five, so only event nouns and the dead or hurt are parts."""
     for prep in anchor.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for whole in prep.children:
-            if whole.dep_ == "pobj" and whole.tag_ == "NNS" and whole.lemma_.lower() in TOLD_EVENT_NOUNS \
+            told = (whole.tag_ == "NNS" and whole.lemma_.lower() in TOLD_EVENT_NOUNS) or whole.lower_ in TOLD_PEOPLE
+            if whole.dep_ == "pobj" and told \
                     and any(c.dep_ == "det" and c.lower_ in TOLD_DETERMINERS for c in whole.children) \
                     and not any(c.like_num for c in whole.children):
                 return True

@@ -1472,6 +1472,16 @@ def test_a_sum_named_by_its_period_is_a_rate(nlp, text, quote, event):
 
 
 @pytest.mark.parametrize("text,quote", [
+    ("Four of the dead were inside the mosque and two were outside.", "Four"),
+    ("Nine of the injured were still in hospital on Tuesday.", "Nine"),
+])
+def test_a_share_of_the_dead_or_hurt_is_part_of_the_toll(nlp, text, quote):
+    """"Four of the dead were inside": some of the toll told apart, not the toll."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "Six people were killed at the mosque on Friday.", "Six").key
+
+
+@pytest.mark.parametrize("text,quote", [
     ("More than 200 of the arrests have taken place since Friday.", "More than 200"),
     ("Police said 20 of the deaths were in the capital.", "20"),
 ])
