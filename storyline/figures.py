@@ -482,9 +482,7 @@ def _add(groups: dict[tuple[str, str], _Group], doc: Document, sent: Sentence, q
         qualifier=q.qualifier, reported_at=doc.published, attributed_to=_named_source(doc, sent, q.attributed_to),
         quote=q.text,
     )
-    when = _utc(doc.published)
-    order = (when is None, when or datetime.min.replace(tzinfo=timezone.utc),
-             position.get(doc.doc_id, 0), q.start)
+    order = (*_report_time(value), position.get(doc.doc_id, 0), q.start)
     group.entries.append(_Entry(value=value, counted=_counted(q), order=order, local=_local(sent)))
 
 

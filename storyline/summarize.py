@@ -26,6 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from storyline.models import Citation, Document, Sentence, SummarySentence
+from storyline.annotate import NAME_TITLES
 from storyline.textutil import PRONOUN_SPEAKER, content_stems, reads_as_furniture, word_count
 
 LEADS_WEIGHED = 40  # lead candidates weighed for a summary's remaining budget (each encoded once)
@@ -49,8 +50,6 @@ FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|#\w|click|subscribe|copyright
 # A gallery's slide counter before a caption: "11/12 Rescue workers carry an injured man ..."
 SLIDE_COUNTER = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-Z]")
 DATES_WRITTEN_AS_SLASHES = {(9, 11), (3, 11)}  # "9/11 families ...": a day, not a slide
-# A sentence the splitter cut after a title: "... memorials US Air Force Senior Master Sgt."
-TITLE_END = re.compile(r"\b(?:Sgt|Capt|Lt|Col|Gen|Maj|Adm|Cmdr|Cpl|Pvt|Gov|Sen|Rep|Rev|Prof|Mr|Mrs|Ms|Supt)\.$")
 
 
 @dataclass
@@ -166,8 +165,8 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
         return False  # "..., he said": the speaker is named in a sentence left behind
     if FURNITURE_HINT.search(text) or reads_as_furniture(text):
         return False  # a link, a hashtag, a teaser cut off, a headline or widget glued to the article
-    if _slide_caption(text) or TITLE_END.search(text.rstrip()):
-        return False
+    if _slide_caption(text) or text.split()[-1] in NAME_TITLES:
+        return False  # "... memorials US Air Force Senior Master Sgt.": cut after a title
     quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
     return quotes % 2 == 0 and text.count("''") % 2 == 0
 
