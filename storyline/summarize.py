@@ -157,10 +157,9 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
     if text.rstrip().endswith("?") or not text.rstrip().endswith((".", '"', "'", "\u201d", "!")):
         return False
     opening = text.lstrip("\"'\u201c\u2018 ")
-    if PRONOUN_START.match(opening) or not opening[:1].isupper() and not opening[:1].isdigit():
+    if (PRONOUN_START.match(opening) or LEADING_CLAUSE_PRONOUN.match(opening)
+            or not opening[:1].isupper() and not opening[:1].isdigit()):
         return False  # a pronoun with nothing to point to, or the tail of a cut sentence
-    if LEADING_CLAUSE_PRONOUN.match(opening):
-        return False
     if PRONOUN_SPEAKER.search(text):
         return False  # "..., he said": the speaker is named in a sentence left behind
     if FURNITURE_HINT.search(text) or reads_as_furniture(text):

@@ -125,10 +125,12 @@ def _repeats_a_phrase(text: str) -> bool:
 _WEB_ADDRESS = re.compile(r"https?:|\bwww\.|\b[A-Za-z][\w-]*\.\s?(?:com|net|org|co\.uk)\b")
 
 
+@lru_cache(maxsize=100_000)
 def reads_as_report_prose(text: str) -> bool:
     """The sentence reads as the report's own prose: it opens on a capital, a digit or a quote,
     names no web address and is no page furniture (``reads_as_furniture``). Where several
-    sentences state the same thing, this one is the one to show."""
+    sentences state the same thing, this one is the one to show. Cached: a figure asks it of the
+    same sentence once for every other report that gives the same number."""
     stripped = text.strip()
     opening = stripped.lstrip("\"'\u201c\u2018(")
     if not opening or not (opening[0].isupper() or opening[0].isdigit()):
