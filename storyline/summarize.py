@@ -27,7 +27,7 @@ import numpy as np
 
 from storyline.models import Citation, Document, Sentence, SummarySentence
 from storyline.annotate import NAME_TITLES
-from storyline.textutil import PRONOUN_SPEAKER, content_stems, reads_as_furniture, word_count
+from storyline.textutil import PRONOUN_SPEAKER, QUOTED, content_stems, reads_as_furniture, word_count
 
 LEADS_WEIGHED = 40  # lead candidates weighed for a summary's remaining budget (each encoded once)
 NEW_WORDS = 7  # content words none of the close earlier sentences has: the sentence tells more
@@ -46,6 +46,26 @@ LEADING_CLAUSE_PRONOUN = re.compile(
     r"can|could|said|says|of\s+(?:them|these|those|us))\b",
     re.IGNORECASE,
 )
+# "Oprah Winfrey and Colin Powell have this value.", "The government expects that number to
+# decline": a demonstrative before a noun that names an idea, a step or a party (a shell noun)
+# points to a sentence left behind. "that" only before a singular, which a bare "that" (a
+# conjunction: "said that people were ...") cannot take; in a quotation the words are the
+# speaker's own here and now, so quotations are not searched.
+_SHELL_SINGULAR = (
+    "value|number|figure|amount|sum|testimony|decision|move|step|plan|proposal|idea|practice|"
+    "measure|approach|claim|request|offer|deal|case|view|problem|issue|matter|effort|change|"
+    "incident|event|report|statement|result|kind|sort|type|one|point|situation|process|policy|"
+    "law|rule|system|project|program|programme|method|technique|argument|question|debate|fight|"
+    "trend|pattern|concern|fear|risk|threat|giant|group|man|woman|company|firm|tactic|strategy|"
+    "attitude|belief|finding")
+_SHELL_PLURAL = (
+    "measures|claims|changes|results|findings|ones|people|problems|issues|steps|moves|plans|"
+    "proposals|ideas|figures|numbers|cases|events|incidents|reports|groups|companies|men|women")
+POINTS_BACK = re.compile(
+    rf"\b(?:this\s+(?:[a-z]+-)*(?:{_SHELL_SINGULAR})"
+    rf"|these\s+(?:[a-z]+-)*(?:{_SHELL_PLURAL})"
+    rf"|that\s+(?!one\b)(?:[a-z]+-)*(?:{_SHELL_SINGULAR}))\b",  # "so that one of them can"
+    re.IGNORECASE)
 FURNITURE_HINT = re.compile(r"(https?://|www\.|@\w|#\w|click|subscribe|copyright|©|\||read more|>>)", re.IGNORECASE)
 # A gallery's slide counter before a caption: "11/12 Rescue workers carry an injured man ..."
 SLIDE_COUNTER = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-Z]")
@@ -162,6 +182,8 @@ def standalone(text: str, opts: SummaryOptions) -> bool:
         return False  # a pronoun with nothing to point to, or the tail of a cut sentence
     if PRONOUN_SPEAKER.search(text):
         return False  # "..., he said": the speaker is named in a sentence left behind
+    if POINTS_BACK.search(QUOTED.sub(" ", text)):
+        return False  # "have this value": which value? told in a sentence left behind
     if FURNITURE_HINT.search(text) or reads_as_furniture(text):
         return False  # a link, a hashtag, a teaser cut off, a headline or widget glued to the article
     if _slide_caption(text) or text.split()[-1] in NAME_TITLES:

@@ -75,7 +75,7 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _PHRASE_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d[\d.,]*")
-_QUOTED = re.compile(r"``.*?''|\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+QUOTED = re.compile(r"``.*?''|\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 REPEATED_PHRASE = 3  # times a pair of content words recurs in a run of headlines, not in a sentence
 HEADLINE_CASE_SHARE = 0.75  # prose rarely capitalises three in four of its longer words
 
@@ -112,7 +112,7 @@ def _repeats_a_phrase(text: str) -> bool:
     """Related headlines run together ("... Osk flood: 45 dead, governor visits Osk flood: seven
     workers among dead Osk flood: ..."): one sentence of prose does not say the same two
     content words three times."""
-    tokens = [w.lower() for w in _PHRASE_WORD.findall(_QUOTED.sub(" ", text))]  # "a great day, a great day"
+    tokens = [w.lower() for w in _PHRASE_WORD.findall(QUOTED.sub(" ", text))]  # "a great day, a great day"
     seen = Counter((a, b) for before, a, b in zip(["", *tokens], tokens, tokens[1:])
                    if a not in STOPWORDS and b not in STOPWORDS  # "the town of" recurs in lists
                    and not before[:1].isdigit())  # "20 million dollars, 13 million dollars"

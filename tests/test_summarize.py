@@ -318,6 +318,19 @@ def test_a_pronoun_in_the_opening_clause_or_a_bare_each_cannot_stand_alone():
     assert standalone("Some 300 homes were flooded when the river burst its banks on Monday.", opts)
 
 
+def test_a_demonstrative_before_an_idea_or_a_party_cannot_stand_alone():
+    opts = SummaryOptions()
+    assert not standalone("Two former mayors of the town and the new governor share this value.", opts)
+    assert not standalone("The ministry expects that number to fall sharply in the coming weeks.", opts)
+    assert not standalone("The judge heard that testimony in a closed session on Monday morning.", opts)
+    assert not standalone("Farmers along the river have long opposed these measures in court.", opts)
+    assert standalone("Early this morning the group of climbers reached the summit of the mountain.", opts)
+    assert standalone("Officials said that people were still trapped in the rubble on Monday.", opts)
+    assert standalone("The floods this week destroyed 300 homes in the valley, officials said.", opts)
+    assert standalone("\"We will win this fight,\" the governor told reporters in Osk on Monday.", opts)
+    assert standalone("Boats were sent so that one of the villages could be reached by night.", opts)
+
+
 def test_sentences_that_name_other_days_do_not_support_each_other(nlp):
     from tests.helpers import parsed_report
 
