@@ -250,6 +250,7 @@ PEOPLE_WORDS = frozenset({
     "protesters", "demonstrator", "demonstrators", "student", "students", "crew", "crews",
     "member", "members", "supporter", "supporters", "passenger", "passengers", "victim", "victims",
     "body", "bodies", "commuters", "patients", "refugees", "evacuees", "fans", "worshippers",
+    "authorities", "onlookers", "bystanders", "pilgrims", "shoppers", "tourists",
 })
 # "Pictured above: ...", "Photo: ...": a caption that says so
 CAPTION_LEAD = re.compile(r"(?:pictured|photo|picture|image)\b[\w ]{0,15}:", re.IGNORECASE)
@@ -263,6 +264,7 @@ CAPTION_WORDS = re.compile(
 NOT_A_SCENE = frozenset({"be", "have", "say", "tell", "report", "need", "want", "know", "think",
                          "believe", "expect", "predict", "warn", "seem", "appear", "mean", "include",
                          "remain", "become", "see", "live"})  # states of things, not a moment shown
+SCENE_PREPOSITIONS = frozenset({"in", "at", "outside", "inside", "near", "on"})  # where a photo was taken
 PLACE_TAIL = 0.6  # the place sits in the last 40 % of a caption's words
 
 
@@ -293,7 +295,21 @@ def scene_caption(span: Span) -> bool:
     if any(k.dep_ == "dobj" and (k.like_num or any(c.dep_ == "nummod" for c in k.children)) for k in kids):
         return False  # "... kill 65": a headline's toll
     tail = words[int(len(words) * PLACE_TAIL)].i
-    return any(e.label_ in PLACE_LABELS and e.start >= tail for e in span_ents(span))
+    return (any(e.label_ in PLACE_LABELS and e.start >= tail for e in span_ents(span))
+            or subjects[0].ent_type_ != "PERSON"  # "Gore trails ... at the White House": prose
+            and any(_where_shown(t, root) for t in span if t.i > verb.i))
+
+
+def _where_shown(token: Token, root: Token) -> bool:
+    """A name where the scene happens, by the verb's own prepositions ("cry on a street in Banda
+    Aceh, Indonesia, after ..."): the tagger often takes a foreign place for a person or a
+    company, but "in", "at" or "outside" with a chain of prepositions up to the verb says where."""
+    if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in SCENE_PREPOSITIONS:
+        return False
+    step = token.head
+    while step.dep_ in ("prep", "pobj") and step.i != root.i:
+        step = step.head
+    return step.i == root.i
 
 
 def _people(token: Token) -> bool:

@@ -67,6 +67,16 @@ def test_captions_without_a_date_are_marked_and_present_tense_prose_is_not():
     assert [s.caption for s in doc.sentences] == [True, True, False, False, False, False]
 
 
+def test_a_caption_whose_place_comes_before_a_clause_about_what_happened_is_marked():
+    doc = annotate_one(Document("scene2", (
+        "Women weep on a street in Banda Aceh, Indonesia, after a strong earthquake struck yesterday.\n\n"
+        "Authorities gather at the suspect's apartment building in Aurora.\n\n"
+        "Rivera trails among older voters in Texas by 10 points in the latest poll.\n\n"
+        "Residents of Osk say they were given no warning before the dam burst."
+    ), published=utc(2012, 4, 12)))
+    assert [s.caption for s in doc.sentences] == [True, True, False, False]
+
+
 def test_captions_in_the_passive_or_that_say_so_are_marked_and_passive_prose_is_not():
     doc = annotate_one(Document("passive", (
         "A man is helped by bystanders after twin explosions in Dilsukh Nagar, Hyderabad, India.\n\n"
