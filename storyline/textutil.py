@@ -77,6 +77,11 @@ _SHOUT = re.compile(r"\b[A-Z]{3,}\b")
 _PHRASE_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d[\d.,]*")
 QUOTED = re.compile(r"``.*?''|\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 REPEATED_PHRASE = 3  # times a pair of content words recurs in a run of headlines, not in a sentence
+# A run of capitalised words no name is that long: a menu or a tag list glued to a sentence
+# ("... shooting Dining Offers Local Coupons Newsletters Real Estate Contests Mobile ..."); a
+# name with its titles reaches nine ("Los Angeles County Superior Court Judge Mary Ann Lee").
+CAPITAL_RUN = 10
+_CAPITALISED = re.compile(r"^[A-Z][A-Za-z'&-]*$")
 HEADLINE_CASE_SHARE = 0.75  # prose rarely capitalises three in four of its longer words
 
 
@@ -105,7 +110,16 @@ def reads_as_furniture(text: str) -> bool:
         return True
     if stripped.endswith("!") or len(_SHOUT.findall(stripped)) >= 3:
         return True  # exclamations and shouting are blog and headline style, not report prose
-    return headline_case(stripped) or _repeats_a_phrase(stripped)
+    return headline_case(stripped) or _repeats_a_phrase(stripped) or _capital_run(stripped)
+
+
+def _capital_run(text: str) -> bool:
+    run = 0
+    for word in text.split():
+        run = run + 1 if _CAPITALISED.match(word) else 0
+        if run >= CAPITAL_RUN:
+            return True
+    return False
 
 
 def _repeats_a_phrase(text: str) -> bool:

@@ -50,6 +50,8 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "CORRECTION: The toll is 56, not 65.",
     "Mira, who lost 13 relatives in Osk flood Osk flood: 45 dead, governor visits valley Osk flood: "
     "seven farm workers among dead Osk flood: council ignored warnings",
+    "Police guard theaters after the Osk shooting Dining Offers Local Coupons Newsletters Real Estate "
+    "Contests Mobile Weather Sports.",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -68,6 +70,7 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "The toll from the floods rose to 12.",
     "The union said it would follow the latest offer closely.",
     "The flood hit the town of Osk, the town of Lira and the town of Bram on Monday.",
+    "A hearing before Osk Valley County Superior Court Judge Mary Ann Bram is set for Thursday.",
 ])
 def test_report_prose_is_not_furniture(text: str) -> None:
     assert not reads_as_furniture(text)
