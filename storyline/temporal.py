@@ -547,6 +547,8 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _possessed_day(span):
+        return "noun"
     token, noun, verb = span.root, False, False
     for _ in range(40):
         if token.dep_ in SIDE_CLAUSES and not (span.start <= token.i < span.end):
@@ -562,6 +564,17 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
             noun = True
         token = head
     return None
+
+
+def _possessed_day(span: Span) -> bool:
+    """A date between an owner and its noun ("a tape of the governor's March 3 deposition",
+    "Le Monde said in a report for its Thursday edition") is that thing's day: the owner's
+    deposition or edition, not the day of the sentence's event. Not on the subject ("the
+    army's Monday attack killed 12"), whose day is the main event's."""
+    head = span.root.head
+    return (span.root.dep_ in ("compound", "nmod", "amod", "npadvmod") and head.pos_ == "NOUN"
+            and head.i >= span.end and head.dep_ not in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "poss" for c in head.children))
 
 
 def _tells_the_subject(sent: Span, clause: Token) -> bool:
