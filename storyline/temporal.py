@@ -113,6 +113,9 @@ FUTURE_HEADS = {"expect", "schedule", "due", "slate", "plan", "set", "intend", "
 # a deadline's verbs that tell it was met, not set: "managed to reach the village by Thursday"
 MET_HEADS = {"manage", "able", "fail", "begin", "start", "continue", "try", "succeed"}
 PLAN_HEADS = {"plan", "intend"}  # a plan told in the past tense is still ahead: "planned to appear Wednesday"
+# a decision over an infinitive: "has decided to raise benefits Jan. 1" (told Dec. 15) sets a
+# day that may still be ahead of its telling, like a plan told in the past
+DECISION_HEADS = {"decide", "agree", "vote", "promise", "pledge", "vow", "resolve", "choose", "opt"}
 ONLY_AS_HEADS = {"go", "set", "have", "need"}  # future only over a complement: "has to be approved Monday"
 # verbs of a timetable: in the simple present with a date they tell what is to come ("the trial
 # opens Monday", "the law takes effect on Jan. 12"); a caption's present ("mourners carry a
@@ -544,6 +547,8 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _possessed_day(span):
+        return "noun"
     token, noun, verb = span.root, False, False
     for _ in range(40):
         if token.dep_ in SIDE_CLAUSES and not (span.start <= token.i < span.end):
@@ -559,6 +564,17 @@ def _clause(sent: Span, start: int, end: int) -> str | None:
             noun = True
         token = head
     return None
+
+
+def _possessed_day(span: Span) -> bool:
+    """A date between an owner and its noun ("a tape of the governor's March 3 deposition",
+    "Le Monde said in a report for its Thursday edition") is that thing's day: the owner's
+    deposition or edition, not the day of the sentence's event. Not on the subject ("the
+    army's Monday attack killed 12"), whose day is the main event's."""
+    head = span.root.head
+    return (span.root.dep_ in ("compound", "nmod", "amod", "npadvmod") and head.pos_ == "NOUN"
+            and head.i >= span.end and head.dep_ not in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "poss" for c in head.children))
 
 
 def _tells_the_subject(sent: Span, clause: Token) -> bool:
@@ -732,15 +748,18 @@ def _told_in_past(ctx: _Context) -> bool:
 
 def _planned_then(ctx: _Context) -> bool:
     """A plan told in the past tense ("was initially scheduled to be carried out by June 23",
-    "was expected to end on March 2") may fall on either side of the telling: the plan was
-    made before the report, its day may still be ahead."""
+    "was expected to end on March 2", "has decided to raise benefits Jan. 1") may fall on
+    either side of the telling: the plan was made before the report, its day may still be
+    ahead."""
     span = ctx.sent.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     path = _path_to_verb(span.root)
     if not path:
         return False
-    return any(v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS and _is_past(v) for v in _verb_chain(path[-1]))
+    chain = _verb_chain(path[-1])
+    return any((v.lemma_.lower() in FUTURE_HEADS - ONLY_AS_HEADS or (v is not chain[0] and v.lemma_.lower() in DECISION_HEADS))
+               and _is_past(v) for v in chain)
 
 
 def _chronology_year(ctx: _Context) -> int | None:

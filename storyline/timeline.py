@@ -169,6 +169,17 @@ HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|ev
 STRETCH = re.compile(r"\b(?:ever\s+)?since\s+then\b"
                      r"|\b(?:in|over|during)\s+the\s+(?:\w+\s+){0,2}(?:days|weeks|months|years|decades?)\s+since\b",
                      re.IGNORECASE)  # "In the decade since they seized power, the rulers have ..."
+# "The company met recently with lawyers", "Police lately arrested two men": the writer says
+# the event came before the report's day without naming its day; not "the recently elected
+# mayor", where the adverb dates a noun's attribute, nor "as recently as Monday" (a date follows)
+RECENTLY = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bas )\b(?:recently|lately)\b(?!\s+as\b)",
+                      re.IGNORECASE)
+# "She won her first race that year", "Two days later, police arrested a second man": a time
+# told from another event the text named before, not from the report's day
+ANAPHORIC_TIME = re.compile(
+    r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+"
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
+    r"(?!\s*'s)|\b\w+\s+(?:hours?|days?|weeks?|months?|years?)\s+later\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
 PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 PAGE_DEBRIS = re.compile(r"\\n|https?:|www\.|\||<|>|\b(?:img|src|href|class)\b|\.(?:com|html?)\b")
@@ -680,8 +691,8 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
                 or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
-                or STRETCH.search(unit.sentence.text)):
-            continue  # plans, habits and stretches of time up to the report are no day's news
+                or STRETCH.search(unit.sentence.text) or RECENTLY.search(unit.sentence.text) or ANAPHORIC_TIME.search(unit.sentence.text)):
+            continue  # plans, habits, stretches up to the report, "recently", "that year": no day's news
         events = _event_words(unit.sentence.text)
         if not events:
             continue

@@ -550,3 +550,27 @@ def test_a_holiday_with_its_year_is_that_day(nlp: Language, text: str, day: date
     """History told by a holiday names its day; without it the sentence would pass as the
     report's own news."""
     assert only(nlp, text).value == day
+
+
+def test_a_decision_over_an_infinitive_takes_its_nearest_year(nlp: Language) -> None:
+    # told in mid-December: a raise decided for Jan. 1 is the coming Jan. 1, not last year's
+    mid_december = datetime(2012, 12, 18, 10, 0, tzinfo=timezone.utc)
+    raise_ = only(nlp, "The cabinet has decided to raise pensions by 2 percent Jan. 1.", mid_december)
+    assert raise_.value == date(2013, 1, 1)
+    assert only(nlp, "The council voted to close the bridge on Jan. 4.", mid_december).value == date(2013, 1, 4)
+    # the act itself, or a decision's day already behind, stays in the past
+    assert only(nlp, "The council closed the bridge on Jan. 4.", mid_december).value == date(2012, 1, 4)
+    assert only(nlp, "The council voted to close the bridge on Dec. 4.", mid_december).value == date(2012, 12, 4)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The senator criticized the release of a tape of the governor's March 3 deposition.", "March 3"),
+    ("The Gazette said in a report for its Thursday edition that jobless claims rose.", "Thursday"),
+])
+def test_a_day_between_an_owner_and_its_noun_names_that_thing(nlp: Language, text: str, phrase: str) -> None:
+    m = only(nlp, text)
+    assert (m.text, m.clause) == (phrase, "noun")
+
+
+def test_an_owners_day_on_the_subject_still_dates_the_event(nlp: Language) -> None:
+    assert only(nlp, "The army's Monday attack killed 12 people.").clause == "main"

@@ -528,3 +528,26 @@ def test_history_ages_ago_is_no_event_of_its_report_day(nlp):
             for i, day in enumerate((6, 7, 8))]
     texts = [e.text for e in build_timeline(docs)]
     assert texts and not any("Traders" in t for t in texts), texts
+
+
+def test_an_event_told_as_recent_is_not_its_report_days_news(nlp: Language) -> None:
+    """"met recently": the writer puts the meeting before the report's day without its day."""
+    recent = "The drug maker met recently with lawyers in Houston to discuss a settlement of the lawsuits."
+    assert build_timeline([make_doc(nlp, "a", recent, WEDNESDAY)]) == []
+    # the adverb on a noun's attribute dates nothing: the resignation is the day's news
+    today = "The recently elected mayor of Houston resigned after a settlement of the lawsuits."
+    assert days(build_timeline([make_doc(nlp, "a", today, WEDNESDAY)])) == [WEDNESDAY.date().isoformat()]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator won her first race that year, after the governor resigned his seat.",
+    "Two days later, the police arrested a second suspect in the robbery.",
+])
+def test_a_time_told_from_an_earlier_event_is_not_the_report_day(nlp: Language, text: str) -> None:
+    assert build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]) == []
+
+
+def test_a_day_of_an_owners_thing_does_not_date_the_sentence(nlp: Language) -> None:
+    """"a tape of the governor's March 3 deposition": March 3 is the deposition's day."""
+    text = "The senator criticized the release of a tape of the governor's Jan. 3 deposition."
+    assert "2013-01-03" not in days(build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]))
