@@ -1124,7 +1124,7 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "part of a count told before"
     if _superseded(sent, first, anchor):
         return "superseded"
-    if _is_rate(sent, reading):
+    if _is_rate(sent, reading, phrase.money is None):
         return "rate"
     if phrase.money is not None and reading.event is None and _money_rate(sent, phrase):
         return "rate"  # "sells for $4 a copy": a price, not a sum anyone paid or lost
@@ -1220,7 +1220,7 @@ def _is_size(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
                and t.ent_type_ != "NORP" and counted in t.ancestors for t in between)
 
 
-def _is_rate(sent: Span, reading: _Reading) -> bool:
+def _is_rate(sent: Span, reading: _Reading, is_count: bool = True) -> bool:
     """"some 300 people die monthly", "up to 5,000 died each month", "an average of four
     attacks each week": a count per period is how often, not how many this story counts."""
     node = reading.node
@@ -1232,6 +1232,13 @@ def _is_rate(sent: Span, reading: _Reading) -> bool:
         verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), verb)
         if not _in_span(sent, verb):
             return False
+    # "300,000 deaths a year", "kills 8,000 to 10,000 a year", "deaths per year": the period
+    # often hangs on the counted noun or the number itself rather than on the verb
+    # ("accounts for 400,000 deaths each year" parsed with "accounts" as a noun: its head too)
+    # (a sum is kept with its period in the label instead: "dollars fined per day")
+    own = [t for t in (reading.anchor, reading.node, reading.counted, verb) if t is not None]
+    if is_count and any(_per_period(t) for t in own):
+        return True
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -1239,9 +1246,13 @@ def _is_rate(sent: Span, reading: _Reading) -> bool:
 
 
 def _per_period(verb: Token) -> bool:
-    """"die monthly", "are killed each year", "die a year": the verb happens once per period
-    ("killed or injured each year" hangs the period on the last verb of the pair)."""
+    """"die monthly", "are killed each year", "die a year", "deaths per year": the verb (or the
+    counted noun) happens once per period ("killed or injured each year" hangs the period on the
+    last verb of the pair)."""
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "per" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in TIME_UNITS for o in child.children):
+            return True
         if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
             return True
         if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:

@@ -1193,6 +1193,19 @@ def test_a_count_per_year_or_day_is_a_rate(nlp, text, quote):
     assert not the(nlp, text, quote).key
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Road crashes cause about 1,200 deaths a year in the province, officials said.", "about 1,200"),
+    ("Malaria kills 400 to 500 a year in the district, a new survey suggests.", "400 to 500"),
+    ("The disease causes 2,000 to 3,000 deaths per year across the region.", "2,000 to 3,000"),
+    ("Drunk driving accounts for more than 900 deaths each year on the state's roads.", "more than 900"),
+])
+def test_a_period_on_the_deaths_or_the_number_makes_a_rate(nlp, text, quote):
+    """"1,200 deaths a year" hangs the period on the noun, not the verb: still a yearly rate,
+    not a toll to show as "people killed"."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The fire caused about 40 deaths in the district.", "about 40").key
+
+
 def test_a_day_later_is_no_rate(nlp):
     q = the(nlp, "A day later, 20 people were killed in a second blast.", "20")
     assert q.key and q.event == "killed"
