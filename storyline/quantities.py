@@ -91,6 +91,9 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 # qualifiers that can open a number a scrape split in two ("over 2, 300 people"); not "up to",
 # whose "to" may belong to a verb ("the toll rose to 12, 140 injured" lists two counts)
 SPLIT_QUALIFIERS = [words for words in QUALIFIERS if words[-1] != "to" and words != ("between",)]
+# "the bill adds up to $52 million", "the losses summed up to $3 million": the "up" is the verb's,
+# so the sum is stated in full, no ceiling ("up to"), and "adds" reports nothing
+ADD_UP_VERBS = {"add", "sum", "tot"}
 # single words that are also prepositions: only a qualifier when parsed as a modifier
 PREPOSITION_QUALIFIERS = {"over", "about", "around", "under", "above", "below"}
 RANGE_PREPOSITIONS = PREPOSITION_QUALIFIERS | {"between"}
@@ -484,6 +487,7 @@ def _phrases(sent: Span) -> Iterator[_Phrase]:
     """Scan left to right; vague amounts first so "hundreds of thousands" stays whole."""
     words = [t.lower_ for t in sent]
     i = 0
+    previous: _Phrase | None = None
     while i < len(sent):
         phrase = (_vague_at(sent, words, i) or _scaled_fraction_at(words, i)
                   or _fraction_at(sent, words, i))
@@ -500,8 +504,28 @@ def _phrases(sent: Span) -> Iterator[_Phrase]:
         _attach_qualifier(sent, words, phrase)
         _attach_range(sent, words, phrase)
         _attach_currency_word(sent, phrase)
+        if previous is not None and _restates(sent, previous, phrase):
+            phrase.qualifier = previous.qualifier
+            _set_bounds(phrase)
         yield phrase
+        previous = phrase
         i = phrase.last + 1
+
+
+def _restates(sent: Span, before: _Phrase, phrase: _Phrase) -> bool:
+    """"more than 100,000 Australian dollars (U.S. dlrs 60,000)": a sum in another currency in
+    brackets right after a hedged sum restates it, and carries its hedge."""
+    if phrase.money is None or before.qualifier is None or phrase.qualifier is not None:
+        return False
+    begin = phrase.text_first if phrase.text_first is not None else phrase.first
+    end = before.text_last if before.text_last is not None else before.last
+    gap = sent[end + 1:begin]
+    if before.money is None and not any(t.lemma_.lower() in CURRENCY_WORDS for t in gap):
+        return False  # "100,000 Australian dollars" is money too, named after the number
+    opening = [k for k, t in enumerate(gap) if t.text == "("]
+    if len(opening) != 1 or opening[0] > 2 or len(gap) - opening[0] > 3:
+        return False  # "dollars (", "Australian dollars (" then at most "U.S. dlrs"
+    return all(t.pos_ in ("ADJ", "PROPN", "NOUN", "SYM") for k, t in enumerate(gap) if k != opening[0])
 
 
 def _vague_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
@@ -731,6 +755,8 @@ def _attach_qualifier(sent: Span, words: list[str], phrase: _Phrase) -> None:
 def _qualifier_fits(sent: Span, start: int, phrase: _Phrase) -> bool:
     """A lone preposition ("over", "about") qualifies only when it modifies the number."""
     word = sent[start].lower_
+    if word == "up" and start > 0 and sent[start - 1].lemma_.lower() in ADD_UP_VERBS:
+        return False  # "adds up to $52 million": the verb's "up", not a ceiling
     if word not in PREPOSITION_QUALIFIERS:
         return True
     qual = sent[start]
@@ -2720,6 +2746,8 @@ def _is_report_verb(tok: Token) -> bool:
         return False  # "the quake claimed a death toll of 9,000", "claimed thousands of lives"
     if tok.lemma_.lower() == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
         return False  # "put the toll at 45" reports; "put a bounty on his head" does not
+    if tok.lemma_.lower() in ADD_UP_VERBS and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "up":
+        return False  # "the bill added up to $4 million": a sum, not what the bill said
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
 
 

@@ -1542,3 +1542,27 @@ def test_a_sum_spent_to_win_each_one_is_a_rate(nlp):
     assert the(nlp, "Shippers typically spent about $50 to win each new client.", "about $50").event == \
         "spent per client"
     assert the(nlp, "The agency spent $5 million to rebuild the bridge.", "$5 million").event == "spent"
+
+
+@pytest.mark.parametrize("text, quote, source", [
+    ("The cost of the repairs adds up to $52 million, according to estimates cited by the city council.",
+     "$52 million", "estimates cited by the city council"),
+    ("The bill for the cleanup added up to $4 million, officials said.", "$4 million", "officials"),
+])
+def test_adds_up_to_states_a_sum_not_a_ceiling(nlp, text, quote, source):
+    """The "up" of "adds up to" is the verb's: the sum is told in full, and the thing that adds
+    up is no speaker."""
+    q = the(nlp, text, quote)
+    assert (q.qualifier, q.attributed_to) == (None, source)
+    assert the(nlp, "The fund will pay up to $4 million, officials said.", "up to $4 million").qualifier == "up to"
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("The fire caused more than 50,000 Australian dollars (U.S. dlrs 30,000) damage to the depot.",
+     "dlrs 30,000", "more than"),
+    ("The flood caused about 2 million euros ($2.2 million) in damage.", "$2.2 million", "about"),
+    ("The flood caused 2 million euros ($2.2 million) in damage.", "$2.2 million", None),
+])
+def test_a_sum_restated_in_brackets_keeps_the_hedge(nlp, text, quote, qualifier):
+    """The bracketed sum in another currency restates the hedged one: "more than" holds for both."""
+    assert the(nlp, text, quote).qualifier == qualifier
