@@ -205,6 +205,11 @@ NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": 
                "evacuee": "displaced", "arrest": "arrested", "missing": "missing",
                "protester": "protested", "demonstrator": "protested", "marcher": "protested",
                "body": "killed", "corpse": "killed"}
+# events a counted noun gives only by naming who people are ("protesters", "refugees"): "two
+# protesters were among the winners" counts no protest
+DESCRIBED_BY_NOUN = {CROWD_EVENT, "displaced"}
+# "agreed to resettle 5,000 refugees", "will admit 2,000 refugees": a country's intake
+TAKE_IN_VERBS = {"resettle", "admit", "accept", "absorb", "welcome"}
 # counted nouns that are their event whatever verb or neighbour told it: "caused 90 deaths and
 # over 700 injured" (deaths are no wounded), "40 bodies were evacuated" (the bodies are dead)
 OWN_EVENT_NOUNS = {"death": "killed", "fatality": "killed", "injury": "wounded",
@@ -1618,6 +1623,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = NOUN_EVENTS.get(counted.lemma_.lower())
         if event == CROWD_EVENT and phrase.value == 1:
             event = None  # "one protester cried out": a protest's measure is its crowd, not one of it
+        if event in DESCRIBED_BY_NOUN and _member_or_taken_in(sent, reading.node):
+            event = None  # "two protesters were among the prize winners", "agreed to resettle 5,000 refugees"
     if event is None:
         event = _event_from_state(sent, reading)
     if event is None and _counts_incidents(phrase, counted):
@@ -1633,6 +1640,22 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if event == "wounded" and _still_in_care(reading.node):
         return None  # "10 people injured in the shootings remain hospitalized": those left in care
     return event
+
+
+def _member_or_taken_in(sent: Span, node: Token) -> bool:
+    """"Two protesters were among the winners": the count is of the winners, "protesters" only
+    says who they are; "agreed to resettle 5,000 refugees": those a country takes in, not the
+    people a crisis drove out."""
+    verb = node.head
+    if not _in_span(sent, verb) or verb.i == node.i:
+        return False
+    if node.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        return any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
+    if node.dep_ != "dobj":
+        return False
+    if verb.lemma_.lower() == "take":
+        return any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
+    return verb.lemma_.lower() in TAKE_IN_VERBS
 
 
 def _is_weapon(counted: Token | None) -> bool:

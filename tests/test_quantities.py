@@ -1566,3 +1566,16 @@ def test_adds_up_to_states_a_sum_not_a_ceiling(nlp, text, quote, source):
 def test_a_sum_restated_in_brackets_keeps_the_hedge(nlp, text, quote, qualifier):
     """The bracketed sum in another currency restates the hedged one: "more than" holds for both."""
     assert the(nlp, text, quote).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Two student protesters were among the winners of the national essay prize.", "Two"),
+    ("The government agreed to resettle 5,000 refugees from the border camps.", "5,000"),
+    ("Canada will take in 2,000 refugees this year under the new quota.", "2,000"),
+])
+def test_a_noun_that_names_who_people_are_gives_no_event(nlp, text, quote):
+    """"protesters" among prize winners counts no protest; refugees a country takes in are its
+    intake, not the people a crisis drove from home."""
+    assert the(nlp, text, quote).event is None
+    assert the(nlp, "More than 5,000 refugees crossed the border on Sunday.", "More than 5,000").event == "displaced"
+    assert the(nlp, "About 300 protesters marched to the parliament.", "About 300").event == "protested"
