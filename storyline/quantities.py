@@ -2855,7 +2855,13 @@ def _speaker(sent: Span, verb: Token) -> str | None:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return _phrase_text(sent, verb.head)
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and _in_span(sent, verb.head):
-        return _speaker(sent, verb.head)
+        head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and _is_report_verb(head.head) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            # "officials report that smoking is a cause of death and estimate that it costs $2
+            # billion": a report verb hung on the reported clause shares the reporter's subject
+            return _speaker(sent, head.head)
+        return _speaker(sent, head)
     agent = _agent(verb)
     return _phrase_text(sent, agent) if agent is not None else None
 

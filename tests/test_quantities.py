@@ -1579,3 +1579,11 @@ def test_a_noun_that_names_who_people_are_gives_no_event(nlp, text, quote):
     assert the(nlp, text, quote).event is None
     assert the(nlp, "More than 5,000 refugees crossed the border on Sunday.", "More than 5,000").event == "displaced"
     assert the(nlp, "About 300 protesters marched to the parliament.", "About 300").event == "protested"
+
+
+def test_a_second_report_verb_hung_on_the_reported_clause_keeps_the_reporter(nlp):
+    """"officials report that X is ... and estimate that ...": the parse hangs "estimate" on the
+    reported "is", but the estimate is the officials', not X's."""
+    text = ("Health officials report that smoking is a leading cause of death and estimate that "
+            "smoking-related illness costs the state about $2 billion in lost work.")
+    assert the(nlp, text, "about $2 billion").attributed_to == "health officials"
