@@ -351,6 +351,11 @@ RATE_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "
 # "a $30 million annual fee", "a daily loss of $2 million": a sum named by a period is paid per period
 RATE_ADJECTIVES = {"annual": "year", "yearly": "year", "daily": "day", "weekly": "week",
                    "monthly": "month", "hourly": "hour", "nightly": "night"}
+# "the first issue, which will cost $3", "a ticket costs $40": one item sold, so the sum is a price
+PRICE_VERBS = {"cost", "sell", "retail"}
+PRICED_ITEMS = {"issue", "copy", "edition", "ticket", "book", "magazine", "newspaper", "pill", "tablet",
+                "dose", "meal", "bottle", "pack", "packet", "seat", "share", "unit", "gallon", "litre",
+                "liter", "barrel", "ounce", "kilo", "kilogram", "pound", "loaf", "cup"}
 # "a day after", "a week later": a time unit that places an event, no period it repeats in
 SEQUENCE_WORDS = {"after", "before", "later", "earlier", "ago", "since", "into", "afterwards"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
@@ -1159,6 +1164,8 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "rate"
     if phrase.money is not None and reading.event is None and _money_rate(sent, phrase):
         return "rate"  # "sells for $4 a copy": a price, not a sum anyone paid or lost
+    if phrase.money is not None and _item_price(sent, reading.node):
+        return "rate"  # "the first issue, which will cost $3": the price of one copy
     if phrase.money is not None and reading.event in (None, "in losses") and _business_result(sent):
         return "business result"
     if _retracted(sent, anchor):
@@ -1249,6 +1256,22 @@ def _is_size(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
     between = sent.doc[sent.start + phrase.last + 1:counted.i]
     return any(t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and t.tag_ not in ("NNS", "NNPS")
                and t.ent_type_ != "NORP" and counted in t.ancestors for t in between)
+
+
+def _item_price(sent: Span, node: Token) -> bool:
+    """"the new issue, which will cost $3", "a ticket costs $40": what one copy or ticket of a
+    thing sold costs is its price, not a sum anyone spent or lost."""
+    verb = node.head
+    if node.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head  # "each copy sells for $25"
+    elif node.dep_ != "dobj":
+        return False
+    if not _in_span(sent, verb) or verb.lemma_.lower() not in PRICE_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.tag_ == "NN" and subject.lemma_.lower() in PRICED_ITEMS
 
 
 def _is_rate(sent: Span, reading: _Reading, is_count: bool = True) -> bool:

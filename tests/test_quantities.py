@@ -1587,3 +1587,14 @@ def test_a_second_report_verb_hung_on_the_reported_clause_keeps_the_reporter(nlp
     text = ("Health officials report that smoking is a leading cause of death and estimate that "
             "smoking-related illness costs the state about $2 billion in lost work.")
     assert the(nlp, text, "about $2 billion").attributed_to == "health officials"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The first 64-page issue, which will cost $2, goes on sale next week.", "$2"),
+    ("A single ticket costs $40.", "$40"),
+    ("Each copy of the memoir sells for $25.", "$25"),
+])
+def test_the_price_of_one_item_sold_is_no_key_sum(nlp, text, quote):
+    """What one copy or ticket costs is a price, not a sum anyone spent or lost."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The new bridge, which will cost $300 million, opens next year.", "$300 million").key
