@@ -91,6 +91,9 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 # qualifiers that can open a number a scrape split in two ("over 2, 300 people"); not "up to",
 # whose "to" may belong to a verb ("the toll rose to 12, 140 injured" lists two counts)
 SPLIT_QUALIFIERS = [words for words in QUALIFIERS if words[-1] != "to" and words != ("between",)]
+# "the bill adds up to $52 million", "the losses summed up to $3 million": the "up" is the verb's,
+# so the sum is stated in full, no ceiling ("up to"), and "adds" reports nothing
+ADD_UP_VERBS = {"add", "sum", "tot"}
 # single words that are also prepositions: only a qualifier when parsed as a modifier
 PREPOSITION_QUALIFIERS = {"over", "about", "around", "under", "above", "below"}
 RANGE_PREPOSITIONS = PREPOSITION_QUALIFIERS | {"between"}
@@ -202,6 +205,11 @@ NOUN_EVENTS = {"hostage": "held", "captive": "held", "dead": "killed", "death": 
                "evacuee": "displaced", "arrest": "arrested", "missing": "missing",
                "protester": "protested", "demonstrator": "protested", "marcher": "protested",
                "body": "killed", "corpse": "killed"}
+# events a counted noun gives only by naming who people are ("protesters", "refugees"): "two
+# protesters were among the winners" counts no protest
+DESCRIBED_BY_NOUN = {CROWD_EVENT, "displaced"}
+# "agreed to resettle 5,000 refugees", "will admit 2,000 refugees": a country's intake
+TAKE_IN_VERBS = {"resettle", "admit", "accept", "absorb", "welcome"}
 # counted nouns that are their event whatever verb or neighbour told it: "caused 90 deaths and
 # over 700 injured" (deaths are no wounded), "40 bodies were evacuated" (the bodies are dead)
 OWN_EVENT_NOUNS = {"death": "killed", "fatality": "killed", "injury": "wounded",
@@ -343,6 +351,11 @@ RATE_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "
 # "a $30 million annual fee", "a daily loss of $2 million": a sum named by a period is paid per period
 RATE_ADJECTIVES = {"annual": "year", "yearly": "year", "daily": "day", "weekly": "week",
                    "monthly": "month", "hourly": "hour", "nightly": "night"}
+# "the first issue, which will cost $3", "a ticket costs $40": one item sold, so the sum is a price
+PRICE_VERBS = {"cost", "sell", "retail"}
+PRICED_ITEMS = {"issue", "copy", "edition", "ticket", "book", "magazine", "newspaper", "pill", "tablet",
+                "dose", "meal", "bottle", "pack", "packet", "seat", "share", "unit", "gallon", "litre",
+                "liter", "barrel", "ounce", "kilo", "kilogram", "pound", "loaf", "cup"}
 # "a day after", "a week later": a time unit that places an event, no period it repeats in
 SEQUENCE_WORDS = {"after", "before", "later", "earlier", "ago", "since", "into", "afterwards"}
 INCREMENT_BEFORE = {"another", "additional", "further", "extra", "last"}  # "freed the last 18"
@@ -484,6 +497,7 @@ def _phrases(sent: Span) -> Iterator[_Phrase]:
     """Scan left to right; vague amounts first so "hundreds of thousands" stays whole."""
     words = [t.lower_ for t in sent]
     i = 0
+    previous: _Phrase | None = None
     while i < len(sent):
         phrase = (_vague_at(sent, words, i) or _scaled_fraction_at(words, i)
                   or _fraction_at(sent, words, i))
@@ -500,8 +514,28 @@ def _phrases(sent: Span) -> Iterator[_Phrase]:
         _attach_qualifier(sent, words, phrase)
         _attach_range(sent, words, phrase)
         _attach_currency_word(sent, phrase)
+        if previous is not None and _restates(sent, previous, phrase):
+            phrase.qualifier = previous.qualifier
+            _set_bounds(phrase)
         yield phrase
+        previous = phrase
         i = phrase.last + 1
+
+
+def _restates(sent: Span, before: _Phrase, phrase: _Phrase) -> bool:
+    """"more than 100,000 Australian dollars (U.S. dlrs 60,000)": a sum in another currency in
+    brackets right after a hedged sum restates it, and carries its hedge."""
+    if phrase.money is None or before.qualifier is None or phrase.qualifier is not None:
+        return False
+    begin = phrase.text_first if phrase.text_first is not None else phrase.first
+    end = before.text_last if before.text_last is not None else before.last
+    gap = sent[end + 1:begin]
+    if before.money is None and not any(t.lemma_.lower() in CURRENCY_WORDS for t in gap):
+        return False  # "100,000 Australian dollars" is money too, named after the number
+    opening = [k for k, t in enumerate(gap) if t.text == "("]
+    if len(opening) != 1 or opening[0] > 2 or len(gap) - opening[0] > 3:
+        return False  # "dollars (", "Australian dollars (" then at most "U.S. dlrs"
+    return all(t.pos_ in ("ADJ", "PROPN", "NOUN", "SYM") for k, t in enumerate(gap) if k != opening[0])
 
 
 def _vague_at(sent: Span, words: list[str], i: int) -> _Phrase | None:
@@ -731,6 +765,8 @@ def _attach_qualifier(sent: Span, words: list[str], phrase: _Phrase) -> None:
 def _qualifier_fits(sent: Span, start: int, phrase: _Phrase) -> bool:
     """A lone preposition ("over", "about") qualifies only when it modifies the number."""
     word = sent[start].lower_
+    if word == "up" and start > 0 and sent[start - 1].lemma_.lower() in ADD_UP_VERBS:
+        return False  # "adds up to $52 million": the verb's "up", not a ceiling
     if word not in PREPOSITION_QUALIFIERS:
         return True
     qual = sent[start]
@@ -1124,10 +1160,12 @@ def _fact_reason(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         return "part of a count told before"
     if _superseded(sent, first, anchor):
         return "superseded"
-    if _is_rate(sent, reading):
+    if _is_rate(sent, reading, phrase.money is None):
         return "rate"
     if phrase.money is not None and reading.event is None and _money_rate(sent, phrase):
         return "rate"  # "sells for $4 a copy": a price, not a sum anyone paid or lost
+    if phrase.money is not None and _item_price(sent, reading.node):
+        return "rate"  # "the first issue, which will cost $3": the price of one copy
     if phrase.money is not None and reading.event in (None, "in losses") and _business_result(sent):
         return "business result"
     if _retracted(sent, anchor):
@@ -1220,7 +1258,23 @@ def _is_size(sent: Span, phrase: _Phrase, reading: _Reading) -> bool:
                and t.ent_type_ != "NORP" and counted in t.ancestors for t in between)
 
 
-def _is_rate(sent: Span, reading: _Reading) -> bool:
+def _item_price(sent: Span, node: Token) -> bool:
+    """"the new issue, which will cost $3", "a ticket costs $40": what one copy or ticket of a
+    thing sold costs is its price, not a sum anyone spent or lost."""
+    verb = node.head
+    if node.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head  # "each copy sells for $25"
+    elif node.dep_ != "dobj":
+        return False
+    if not _in_span(sent, verb) or verb.lemma_.lower() not in PRICE_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.tag_ == "NN" and subject.lemma_.lower() in PRICED_ITEMS
+
+
+def _is_rate(sent: Span, reading: _Reading, is_count: bool = True) -> bool:
     """"some 300 people die monthly", "up to 5,000 died each month", "an average of four
     attacks each week": a count per period is how often, not how many this story counts."""
     node = reading.node
@@ -1232,6 +1286,13 @@ def _is_rate(sent: Span, reading: _Reading) -> bool:
         verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), verb)
         if not _in_span(sent, verb):
             return False
+    # "300,000 deaths a year", "kills 8,000 to 10,000 a year", "deaths per year": the period
+    # often hangs on the counted noun or the number itself rather than on the verb
+    # ("accounts for 400,000 deaths each year" parsed with "accounts" as a noun: its head too)
+    # (a sum is kept with its period in the label instead: "dollars fined per day")
+    own = [t for t in (reading.anchor, reading.node, reading.counted, verb) if t is not None]
+    if is_count and any(_per_period(t) for t in own):
+        return True
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -1239,9 +1300,13 @@ def _is_rate(sent: Span, reading: _Reading) -> bool:
 
 
 def _per_period(verb: Token) -> bool:
-    """"die monthly", "are killed each year", "die a year": the verb happens once per period
-    ("killed or injured each year" hangs the period on the last verb of the pair)."""
+    """"die monthly", "are killed each year", "die a year", "deaths per year": the verb (or the
+    counted noun) happens once per period ("killed or injured each year" hangs the period on the
+    last verb of the pair)."""
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "per" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in TIME_UNITS for o in child.children):
+            return True
         if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
             return True
         if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS:
@@ -1581,6 +1646,8 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
         event = NOUN_EVENTS.get(counted.lemma_.lower())
         if event == CROWD_EVENT and phrase.value == 1:
             event = None  # "one protester cried out": a protest's measure is its crowd, not one of it
+        if event in DESCRIBED_BY_NOUN and _member_or_taken_in(sent, reading.node):
+            event = None  # "two protesters were among the prize winners", "agreed to resettle 5,000 refugees"
     if event is None:
         event = _event_from_state(sent, reading)
     if event is None and _counts_incidents(phrase, counted):
@@ -1596,6 +1663,22 @@ def _event(sent: Span, phrase: _Phrase, reading: _Reading) -> str | None:
     if event == "wounded" and _still_in_care(reading.node):
         return None  # "10 people injured in the shootings remain hospitalized": those left in care
     return event
+
+
+def _member_or_taken_in(sent: Span, node: Token) -> bool:
+    """"Two protesters were among the winners": the count is of the winners, "protesters" only
+    says who they are; "agreed to resettle 5,000 refugees": those a country takes in, not the
+    people a crisis drove out."""
+    verb = node.head
+    if not _in_span(sent, verb) or verb.i == node.i:
+        return False
+    if node.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        return any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
+    if node.dep_ != "dobj":
+        return False
+    if verb.lemma_.lower() == "take":
+        return any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
+    return verb.lemma_.lower() in TAKE_IN_VERBS
 
 
 def _is_weapon(counted: Token | None) -> bool:
@@ -2709,6 +2792,8 @@ def _is_report_verb(tok: Token) -> bool:
         return False  # "the quake claimed a death toll of 9,000", "claimed thousands of lives"
     if tok.lemma_.lower() == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
         return False  # "put the toll at 45" reports; "put a bounty on his head" does not
+    if tok.lemma_.lower() in ADD_UP_VERBS and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "up":
+        return False  # "the bill added up to $4 million": a sum, not what the bill said
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS
 
 
@@ -2793,7 +2878,13 @@ def _speaker(sent: Span, verb: Token) -> str | None:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return _phrase_text(sent, verb.head)
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and _in_span(sent, verb.head):
-        return _speaker(sent, verb.head)
+        head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and _is_report_verb(head.head) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            # "officials report that smoking is a cause of death and estimate that it costs $2
+            # billion": a report verb hung on the reported clause shares the reporter's subject
+            return _speaker(sent, head.head)
+        return _speaker(sent, head)
     agent = _agent(verb)
     return _phrase_text(sent, agent) if agent is not None else None
 

@@ -1193,6 +1193,19 @@ def test_a_count_per_year_or_day_is_a_rate(nlp, text, quote):
     assert not the(nlp, text, quote).key
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Road crashes cause about 1,200 deaths a year in the province, officials said.", "about 1,200"),
+    ("Malaria kills 400 to 500 a year in the district, a new survey suggests.", "400 to 500"),
+    ("The disease causes 2,000 to 3,000 deaths per year across the region.", "2,000 to 3,000"),
+    ("Drunk driving accounts for more than 900 deaths each year on the state's roads.", "more than 900"),
+])
+def test_a_period_on_the_deaths_or_the_number_makes_a_rate(nlp, text, quote):
+    """"1,200 deaths a year" hangs the period on the noun, not the verb: still a yearly rate,
+    not a toll to show as "people killed"."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The fire caused about 40 deaths in the district.", "about 40").key
+
+
 def test_a_day_later_is_no_rate(nlp):
     q = the(nlp, "A day later, 20 people were killed in a second blast.", "20")
     assert q.key and q.event == "killed"
@@ -1529,3 +1542,59 @@ def test_a_sum_spent_to_win_each_one_is_a_rate(nlp):
     assert the(nlp, "Shippers typically spent about $50 to win each new client.", "about $50").event == \
         "spent per client"
     assert the(nlp, "The agency spent $5 million to rebuild the bridge.", "$5 million").event == "spent"
+
+
+@pytest.mark.parametrize("text, quote, source", [
+    ("The cost of the repairs adds up to $52 million, according to estimates cited by the city council.",
+     "$52 million", "estimates cited by the city council"),
+    ("The bill for the cleanup added up to $4 million, officials said.", "$4 million", "officials"),
+])
+def test_adds_up_to_states_a_sum_not_a_ceiling(nlp, text, quote, source):
+    """The "up" of "adds up to" is the verb's: the sum is told in full, and the thing that adds
+    up is no speaker."""
+    q = the(nlp, text, quote)
+    assert (q.qualifier, q.attributed_to) == (None, source)
+    assert the(nlp, "The fund will pay up to $4 million, officials said.", "up to $4 million").qualifier == "up to"
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("The fire caused more than 50,000 Australian dollars (U.S. dlrs 30,000) damage to the depot.",
+     "dlrs 30,000", "more than"),
+    ("The flood caused about 2 million euros ($2.2 million) in damage.", "$2.2 million", "about"),
+    ("The flood caused 2 million euros ($2.2 million) in damage.", "$2.2 million", None),
+])
+def test_a_sum_restated_in_brackets_keeps_the_hedge(nlp, text, quote, qualifier):
+    """The bracketed sum in another currency restates the hedged one: "more than" holds for both."""
+    assert the(nlp, text, quote).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Two student protesters were among the winners of the national essay prize.", "Two"),
+    ("The government agreed to resettle 5,000 refugees from the border camps.", "5,000"),
+    ("Canada will take in 2,000 refugees this year under the new quota.", "2,000"),
+])
+def test_a_noun_that_names_who_people_are_gives_no_event(nlp, text, quote):
+    """"protesters" among prize winners counts no protest; refugees a country takes in are its
+    intake, not the people a crisis drove from home."""
+    assert the(nlp, text, quote).event is None
+    assert the(nlp, "More than 5,000 refugees crossed the border on Sunday.", "More than 5,000").event == "displaced"
+    assert the(nlp, "About 300 protesters marched to the parliament.", "About 300").event == "protested"
+
+
+def test_a_second_report_verb_hung_on_the_reported_clause_keeps_the_reporter(nlp):
+    """"officials report that X is ... and estimate that ...": the parse hangs "estimate" on the
+    reported "is", but the estimate is the officials', not X's."""
+    text = ("Health officials report that smoking is a leading cause of death and estimate that "
+            "smoking-related illness costs the state about $2 billion in lost work.")
+    assert the(nlp, text, "about $2 billion").attributed_to == "health officials"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The first 64-page issue, which will cost $2, goes on sale next week.", "$2"),
+    ("A single ticket costs $40.", "$40"),
+    ("Each copy of the memoir sells for $25.", "$25"),
+])
+def test_the_price_of_one_item_sold_is_no_key_sum(nlp, text, quote):
+    """What one copy or ticket costs is a price, not a sum anyone spent or lost."""
+    assert not the(nlp, text, quote).key
+    assert the(nlp, "The new bridge, which will cost $300 million, opens next year.", "$300 million").key
