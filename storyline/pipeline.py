@@ -33,8 +33,8 @@ from storyline.render_html import render_index_html, render_story_html
 from storyline.render_json import dumps as story_json
 from storyline.render_md import render_markdown
 from storyline.store import Store, database_files, store_identity
-from storyline.summarize import SummaryOptions, independent, summarize
-from storyline.textutil import content_stems
+from storyline.summarize import SummaryOptions, independent, standalone, summarize
+from storyline.textutil import content_stems, reads_as_report_prose
 from storyline.undated import infer_dates
 
 Reporter = Callable[[Rejection], None]
@@ -307,19 +307,81 @@ def copies_after_originals(docs: list[Document]) -> list[Document]:
 
 
 def story_title(story: Story) -> str:
-    """The headline of the story as it now stands (see ``current_title``), else the earliest
-    independent report's lead sentence, shortened."""
+    """The headline of the story as it now stands (see ``current_title``), else the lead
+    sentence the story's reports bear out most (see ``central_lead``), shortened.
+
+    A scraped page's first line is often its navigation ("Skip to content Board index ...",
+    "Post a reply 22 posts • Page 1 of 2"), taken for a title: such a title heads no story.
+    """
     voices = independent(story.documents)
-    titled = [d for d in voices if d.title]
+    titled = [replace(d, title=title) for d in voices if (title := page_headline(d.title or "", d.text))]
     if titled:
         return WIRE_SLUG.sub("", current_title(titled, voices))
-    for d in voices:
-        for s in d.sentences:
-            if len(s.text.split()) >= 8:
-                return headline(s.text)
-    lead = story.summary[0].text if story.summary else ""
+    lead = central_lead(voices)
+    if lead:
+        return headline(lead)
+    summary = story.summary[0].text if story.summary else ""
     text = next((s.text for d in voices for s in d.sentences if s.text.strip()), "")
-    return headline(lead) or headline(text) or story.story_id
+    return headline(summary) or headline(text) or story.story_id
+
+
+# A page's navigation taken for its headline: "Skip to content", "Board index", "Post a reply",
+# "Page 1 of 2", "Source: ... bit.ly", a run of menu words ("USGS Home Contact USGS Search").
+_NAVIGATION = re.compile(
+    r"\bskip to (?:main )?content\b|\bboard index\b|\bpost a reply\b|\bpage \d+ of \d+\b|\bsource:|"
+    r"\bbit\.ly\b|\bhome\s+(?:contact|search|about|news)\b|\b(?:log|sign)\s?in\b|\bregister\b|"
+    r"https?:|\bwww\.|\w\.(?:com|net|org)\b", re.IGNORECASE)
+_TRAIL = re.compile(r"\s+[>»›‹•]\s+")  # "One News Page > Front Page > Protests push ..."
+# A feed's date stamp run into the headline: "Bombs kill nearly 60 on invasion anniversaryTue, Mar 19 2013"
+_GLUED_STAMP = re.compile(r"(?<=[a-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2} \d{4}$")
+MIN_TRAIL_HEADLINE = 4  # words the last part of a breadcrumb trail needs to be the headline
+
+
+def page_headline(title: str, body: str = "") -> str | None:
+    """The headline a page title holds, or None when it is the page's navigation. The last part
+    of a breadcrumb trail is the page's own headline; an outlet's name after it is no part of
+    it ("... rampage - Los Angeles Times"; the ``body`` tells a subject from an outlet)."""
+    parts = [p for p in _TRAIL.split(title.strip()) if p.strip()]
+    if not parts:
+        return None
+    last = parts[-1].strip()
+    if len(parts) > 1 and len(last.split()) < MIN_TRAIL_HEADLINE or _NAVIGATION.search(last):
+        return None
+    last = _GLUED_STAMP.sub("", last)
+    outlet = clean_stage.title_outlet(last, body=body)
+    if outlet and last.endswith(outlet) and len(last) > len(outlet):
+        last = last[: -len(outlet)].rstrip(" -|:\u2013\u2014")
+    return last or None
+
+
+def central_lead(voices: Sequence[Document]) -> str | None:
+    """The lead sentence (each report's first of report prose) made most of the words most of
+    the story's reports use: it says what the story is about. The earliest report of a scraped
+    collection may be a stray page (a forum's menu, another event), so its lead alone is no
+    headline."""
+    leads = [lead for d in voices if (lead := _report_lead(d))]
+    if not leads:
+        return None
+    holders: dict[str, int] = defaultdict(int)
+    for d in voices:
+        for stem in set(content_stems(d.text)):
+            holders[stem] += 1
+
+    def borne_out(text: str) -> int:
+        return sum(holders[s] for s in set(content_stems(headline(text))))  # the words a reader sees
+
+    return max(leads, key=borne_out)
+
+
+def _report_lead(document: Document) -> str | None:
+    """The report's first sentence that reads alone: "It exploded a mile from us" heads nothing."""
+    for s in document.sentences:
+        if not s.caption and not s.fragment and reads_as_report_prose(s.text) and standalone(s.text, LEAD_OPTIONS):
+            return s.text
+    return None
+
+
+LEAD_OPTIONS = SummaryOptions()  # a lead heads a story when a summary could quote it
 
 
 # A wire service's version slug before its headline: "UPDATE 2-", "REFILE-", "CORRECTED-"

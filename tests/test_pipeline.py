@@ -64,6 +64,33 @@ def test_an_untimed_story_keeps_the_title_most_reports_share():
     assert story_title(Story(story_id="s2", title="", documents=[a, b])) == "Floods cut northern road"
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Skip to content Advanced search Board index", None),
+    ("Post a reply 22 posts \u2022 Page 1 of 2 \u2022 1", None),
+    ("One News Page > Front Page > Floods cut the northern road", "Floods cut the northern road"),
+    ("Floods cut northern road near Osk - Los Angeles Times", "Floods cut northern road near Osk"),
+    ("Floods cut northern road near OskWed, Jan 4 2012", "Floods cut northern road near Osk"),
+    ("Storm gets a name - Cyclone Nilam", "Storm gets a name - Cyclone Nilam"),
+])
+def test_a_page_title_gives_its_headline_without_navigation_outlet_or_stamp(title, expected):
+    from storyline.pipeline import page_headline
+
+    assert page_headline(title, "Cyclone Nilam made landfall near Chennai.") == expected
+
+
+def test_an_untitled_story_is_headed_by_the_lead_its_reports_bear_out(nlp):
+    from tests.helpers import parsed_report
+
+    stray = parsed_report(nlp, "a", ["Members enjoyed free shooting at the range during the summer fire ban.",
+                                     "The club also sold holsters at half price to its members."], utc(2026, 7, 1))
+    flood = ["Floods cut the northern road to Osk on Monday, stranding hundreds of families in the valley.",
+             "Rescuers reached the stranded families in Osk by boat on Tuesday."]
+    b = parsed_report(nlp, "b", flood, utc(2026, 7, 2))
+    c = parsed_report(nlp, "c", list(reversed(flood)), utc(2026, 7, 3))
+    title = story_title(Story(story_id="s3", title="", documents=[stray, b, c]))
+    assert "Osk" in title and not title.startswith("Members")  # the stray page's lead heads nothing
+
+
 def test_the_api_takes_reports_as_records_and_refuses_what_it_cannot_use(tmp_path):
     import storyline
 
