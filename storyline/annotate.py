@@ -343,6 +343,10 @@ def _place_or_comma_before(span: Span, words: list, first: int) -> bool:
 # "49 dead in Buenos Aires train crash A packed commuter train slammed into ...".
 GLUED_OPENERS = frozenset({"A", "An", "The"})
 NOT_BEFORE_GLUE = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT", "POS"})  # "an A from", "the A list"
+LETTER_NAMED = frozenset({"class", "type", "group", "vitamin", "hepatitis", "plan", "grade", "category",
+                          "section", "article", "schedule", "division", "league", "series", "serie",
+                          "model", "option", "level", "tier", "phase", "stage", "block", "row"})
+MIN_HEADLINE_RUN = 4  # words of a title-case headline before the glued article
 MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
 # A subordinate clause with no main clause ("If you're long-suffering enough, as she is."):
 # the sentence the parser found is only the first half of one
@@ -392,7 +396,7 @@ def _line_sentences(parsed: Doc) -> Iterator[Span]:
                 if token.i > begin:
                     yield parsed[begin : token.i]
                 begin = token.i + 1
-            elif token.i > begin + 1 and glued_opening(token, sent.end):
+            elif token.i > begin + 1 and glued_opening(token, sent.end, begin):
                 yield parsed[begin : token.i]
                 begin = token.i
         if begin < sent.end:
@@ -416,17 +420,28 @@ def _runs_on(before: Span, after: Span) -> bool:
     return False
 
 
-def glued_opening(token: Token, end: int) -> bool:
+def glued_opening(token: Token, end: int, begin: int | None = None) -> bool:
     """A capitalised article ("A", "The") straight after a word or number, without punctuation,
     followed by a lower-case word and a sentence's worth of text: an article's opening glued
     onto the headline before it. In prose a mid-sentence capital article starts a title ("in
-    The Dark Knight") or names the letter ("got an A"), which this leaves alone."""
+    The Dark Knight") or names the letter ("got an A"), which this leaves alone. After a
+    capitalised word it ends a headline in title case only when the line so far is one
+    ("Quake Rocks Pacific Coast A strong earthquake struck ..."), and not after a word that
+    names a letter grade ("Class A shares", "Vitamin A")."""
     if token.text not in GLUED_OPENERS or end - token.i < MIN_GLUED_TAIL:
         return False
     before, after = token.nbor(-1), token.nbor(1)
     if not (after.is_alpha and after.is_lower) or before.tag_ in NOT_BEFORE_GLUE:
         return False
+    if before.is_title and begin is not None and before.lower_ not in LETTER_NAMED:
+        return _title_case_run(token.doc[begin : token.i])
     return before.like_num or (before.is_alpha and before.is_lower and len(before) > 1)
+
+
+def _title_case_run(span: Span) -> bool:
+    """A headline in title case: every word capitalised or a number, and enough of them."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) >= MIN_HEADLINE_RUN and all(t.is_title or t.is_upper or t.like_num for t in words)
 
 
 def subordinate_alone(span: Span) -> bool:

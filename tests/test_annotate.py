@@ -97,6 +97,18 @@ def test_a_headline_glued_to_the_article_is_a_sentence_of_its_own():
     assert all(text[s.start:s.end] == s.text for s in doc.sentences)
 
 
+def test_a_title_case_headline_glued_to_the_article_is_a_sentence_of_its_own():
+    text = ("Strong Quake Rocks Osk Valley Coast A strong earthquake struck off the coast of the Osk "
+            "valley on Wednesday morning.\n\nShares of Lira Holdings Class A stock rose 2 percent in "
+            "early trading on Monday.")
+    doc = annotate_one(Document(doc_id="g2", text=text, published=utc(2012, 11, 7)))
+    assert [s.text for s in doc.sentences] == [
+        "Strong Quake Rocks Osk Valley Coast",
+        "A strong earthquake struck off the coast of the Osk valley on Wednesday morning.",
+        "Shares of Lira Holdings Class A stock rose 2 percent in early trading on Monday.",
+    ]
+
+
 def test_no_sentence_ends_on_a_title_or_on_a_company_abbreviation_that_runs_on():
     lines = ["Police spokesman Sgt. Tom Hale said two people were hurt.",
              "Regulators told Zenith Motors Inc. Tuesday to recall 40,000 cars.",
