@@ -59,8 +59,9 @@ _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")
 _STAMP = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2},?\s\d{1,2}:\d{2}\b|\b\d+\s+(?:hours?|mins?|minutes?)\s+ago\b"
     r"|\b(?:Getty Images|AFP|AP Photo|Reuters|EPA)\s*/|/\s*(?:AFP|Getty|Reuters|AP)\b")
-# A headline of a numbered list: "Two fires kill 310 people in Pakistan 3."
-_LIST_NUMBER = re.compile(r"\b([A-Z][a-z]+) [1-9]\.$")
+# A headline of a numbered list: "Two fires kill 310 people in Pakistan 3.", "... 'domestic
+# terrorism' 5." (prose does not close a quotation with a bare digit)
+_LIST_NUMBER = re.compile(r"\b([A-Z][a-z]+) [1-9]\.$|\w['\u2019\"] [1-9]\.$")
 # Scraping debris: words run together ("articleBack"), a broken entity ("& gt;"), a live-blog
 # or update stamp in front ("1.15pm Turkish time:", "Updated 12:29 p.m."), an outlet after a
 # dash at the end ("... kills at least 18 - Trend.")

@@ -35,6 +35,7 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Aleppo university blasts kill at least 82 The Guardian - 4 hours ago Syria crisis.",
     "STR/AFP/Getty Images Two Cuban women remain inside their home in Santiago de Cuba.",
     "Two fires kill 310 people in Pakistan 3.",
+    "Temple shooting: six worshippers killed in act of 'domestic terrorism' 5.",
     # run-together words, broken entities, stamps in front, an outlet after a dash, widgets
     "Read full articleBack to the government debt story.",
     "More & gt;>; As Hurricane Sandy sent storm surges into the coasts, officials warned.",
@@ -68,6 +69,7 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "Up to 2 million people marched for Catalan independence in Barcelona on September 11.",
     "Officials said the blasts made Monday the deadliest day since March 19.",
     "The toll from the floods rose to 12.",
+    "Among the injured was the governor's grandson, 5.",
     "The union said it would follow the latest offer closely.",
     "The flood hit the town of Osk, the town of Lira and the town of Bram on Monday.",
     "A hearing before Osk Valley County Superior Court Judge Mary Ann Bram is set for Thursday.",
