@@ -102,6 +102,8 @@ RETOLD_COSINE = 0.8  # with an encoder: this close in meaning, a later sentence 
 RETOLD_SHARE = 0.8  # without one: this share of its words in what one earlier entry's reports said
 AUTO_PER_DAY = (3, 8)  # entries a day when the user sets none: the overall limit shared among
 # the story's days, within these bounds (a two-day siege gets 8 a day, a fortnight 3)
+LEAD_SENTENCES = 3  # a report's opening sentences tell its own news ("A judge has issued a gag
+#                    order"); further down, an undated perfect is background
 MIN_WORDS = 4
 MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
@@ -160,6 +162,16 @@ PLUPERFECT = re.compile(
     r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
     r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
     r"come|gone|become|sold|stolen)\b")
+# "The company has proposed a settlement", "she has emerged as ...", "have been killed": the
+# present perfect with no day (not the perfect progressive "have been searching", nor a modal's
+# or an infinitive's "could have", "to have"); news of the day in a report's lead, a state
+# or background further down
+PERFECT = re.compile(
+    r"(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bmight )(?<!\bmay )(?<!\bmust )(?<!\bwill )"
+    r"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|just|now|since|long|\w+ly)\s+){0,2}(?:been\s+)?"
+    r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
+    r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
+    r"come|gone|become|sold|stolen)\b(?!\s+[a-z]+ing\b)")
 # "die every year", "each weekend, students can take in a concert": a habit, no day's event
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
                       r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
@@ -687,12 +699,15 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     no event of that day.
     """
     own_days = {(c.order[0], c.day) for c in explicit}  # days each report dates by its words
+    places = _places(units)
     out = []
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
                 or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
                 or STRETCH.search(unit.sentence.text) or RECENTLY.search(unit.sentence.text) or ANAPHORIC_TIME.search(unit.sentence.text)):
             continue  # plans, habits, stretches up to the report, "recently", "that year": no day's news
+        if places[unit.order] >= LEAD_SENTENCES and PERFECT.search(unit.sentence.text):
+            continue  # "The company has proposed a settlement" below the lead: a state, no day's news
         events = _event_words(unit.sentence.text)
         if not events:
             continue
@@ -704,6 +719,16 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
         out.append(_Candidate(
             day=_clock_day(unit, unit.published, own_days), sentence=unit.sentence, voice=unit.voice, order=unit.order,
             event=event, salience=SALIENCE[event], lead=0, stems=unit.stems, explicit=False))
+    return out
+
+
+def _places(units: Sequence[_Unit]) -> dict[tuple[int, int], int]:
+    """Each unit's place among its report's usable sentences (0 = the lead)."""
+    seen: Counter[int] = Counter()
+    out = {}
+    for unit in sorted(units, key=lambda u: u.order):
+        out[unit.order] = seen[unit.order[0]]
+        seen[unit.order[0]] += 1
     return out
 
 

@@ -551,3 +551,16 @@ def test_a_day_of_an_owners_thing_does_not_date_the_sentence(nlp: Language) -> N
     """"a tape of the governor's March 3 deposition": March 3 is the deposition's day."""
     text = "The senator criticized the release of a tape of the governor's Jan. 3 deposition."
     assert "2013-01-03" not in days(build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]))
+
+
+def test_an_undated_perfect_below_the_lead_is_background_not_the_report_day(nlp: Language) -> None:
+    """The present perfect with no day tells the day's news in a report's lead ("Police have
+    arrested two men") but a state or background further down ("The company has proposed a
+    settlement" months ago)."""
+    doc = make_doc(nlp, "a", "Police have arrested two men over the bombing of a bank in the city center.\n\n"
+                             "The suspects were detained at a farm outside the city.\n\n"
+                             "The bank stayed closed and its staff were sent home.\n\n"
+                             "The bank's owner has proposed a reward for information on the bombing.", WEDNESDAY)
+    texts = [e.text for e in build_timeline([doc])]
+    assert "Police have arrested two men over the bombing of a bank in the city center." in texts
+    assert "The bank's owner has proposed a reward for information on the bombing." not in texts
