@@ -104,6 +104,8 @@ AUTO_PER_DAY = (3, 8)  # entries a day when the user sets none: the overall limi
 # the story's days, within these bounds (a two-day siege gets 8 a day, a fortnight 3)
 LEAD_SENTENCES = 3  # a report's opening sentences tell its own news ("A judge has issued a gag
 #                    order"); further down, an undated perfect is background
+HISTORY_REACH = 2  # below the lead, an undated sentence this close to one naming an earlier
+#                    year tells that history ("In 1995 he was acquitted. A civil jury later ...")
 MIN_WORDS = 4
 MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
@@ -700,6 +702,7 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     """
     own_days = {(c.order[0], c.day) for c in explicit}  # days each report dates by its words
     places = _places(units)
+    history = _history_places(units)
     out = []
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
@@ -708,6 +711,10 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
             continue  # plans, habits, stretches up to the report, "recently", "that year": no day's news
         if places[unit.order] >= LEAD_SENTENCES and PERFECT.search(unit.sentence.text):
             continue  # "The company has proposed a settlement" below the lead: a state, no day's news
+        place = places[unit.order]
+        if place >= LEAD_SENTENCES and any((unit.order[0], place + k) in history
+                                           for k in range(-HISTORY_REACH, HISTORY_REACH + 1) if k):
+            continue  # a passage of the report's history ("In 1995, ...; a civil jury later found ...")
         events = _event_words(unit.sentence.text)
         if not events:
             continue
@@ -730,6 +737,15 @@ def _places(units: Sequence[_Unit]) -> dict[tuple[int, int], int]:
         out[unit.order] = seen[unit.order[0]]
         seen[unit.order[0]] += 1
     return out
+
+
+def _history_places(units: Sequence[_Unit]) -> set[tuple[int, int]]:
+    """(report, place) of the sentences that name a year before their report's year."""
+    places = _places(units)
+    return {(unit.order[0], places[unit.order]) for unit in units
+            if unit.published is not None
+            and any(m.kind != "dateline" and m.value is not None and m.value.year < unit.published.year
+                    for m in unit.sentence.times)}
 
 
 def _clock_day(unit: _Unit, published: date, own_days: set[tuple[int, date]]) -> date:

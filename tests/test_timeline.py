@@ -564,3 +564,16 @@ def test_an_undated_perfect_below_the_lead_is_background_not_the_report_day(nlp:
     texts = [e.text for e in build_timeline([doc])]
     assert "Police have arrested two men over the bombing of a bank in the city center." in texts
     assert "The bank's owner has proposed a reward for information on the bombing." not in texts
+
+
+def test_an_undated_sentence_next_to_an_earlier_year_below_the_lead_is_history(nlp: Language) -> None:
+    """A report's passage of history ("In 2009 he was acquitted ... A civil jury later found
+    him liable") is told in the simple past with no day of its own: not the report's news."""
+    doc = make_doc(nlp, "a", "Police arrested a former boxer over the bombing of a bank in the city center.\n\n"
+                             "The suspect was detained at a farm outside the city.\n\n"
+                             "The bank stayed closed and its staff were sent home.\n\n"
+                             "The boxer was tried for a killing in 2009 and was acquitted.\n\n"
+                             "A civil jury later found him liable for the killing.", WEDNESDAY)
+    texts = [e.text for e in build_timeline([doc])]
+    assert "Police arrested a former boxer over the bombing of a bank in the city center." in texts
+    assert "A civil jury later found him liable for the killing." not in texts
