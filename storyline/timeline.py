@@ -164,16 +164,19 @@ PLUPERFECT = re.compile(
     r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
     r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
     r"come|gone|become|sold|stolen)\b")
-# "The company has proposed a settlement", "she has emerged as ...", "have been killed": the
-# present perfect with no day (not the perfect progressive "have been searching", nor a modal's
-# or an infinitive's "could have", "to have"); news of the day in a report's lead, a state
-# or background further down
+# "The company has proposed a settlement", "she has emerged as ...": the active present perfect
+# with no day tells the day's news in a report's lead, a state or background further down. Not
+# the passive ("have been killed", "have been brought to hospital": a toll or a count, often the
+# day's news) nor the perfect progressive ("have been searching"), nor a modal's, an
+# infinitive's or a relative clause's ("could have", "to have", "a crash that has left")
+PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
+              r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
+              r"come|gone|become|sold|stolen)")
 PERFECT = re.compile(
     r"(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bmight )(?<!\bmay )(?<!\bmust )(?<!\bwill )"
-    r"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|just|now|since|long|\w+ly)\s+){0,2}(?:been\s+)?"
-    r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
-    r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
-    r"come|gone|become|sold|stolen)\b(?!\s+[a-z]+ing\b)")
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    rf"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|just|now|since|long|\w+ly)\s+){{0,2}}{PARTICIPLE}\b"
+    rf"(?!\s+(?:[a-z]+ing|{PARTICIPLE})\b)")
 # "die every year", "each weekend, students can take in a concert": a habit, no day's event
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
                       r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
