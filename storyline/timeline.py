@@ -177,6 +177,7 @@ PERFECT = re.compile(
     r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
     rf"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|just|now|since|long|\w+ly)\s+){{0,2}}{PARTICIPLE}\b"
     rf"(?!\s+(?:[a-z]+ing|{PARTICIPLE})\b)")
+COUNT_AFTER = re.compile(r"^(?:\s+[A-Za-z,]+){0,3}\s+(?:about\s+|nearly\s+|almost\s+)?\d")  # "has reached 49", "has risen to more than 120"
 # "die every year", "each weekend, students can take in a concert": a habit, no day's event
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
                       r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
@@ -712,7 +713,7 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
                 or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
                 or STRETCH.search(unit.sentence.text) or RECENTLY.search(unit.sentence.text) or ANAPHORIC_TIME.search(unit.sentence.text)):
             continue  # plans, habits, stretches up to the report, "recently", "that year": no day's news
-        if places[unit.order] >= LEAD_SENTENCES and PERFECT.search(unit.sentence.text):
+        if places[unit.order] >= LEAD_SENTENCES and _background_perfect(unit.sentence.text):
             continue  # "The company has proposed a settlement" below the lead: a state, no day's news
         place = places[unit.order]
         if place >= LEAD_SENTENCES and any((unit.order[0], place + k) in history
@@ -730,6 +731,13 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
             day=_clock_day(unit, unit.published, own_days), sentence=unit.sentence, voice=unit.voice, order=unit.order,
             event=event, salience=SALIENCE[event], lead=0, stems=unit.stems, explicit=False))
     return out
+
+
+def _background_perfect(text: str) -> bool:
+    """An active perfect that tells a state or background ("has proposed a settlement"), not a
+    count the report brings that day ("The death toll has reached 49", "has risen to 120")."""
+    match = PERFECT.search(text)
+    return match is not None and not COUNT_AFTER.match(text[match.end():])
 
 
 def _places(units: Sequence[_Unit]) -> dict[tuple[int, int], int]:

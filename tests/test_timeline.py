@@ -561,12 +561,14 @@ def test_an_undated_perfect_below_the_lead_is_background_not_the_report_day(nlp:
                              "The suspects were detained at a farm outside the city.\n\n"
                              "The bank stayed closed and its staff were sent home.\n\n"
                              "The bank's owner has proposed a reward for information on the bombing.\n\n"
-                             "Two guards have been injured in the bombing, a nurse said.", WEDNESDAY)
+                             "Two guards have been injured in the bombing, a nurse said.\n\n"
+                             "The death toll from the bombing has risen to 12.", WEDNESDAY)
     texts = [e.text for e in build_timeline([doc])]
     assert "Police have arrested two men over the bombing of a bank in the city center." in texts
     assert "The bank's owner has proposed a reward for information on the bombing." not in texts
     # the passive tells a toll, often the day's news wherever it stands
     assert "Two guards have been injured in the bombing, a nurse said." in texts
+    assert "The death toll from the bombing has risen to 12." in texts  # as does a count that day
 
 
 def test_an_undated_sentence_next_to_an_earlier_year_below_the_lead_is_history(nlp: Language) -> None:
