@@ -8,8 +8,12 @@ expression that tells an event (not a plan: "will", "plans to") is dated by its
 report's day, but only when the fact is new that day: when an earlier day's report
 said much the same, it is background, already dated by that report (so is a pluperfect
 "The group had demanded $4.5 million." whose words one earlier day's sentence nearly all
-holds). A later day's sentence that retells an event an earlier day's entry holds, in
-other words and tenses ("Two people have been killed when a helicopter hit a crane" after
+holds). Below a report's lead, two kinds of undated sentence are background, not the
+report day's news: an active perfect with no day ("The company has proposed a national
+settlement"; not a count, "the toll has reached 49", nor the passive "have been killed")
+and a sentence next to one naming an earlier year (a passage of history told in the simple
+past: "In 2009 he was acquitted. A civil jury later found him liable"). A later day's
+sentence that retells an event an earlier day's entry holds, in other words and tenses ("Two people have been killed when a helicopter hit a crane" after
 "The pilot died this morning after his helicopter crashed into a crane"), cites that entry
 instead of making one on its report's day, unless it states a number the story had not
 printed before. An hour later than its report's own time ("broke out at about 11 p.m." in a
