@@ -13,11 +13,12 @@ report day's news: an active perfect with no day ("The company has proposed a na
 settlement"; not a count, "the toll has reached 49", nor the passive "have been killed")
 and a sentence next to one naming an earlier year (a passage of history told in the simple
 past: "In 2009 he was acquitted. A civil jury later found him liable"). A later day's
-sentence that retells an event an earlier day's entry holds, in other words and tenses ("Two people have been killed when a helicopter hit a crane" after
-"The pilot died this morning after his helicopter crashed into a crane"), cites that entry
-instead of making one on its report's day, unless it states a number the story had not
-printed before. An hour later than its report's own time ("broke out at about 11 p.m." in a
-morning report) is the night before, when the report itself dates events on that day.
+sentence that retells an event an earlier day's entry holds, in other words and tenses
+("Two people have been killed when a helicopter hit a crane" after "The pilot died this
+morning after his helicopter crashed into a crane"), cites that entry instead of making one
+on its report's day, unless it states a number the story had not printed before. An hour
+later than its report's own time ("broke out at about 11 p.m." in a morning report) is the
+night before, when the report itself dates events on that day.
 
 Days are chosen by news: a day counts when its reports first publish a share of the
 richest day's new words (words two reports use), or when as many reports date events
