@@ -8,12 +8,17 @@ expression that tells an event (not a plan: "will", "plans to") is dated by its
 report's day, but only when the fact is new that day: when an earlier day's report
 said much the same, it is background, already dated by that report (so is a pluperfect
 "The group had demanded $4.5 million." whose words one earlier day's sentence nearly all
-holds). A later day's sentence that retells an event an earlier day's entry holds, in
-other words and tenses ("Two people have been killed when a helicopter hit a crane" after
-"The pilot died this morning after his helicopter crashed into a crane"), cites that entry
-instead of making one on its report's day, unless it states a number the story had not
-printed before. An hour later than its report's own time ("broke out at about 11 p.m." in a
-morning report) is the night before, when the report itself dates events on that day.
+holds). Below a report's lead, two kinds of undated sentence are background, not the
+report day's news: an active perfect with no day ("The company has proposed a national
+settlement"; not a count, "the toll has reached 49", nor the passive "have been killed")
+and a sentence next to one naming an earlier year (a passage of history told in the simple
+past: "In 2009 he was acquitted. A civil jury later found him liable"). A later day's
+sentence that retells an event an earlier day's entry holds, in other words and tenses
+("Two people have been killed when a helicopter hit a crane" after "The pilot died this
+morning after his helicopter crashed into a crane"), cites that entry instead of making one
+on its report's day, unless it states a number the story had not printed before. An hour
+later than its report's own time ("broke out at about 11 p.m." in a morning report) is the
+night before, when the report itself dates events on that day.
 
 Days are chosen by news: a day counts when its reports first publish a share of the
 richest day's new words (words two reports use), or when as many reports date events
@@ -102,6 +107,10 @@ RETOLD_COSINE = 0.8  # with an encoder: this close in meaning, a later sentence 
 RETOLD_SHARE = 0.8  # without one: this share of its words in what one earlier entry's reports said
 AUTO_PER_DAY = (3, 8)  # entries a day when the user sets none: the overall limit shared among
 # the story's days, within these bounds (a two-day siege gets 8 a day, a fortnight 3)
+LEAD_SENTENCES = 3  # a report's opening sentences tell its own news ("A judge has issued a gag
+#                    order"); further down, an undated perfect is background
+HISTORY_REACH = 2  # below the lead, an undated sentence this close to one naming an earlier
+#                    year tells that history ("In 1995 he was acquitted. A civil jury later ...")
 MIN_WORDS = 4
 MAX_WORDS = 60  # longer "sentences" are menus or run-together teasers, not events
 
@@ -160,6 +169,20 @@ PLUPERFECT = re.compile(
     r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
     r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
     r"come|gone|become|sold|stolen)\b")
+# "The company has proposed a settlement", "she has emerged as ...": the active present perfect
+# with no day tells the day's news in a report's lead, a state or background further down. Not
+# the passive ("have been killed", "have been brought to hospital": a toll or a count, often the
+# day's news) nor the perfect progressive ("have been searching"), nor a modal's, an
+# infinitive's or a relative clause's ("could have", "to have", "a crash that has left")
+PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
+              r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
+              r"come|gone|become|sold|stolen)")
+PERFECT = re.compile(
+    r"(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bmight )(?<!\bmay )(?<!\bmust )(?<!\bwill )"
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    rf"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|just|now|since|long|\w+ly)\s+){{0,2}}{PARTICIPLE}\b"
+    rf"(?!\s+(?:[a-z]+ing|{PARTICIPLE})\b)")
+COUNT_AFTER = re.compile(r"^(?:\s+[A-Za-z,]+){0,3}\s+(?:about\s+|nearly\s+|almost\s+)?\d")  # "has reached 49", "has risen to more than 120"
 # "die every year", "each weekend, students can take in a concert": a habit, no day's event
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
                       r"year|summer|winter|spring|autumn|season|time)\b|\bannually\b", re.IGNORECASE)
@@ -687,12 +710,20 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     no event of that day.
     """
     own_days = {(c.order[0], c.day) for c in explicit}  # days each report dates by its words
+    places = _places(units)
+    history = _history_places(units)
     out = []
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
                 or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
                 or STRETCH.search(unit.sentence.text) or RECENTLY.search(unit.sentence.text) or ANAPHORIC_TIME.search(unit.sentence.text)):
             continue  # plans, habits, stretches up to the report, "recently", "that year": no day's news
+        if places[unit.order] >= LEAD_SENTENCES and _background_perfect(unit.sentence.text):
+            continue  # "The company has proposed a settlement" below the lead: a state, no day's news
+        place = places[unit.order]
+        if place >= LEAD_SENTENCES and any((unit.order[0], place + k) in history
+                                           for k in range(-HISTORY_REACH, HISTORY_REACH + 1) if k):
+            continue  # a passage of the report's history ("In 1995, ...; a civil jury later found ...")
         events = _event_words(unit.sentence.text)
         if not events:
             continue
@@ -705,6 +736,32 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
             day=_clock_day(unit, unit.published, own_days), sentence=unit.sentence, voice=unit.voice, order=unit.order,
             event=event, salience=SALIENCE[event], lead=0, stems=unit.stems, explicit=False))
     return out
+
+
+def _background_perfect(text: str) -> bool:
+    """An active perfect that tells a state or background ("has proposed a settlement"), not a
+    count the report brings that day ("The death toll has reached 49", "has risen to 120")."""
+    match = PERFECT.search(text)
+    return match is not None and not COUNT_AFTER.match(text[match.end():])
+
+
+def _places(units: Sequence[_Unit]) -> dict[tuple[int, int], int]:
+    """Each unit's place among its report's usable sentences (0 = the lead)."""
+    seen: Counter[int] = Counter()
+    out = {}
+    for unit in sorted(units, key=lambda u: u.order):
+        out[unit.order] = seen[unit.order[0]]
+        seen[unit.order[0]] += 1
+    return out
+
+
+def _history_places(units: Sequence[_Unit]) -> set[tuple[int, int]]:
+    """(report, place) of the sentences that name a year before their report's year."""
+    places = _places(units)
+    return {(unit.order[0], places[unit.order]) for unit in units
+            if unit.published is not None
+            and any(m.kind != "dateline" and m.value is not None and m.value.year < unit.published.year
+                    for m in unit.sentence.times)}
 
 
 def _clock_day(unit: _Unit, published: date, own_days: set[tuple[int, date]]) -> date:

@@ -551,3 +551,34 @@ def test_a_day_of_an_owners_thing_does_not_date_the_sentence(nlp: Language) -> N
     """"a tape of the governor's March 3 deposition": March 3 is the deposition's day."""
     text = "The senator criticized the release of a tape of the governor's Jan. 3 deposition."
     assert "2013-01-03" not in days(build_timeline([make_doc(nlp, "a", text, WEDNESDAY)]))
+
+
+def test_an_undated_perfect_below_the_lead_is_background_not_the_report_day(nlp: Language) -> None:
+    """The present perfect with no day tells the day's news in a report's lead ("Police have
+    arrested two men") but a state or background further down ("The company has proposed a
+    settlement" months ago)."""
+    doc = make_doc(nlp, "a", "Police have arrested two men over the bombing of a bank in the city center.\n\n"
+                             "The suspects were detained at a farm outside the city.\n\n"
+                             "The bank stayed closed and its staff were sent home.\n\n"
+                             "The bank's owner has proposed a reward for information on the bombing.\n\n"
+                             "Two guards have been injured in the bombing, a nurse said.\n\n"
+                             "The death toll from the bombing has risen to 12.", WEDNESDAY)
+    texts = [e.text for e in build_timeline([doc])]
+    assert "Police have arrested two men over the bombing of a bank in the city center." in texts
+    assert "The bank's owner has proposed a reward for information on the bombing." not in texts
+    # the passive tells a toll, often the day's news wherever it stands
+    assert "Two guards have been injured in the bombing, a nurse said." in texts
+    assert "The death toll from the bombing has risen to 12." in texts  # as does a count that day
+
+
+def test_an_undated_sentence_next_to_an_earlier_year_below_the_lead_is_history(nlp: Language) -> None:
+    """A report's passage of history ("In 2009 he was acquitted ... A civil jury later found
+    him liable") is told in the simple past with no day of its own: not the report's news."""
+    doc = make_doc(nlp, "a", "Police arrested a former boxer over the bombing of a bank in the city center.\n\n"
+                             "The suspect was detained at a farm outside the city.\n\n"
+                             "The bank stayed closed and its staff were sent home.\n\n"
+                             "The boxer was tried for a killing in 2009 and was acquitted.\n\n"
+                             "A civil jury later found him liable for the killing.", WEDNESDAY)
+    texts = [e.text for e in build_timeline([doc])]
+    assert "Police arrested a former boxer over the bombing of a bank in the city center." in texts
+    assert "A civil jury later found him liable for the killing." not in texts
