@@ -330,9 +330,11 @@ class StoryGrouper:
         a.norm2 += 2 * dot + b.norm2
         for t, w in b.centroid.items():
             a.centroid[t] = a.centroid.get(t, 0.0) + w
-            self._index(t, a.story_id)
-        for e in b.entities:
-            self._index(f"e:{e}", a.story_id)
+        # the merged story leaves the index: left there, it would take a second candidate slot
+        # under its old id and push another story out of the candidates
+        for key in [*b.centroid, *(f"e:{e}" for e in b.entities)]:
+            self.index[key].pop(b.story_id, None)
+            self._index(key, a.story_id)
         a.entities.update(b.entities)
         a.title.update(b.title)
         a.vector = _add(a.vector, b.vector)

@@ -129,6 +129,21 @@ def test_undated_report_joins_a_dated_story():
     assert g.resolve(g.add(make_doc("b", QUAKE[1]))) == g.resolve(a)
 
 
+FERRY = "A ferry ran aground near the Talven locks, and its passengers were taken ashore by lifeboat."
+BOTH = "Engineers said the Lume reservoir dam cracked in heavy rain; upstream, the stranded ferry at the Talven locks was refloated."
+
+
+def test_a_merged_story_takes_one_candidate_slot():
+    g = StoryGrouper(GroupOptions(threshold=0.15, merge_threshold=0.3, candidates=2))
+    flood = g.add(make_doc("a", FLOOD, utc(2024, 1, 1)))
+    dam = g.add(make_doc("b", DAM, utc(2024, 1, 1)))
+    ferry = g.add(make_doc("f", FERRY, utc(2024, 1, 2)))
+    g.add(make_doc("c", LINK, utc(2024, 1, 2)))
+    assert g.resolve(flood) == g.resolve(dam) != ferry
+    candidates = {sid for _, sid in g._score_candidates(g.features(make_doc("x", BOTH, utc(2024, 1, 3))))}
+    assert candidates == {g.resolve(flood), ferry}
+
+
 def test_index_keeps_a_bounded_number_of_stories_per_key():
     g = StoryGrouper(GroupOptions(posting_cap=2, threshold=2.0, merge_threshold=2.0))
     for i in range(5):
