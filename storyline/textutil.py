@@ -59,6 +59,12 @@ _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")
 _STAMP = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2},?\s\d{1,2}:\d{2}\b|\b\d+\s+(?:hours?|mins?|minutes?)\s+ago\b"
     r"|\b(?:Getty Images|AFP|AP Photo|Reuters|EPA)\s*/|/\s*(?:AFP|Getty|Reuters|AP)\b")
+# A feed item's time stamp after its headline: "... as Sandy bears down 10:43 a.m."; prose ends
+# on a clock time only after a word that places it ("occurred at approximately 2:25 a.m.")
+_CLOCK_END = re.compile(r"(\S+)\s+(\S+)\s+\d{1,2}:\d{2}\s?[ap]\.?m\.?$", re.IGNORECASE)
+_CLOCK_PLACERS = frozenset({"at", "by", "until", "till", "before", "after", "around", "about", "from", "to",
+                            "since", "near", "past", "between", "and", "or", "approximately", "roughly",
+                            "shortly", "just", "nearly", "almost", "some", "of", "on", "as", "than"})
 # A headline of a numbered list: "Two fires kill 310 people in Pakistan 3.", "... 'domestic
 # terrorism' 5." (prose does not close a quotation with a bare digit)
 _LIST_NUMBER = re.compile(r"\b([A-Z][a-z]+) [1-9]\.$|\w['\u2019\"] [1-9]\.$")
@@ -105,6 +111,9 @@ def reads_as_furniture(text: str) -> bool:
     if _CUT_OFF.search(stripped) or _PAGE_MARKS.search(stripped) or _CLOCK_START.match(stripped):
         return True
     if _STAMP.search(stripped) or _DEBRIS_CASED.search(stripped) or _DEBRIS.search(stripped):
+        return True
+    stamp = _CLOCK_END.search(stripped)
+    if stamp and not {stamp.group(1).lower(), stamp.group(2).lower()} & _CLOCK_PLACERS:
         return True
     listed = _LIST_NUMBER.search(stripped)
     if listed and listed.group(1) not in _MONTHS:

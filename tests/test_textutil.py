@@ -36,6 +36,8 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "STR/AFP/Getty Images Two Cuban women remain inside their home in Santiago de Cuba.",
     "Two fires kill 310 people in Pakistan 3.",
     "Temple shooting: six worshippers killed in act of 'domestic terrorism' 5.",
+    "Trainer on temple shooting Osk temple shooting 2:12 p.m.",
+    "Schools closed, shelters open as the storm bears down 10:43 a.m.",
     # run-together words, broken entities, stamps in front, an outlet after a dash, widgets
     "Read full articleBack to the government debt story.",
     "More & gt;>; As Hurricane Sandy sent storm surges into the coasts, officials warned.",
@@ -70,6 +72,8 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "Officials said the blasts made Monday the deadliest day since March 19.",
     "The toll from the floods rose to 12.",
     "Among the injured was the governor's grandson, 5.",
+    "The ship ran aground on the reef at approximately 2:25 a.m.",
+    "The first blast went off shortly before 10:40 a.m.",
     "The union said it would follow the latest offer closely.",
     "The flood hit the town of Osk, the town of Lira and the town of Bram on Monday.",
     "A hearing before Osk Valley County Superior Court Judge Mary Ann Bram is set for Thursday.",
