@@ -182,6 +182,12 @@ PERFECT = re.compile(
     r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
     rf"\b(?:has|have|'ve)\s+(?:(?:not|never|also|already|just|now|since|long|\w+ly)\s+){{0,2}}{PARTICIPLE}\b"
     rf"(?!\s+(?:[a-z]+ing|{PARTICIPLE})\b)")
+# "The judge is allowing the group to ...", "Tensions are rising in the region": the present
+# progressive tells what is going on, a situation rather than one day's event, when it stands
+# below the report's lead (in the lead, "Rescuers are searching the rubble" is the day's news).
+# Not in a relative clause ("villagers who are fleeing"), nor "is being", "is going to".
+PROGRESSIVE = re.compile(r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:is|are)\s+(?:(?:still|now|also|not|\w+ly)\s+)?"
+                         r"(?!being\b|going\b)[a-z]{2,}ing\b")
 COUNT_AFTER = re.compile(r"^(?:\s+[A-Za-z,]+){0,3}\s+(?:about\s+|nearly\s+|almost\s+)?\d")  # "has reached 49", "has risen to more than 120"
 # "die every year", "each weekend, students can take in a concert": a habit, no day's event
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|night|morning|evening|week|weekend|month|"
@@ -718,8 +724,9 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
                 or FUTURE.search(unit.sentence.text) or HABITUAL.search(unit.sentence.text)
                 or STRETCH.search(unit.sentence.text) or RECENTLY.search(unit.sentence.text) or ANAPHORIC_TIME.search(unit.sentence.text)):
             continue  # plans, habits, stretches up to the report, "recently", "that year": no day's news
-        if places[unit.order] >= LEAD_SENTENCES and _background_perfect(unit.sentence.text):
-            continue  # "The company has proposed a settlement" below the lead: a state, no day's news
+        if places[unit.order] >= LEAD_SENTENCES and (_background_perfect(unit.sentence.text)
+                                                     or PROGRESSIVE.search(unit.sentence.text)):
+            continue  # "has proposed a settlement", "is allowing" below the lead: a state, no day's news
         place = places[unit.order]
         if place >= LEAD_SENTENCES and any((unit.order[0], place + k) in history
                                            for k in range(-HISTORY_REACH, HISTORY_REACH + 1) if k):

@@ -571,6 +571,19 @@ def test_an_undated_perfect_below_the_lead_is_background_not_the_report_day(nlp:
     assert "The death toll from the bombing has risen to 12." in texts  # as does a count that day
 
 
+def test_an_undated_progressive_below_the_lead_is_a_situation_not_the_report_day(nlp: Language) -> None:
+    """"Owners are seeking damages" tells what is going on; in the lead, "Police are questioning
+    two men" is the day's news, further down a situation with no day."""
+    doc = make_doc(nlp, "a", "Police are questioning two men over the bombing of a bank in the city center.\n\n"
+                             "The suspects were detained at a farm outside the city.\n\n"
+                             "The bank stayed closed and its staff were sent home.\n\n"
+                             "Shop owners nearby are seeking damages from the city for lost trade since the attack.",
+                   WEDNESDAY)
+    texts = [e.text for e in build_timeline([doc])]
+    assert "Police are questioning two men over the bombing of a bank in the city center." in texts
+    assert "Shop owners nearby are seeking damages from the city for lost trade since the attack." not in texts
+
+
 def test_an_undated_sentence_next_to_an_earlier_year_below_the_lead_is_history(nlp: Language) -> None:
     """A report's passage of history ("In 2009 he was acquitted ... A civil jury later found
     him liable") is told in the simple past with no day of its own: not the report's news."""
