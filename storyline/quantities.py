@@ -2884,9 +2884,33 @@ def _speaker(sent: Span, verb: Token) -> str | None:
             # "officials report that smoking is a cause of death and estimate that it costs $2
             # billion": a report verb hung on the reported clause shares the reporter's subject
             return _speaker(sent, head.head)
+        if verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            # "officials report that obesity is a cause and estimate that it costs $5 billion",
+            # "report" read as a noun: the subject of a "that" clause is what is told, never the teller
+            return _teller_before_that(sent, head)
         return _speaker(sent, head)
     agent = _agent(verb)
     return _phrase_text(sent, agent) if agent is not None else None
+
+
+def _teller_before_that(sent: Span, clause: Token) -> str | None:
+    """"The institutes report that ...": the words before a report verb the parser took for a
+    noun, when that verb stands right before the clause's "that"."""
+    mark = next(c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that")
+    if mark.i - 1 <= sent.start:
+        return None
+    verb = sent.doc[mark.i - 1]
+    if verb.pos_ != "NOUN" or verb.lemma_.lower() not in REPORT_VERBS:
+        return None
+    words = [t for t in sent.doc[sent.start:verb.i] if not t.is_punct]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return _words_text(words)
+
+
+def _words_text(words: list[Token]) -> str:
+    first = words[0].text if _keeps_case(words[0]) else words[0].text.lower()
+    return (first + words[0].whitespace_ + "".join(t.text_with_ws for t in words[1:])).strip()
 
 
 def _issuer(sent: Span, paper: Token) -> str | None:

@@ -1598,3 +1598,12 @@ def test_the_price_of_one_item_sold_is_no_key_sum(nlp, text, quote):
     """What one copy or ticket costs is a price, not a sum anyone spent or lost."""
     assert not the(nlp, text, quote).key
     assert the(nlp, "The new bridge, which will cost $300 million, opens next year.", "$300 million").key
+
+
+def test_a_report_verb_read_as_a_noun_still_names_the_teller(nlp):
+    # "report" parsed as a noun: the subject of the "that" clause is what is told, not the source
+    text = ("Health officials at the National Institutes of Health report that obesity is a major "
+            "cause of heart disease and estimate that obesity-related illness costs the nation "
+            "about $5 billion a year.")
+    assert the(nlp, text, "about $5 billion").attributed_to == \
+        "health officials at the National Institutes of Health"
