@@ -18,6 +18,8 @@ Reports also recall other events ("a typhoon killed 1,500 people in 2011", "a bo
 killed 12"): a sentence dated well before the story began, or naming only places the
 story's reports do not keep naming, gives no figure. A toll counted both as "people" and as
 one kind of victim ("workers"), with the same numbers, is one figure in the reports' own word.
+A wire digest runs briefs of several stories under their own datelines; only its brief told in
+the story's words gives figures.
 """
 
 from __future__ import annotations
@@ -99,6 +101,10 @@ CUT_OFF = ("...", "…")
 # words into an "including" phrase after a larger count of the same measure is a part of it,
 # never a second value of that measure
 INCLUDED_PART = re.compile(r"\b(?:including|among them|among whom)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# a dateline opening a brief ("GENEVA (AP) --"): a report with two or more is a digest of
+# other stories' briefs, and only its brief told in the story's words is this story's
+DATELINE = re.compile(r"\b[A-Z][A-Z.'-]{2,}(?:,? [A-Z][\w.'-]*){0,3} \((?:AP|AFP|Reuters|UPI)\) ?(?:--|_|—)")
+DIGEST_WORD_SHARE = 0.5  # a word is the story's own, for telling a digest's briefs apart, in this share of reports
 NEAR = 40  # characters after the number where its counted noun is looked for
 FRACTION_HEADS = {"quarter", "quarters", "third", "thirds", "half", "halves"}
 MAX_PER_DAY = 5  # numbers of one figure shown per report day
@@ -310,6 +316,8 @@ class _Scope:
     start: date | None
     places: set[str] | None  # None: too few reports to tell the story's places
     words: frozenset[str] | None = None  # None: too few reports to tell the story's words
+    # per digest report, the character spans of its briefs about other stories
+    other_briefs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def _scope(docs: list[Document], copies: list[Document]) -> _Scope:
@@ -324,15 +332,34 @@ def _scope(docs: list[Document], copies: list[Document]) -> _Scope:
     places = {place for place, n in named.items() if n >= least}
     enough = len(originals) >= PLACE_MIN_REPORTS
     return _Scope(start=min(days) if days else None, places=places if enough else None,
-                  words=_story_words(originals) if enough else None)
+                  words=_story_words(originals) if enough else None,
+                  other_briefs=_other_briefs(docs, originals))
 
 
-def _story_words(originals: list[Document]) -> frozenset[str]:
+def _other_briefs(docs: list[Document], originals: list[Document]) -> dict[str, list[tuple[int, int]]]:
+    """A wire digest runs briefs of several stories ("TOKYO (AP) -- ... PHOENIX (AP) -- ..."):
+    the brief with most of the story's own words is this story's, the others' numbers are not."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    own: frozenset[str] | None = None
+    for doc in docs:
+        starts = [m.start() for m in DATELINE.finditer(doc.text)]
+        if len(starts) < 2:
+            continue
+        if own is None:
+            own = _story_words(originals, DIGEST_WORD_SHARE)
+        bounds = [0] + starts[1:] + [len(doc.text)]
+        briefs = list(zip(bounds, bounds[1:]))
+        told = [len(set(content_stems(doc.text[a:b])) & own) for a, b in briefs]
+        out[doc.doc_id] = [span for span, n in zip(briefs, told) if n < max(told)]
+    return out
+
+
+def _story_words(originals: list[Document], share: float = STORY_WORD_SHARE) -> frozenset[str]:
     """Content words a share of the story's independent reports use."""
     used: Counter[str] = Counter()
     for doc in originals:
         used.update(set(content_stems(doc.text)))
-    return frozenset(w for w, n in used.items() if n >= STORY_WORD_SHARE * len(originals))
+    return frozenset(w for w, n in used.items() if n >= share * len(originals))
 
 
 def _on_topic(group: _Group, scope: _Scope) -> bool:
@@ -388,6 +415,8 @@ def _usable(doc: Document, scope: _Scope | None = None) -> list[tuple[Sentence, 
     for sent in doc.sentences:
         if scope is not None and sent.quantities and _off_story(sent, scope):
             continue
+        if scope is not None and any(a <= sent.start < b for a, b in scope.other_briefs.get(doc.doc_id, [])):
+            continue  # another story's brief in a digest
         for q in sent.quantities:
             if q.hedged or figure_label(q) is None or _retrospect(sent, q) or _included_part(sent, q):
                 continue

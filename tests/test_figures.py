@@ -768,3 +768,18 @@ def test_a_party_total_with_its_lawmakers_shows_only_the_total(nlp):
                  T0 + timedelta(hours=3))
     figures = build_figures([a, b])
     assert not [v for f in figures for v in f.values if v.value == 88]
+
+
+def test_a_digests_briefs_of_other_stories_give_no_figures(nlp):
+    # a wire digest runs one brief of this story among briefs of others; the others' tolls,
+    # even when two digests repeat them, are not this story's figures
+    lines = ["Two balloonists drifted over the Sahara on the twelfth day of their flight around the world.",
+             "The balloonists hope to land their capsule in Egypt after circling the world."]
+    story = [document(nlp, f"d{n}", lines[n % 2], T0 + timedelta(hours=n)) for n in range(3)]
+    digest = ("RENO, Nev. (AP) -- A bus crash on a mountain highway killed 9 people on Sunday. "
+              "CAIRO (AP) -- The two balloonists in their capsule neared Egypt on the twelfth day "
+              "of their flight around the world. "
+              "LIMA, Peru (AP) -- A mudslide buried a village, and 40 people were missing.")
+    digests = [document(nlp, f"g{n}", digest, T0 + timedelta(hours=5 + n)) for n in range(2)]
+    labels = [f.label for f in build_figures([*story, *digests])]
+    assert "people killed" not in labels and "people missing" not in labels
