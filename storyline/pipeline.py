@@ -355,10 +355,10 @@ def page_headline(title: str, body: str = "") -> str | None:
 
 
 def central_lead(voices: Sequence[Document]) -> str | None:
-    """The lead sentence (each report's first of report prose) made most of the words most of
-    the story's reports use: it says what the story is about. The earliest report of a scraped
-    collection may be a stray page (a forum's menu, another event), so its lead alone is no
-    headline."""
+    """Of the reports' leads (each one's first sentence that reads alone), the one whose headline
+    uses the words most of the story's reports use: it says what the story is about. The earliest
+    report of a scraped collection may be a stray page (a forum's menu, another event), so its
+    lead alone is no headline."""
     leads = [lead for d in voices if (lead := _report_lead(d))]
     if not leads:
         return None
