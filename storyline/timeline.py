@@ -163,20 +163,19 @@ REPORTED_AFTER = re.compile(rf"^\s*,?\s*{REPORTING}\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ning)? to|intends? to|expected to|set to|scheduled to)\b|'ll\b",
                     re.IGNORECASE)
+# a past participle: regular, or one of the common irregular ones
+PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
+              r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
+              r"come|gone|become|sold|stolen)")
 # "had demanded", "had already been warned", "had fled": the pluperfect of background
 PLUPERFECT = re.compile(
     r"\bhad\s+(?:(?:not|already|also|just|never|previously|earlier|long|\w+ly)\s+)?(?:been\s+)?"
-    r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
-    r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
-    r"come|gone|become|sold|stolen)\b")
+    rf"{PARTICIPLE}\b")
 # "The company has proposed a settlement", "she has emerged as ...": the active present perfect
 # with no day tells the day's news in a report's lead, a state or background further down. Not
 # the passive ("have been killed", "have been brought to hospital": a toll or a count, often the
 # day's news) nor the perfect progressive ("have been searching"), nor a modal's, an
 # infinitive's or a relative clause's ("could have", "to have", "a crash that has left")
-PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|fled|sent|left|found|held|told|said|made|paid|lost|won|hit|struck|"
-              r"fought|brought|caught|sought|spent|built|kept|met|led|shot|set|put|cut|spread|begun|run|"
-              r"come|gone|become|sold|stolen)")
 PERFECT = re.compile(
     r"(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bmight )(?<!\bmay )(?<!\bmust )(?<!\bwill )"
     r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
@@ -717,7 +716,7 @@ def _report_day_candidates(units: Sequence[_Unit], neighbours: _Neighbours,
     """
     own_days = {(c.order[0], c.day) for c in explicit}  # days each report dates by its words
     places = _places(units)
-    history = _history_places(units)
+    history = _history_places(units, places)
     out = []
     for unit in units:
         if (unit.dated or unit.published is None or unit.sentence.state
@@ -762,9 +761,8 @@ def _places(units: Sequence[_Unit]) -> dict[tuple[int, int], int]:
     return out
 
 
-def _history_places(units: Sequence[_Unit]) -> set[tuple[int, int]]:
+def _history_places(units: Sequence[_Unit], places: dict[tuple[int, int], int]) -> set[tuple[int, int]]:
     """(report, place) of the sentences that name a year before their report's year."""
-    places = _places(units)
     return {(unit.order[0], places[unit.order]) for unit in units
             if unit.published is not None
             and any(m.kind != "dateline" and m.value is not None and m.value.year < unit.published.year
