@@ -347,6 +347,9 @@ LETTER_NAMED = frozenset({"class", "type", "group", "vitamin", "hepatitis", "pla
                           "section", "article", "schedule", "division", "league", "series", "serie",
                           "model", "option", "level", "tier", "phase", "stage", "block", "row"})
 MIN_HEADLINE_RUN = 4  # words of a title-case headline before the glued article
+# "The" and "An" never name a letter ("Terminal A"), so after them any run of capitalised words
+# from the line's start is an outlet's or a headline's ("Khaleej Times The death toll rose ...")
+MIN_NAME_RUN = 2  # "Deccan Herald The death toll"; one word may be a sentence's own opening
 MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
 GEO_LABELS = frozenset({"GPE", "LOC"})  # a headline that ends on a place ("... in Ankara A blast ...")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -458,7 +461,8 @@ def glued_opening(token: Token, end: int, begin: int | None = None,
     if not (after.is_alpha and after.is_lower):
         return lower_before and _named_subject(token)
     if before.is_title and begin is not None:
-        return _title_case_run(token.doc[begin : token.i]) or _ends_on_a_place(token, places)
+        least = MIN_HEADLINE_RUN if token.text == "A" else MIN_NAME_RUN
+        return _title_case_run(token.doc[begin : token.i], least) or _ends_on_a_place(token, places)
     return lower_before
 
 
@@ -536,10 +540,10 @@ def after_widgets(token: Token, end: int) -> bool:
     return len(letters) == FONT_SIZE_RUN and all(t.text == "A" for t in letters) and token.text != "A"
 
 
-def _title_case_run(span: Span) -> bool:
+def _title_case_run(span: Span, least: int = MIN_HEADLINE_RUN) -> bool:
     """A headline in title case: every word capitalised or a number, and enough of them."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return len(words) >= MIN_HEADLINE_RUN and all(t.is_title or t.is_upper or t.like_num for t in words)
+    return len(words) >= least and all(t.is_title or t.is_upper or t.like_num for t in words)
 
 
 def subordinate_alone(span: Span) -> bool:

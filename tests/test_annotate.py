@@ -287,6 +287,8 @@ def test_a_sentence_case_headline_glued_to_its_article_is_split_off():
         "Bus crash kills nine near Lahore", "A crowded bus overturned on a highway in Lahore."]
     assert _split("Gunman kills four in shopping mall A Texas gunman opened fire in a crowded mall.") == [
         "Gunman kills four in shopping mall", "A Texas gunman opened fire in a crowded mall."]
+    assert _split("Valley Courier The death toll in the building collapse rose to 72 on Sunday.") == [
+        "Valley Courier", "The death toll in the building collapse rose to 72 on Sunday."]
 
 
 def test_a_capital_article_that_names_a_letter_or_a_title_stays_in_its_sentence():
