@@ -347,7 +347,25 @@ LETTER_NAMED = frozenset({"class", "type", "group", "vitamin", "hepatitis", "pla
                           "section", "article", "schedule", "division", "league", "series", "serie",
                           "model", "option", "level", "tier", "phase", "stage", "block", "row"})
 MIN_HEADLINE_RUN = 4  # words of a title-case headline before the glued article
+# "The" and "An" never name a letter ("Terminal A"), so after them any run of capitalised words
+# from the line's start is an outlet's or a headline's ("Khaleej Times The death toll rose ...")
+MIN_NAME_RUN = 2  # "Deccan Herald The death toll"; one word may be a sentence's own opening
 MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
+GEO_LABELS = frozenset({"GPE", "LOC"})  # a headline that ends on a place ("... in Ankara A blast ...")
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+# A scraped page runs its outlet, a byline or a dateline into the sentence below it: "Deccan
+# Chronicle Thane: More bodies were ...", "MANILA: A Navy ship ran aground ...", "ET: At least ...".
+LEAD_IN_MAX = 8  # words before the colon ("By Ann Lee Times News Network Thane")
+LEAD_IN_JOINERS = frozenset({"of", "the", "and", "&", ",", "."})  # inside names ("The Times of India")
+# a live page's clock zone before its entry ("10:43 a.m. ET: At least 14 people ...", "ET] At least")
+TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "UTC",
+                        "BST", "IST", "HKT", "CET", "AEST", "AEDT"})
+# Buttons of a page's share bar or photo viewer left in front of a sentence: "In Tel Aviv Enlarge
+# Email At least 15 people have been injured ..."; prose never runs two of them together.
+WIDGET_WORDS = frozenset({"Enlarge", "Email", "Print", "Share", "Tweet", "Comments", "Reprints", "Recommend"})
+WIDGET_RUN = 2
+FONT_SIZE_RUN = 3  # "A A A Emilienne Raoul, the minister, said ...": the buttons that size the text
 # A subordinate clause with no main clause ("If you're long-suffering enough, as she is."):
 # the sentence the parser found is only the first half of one
 SUBORDINATORS = frozenset({"if", "because", "although", "though", "unless", "whereas", "while", "since", "as",
@@ -389,6 +407,7 @@ def _split_sentences(parsed: Doc) -> Iterator[Span]:
 
 
 def _line_sentences(parsed: Doc) -> Iterator[Span]:
+    places = place_words(parsed)
     for sent in parsed.sents:
         begin = sent.start
         for token in sent:
@@ -396,7 +415,9 @@ def _line_sentences(parsed: Doc) -> Iterator[Span]:
                 if token.i > begin:
                     yield parsed[begin : token.i]
                 begin = token.i + 1
-            elif token.i > begin + 1 and glued_opening(token, sent.end, begin):
+            elif token.i > begin + 1 and (glued_opening(token, sent.end, begin, places)
+                                          or after_lead_in(token, sent.end, begin, places)
+                                          or after_widgets(token, sent.end)):
                 yield parsed[begin : token.i]
                 begin = token.i
         if begin < sent.end:
@@ -420,28 +441,109 @@ def _runs_on(before: Span, after: Span) -> bool:
     return False
 
 
-def glued_opening(token: Token, end: int, begin: int | None = None) -> bool:
+def glued_opening(token: Token, end: int, begin: int | None = None,
+                  places: frozenset[str] = frozenset()) -> bool:
     """A capitalised article ("A", "The") straight after a word or number, without punctuation,
     followed by a lower-case word and a sentence's worth of text: an article's opening glued
     onto the headline before it. In prose a mid-sentence capital article starts a title ("in
     The Dark Knight") or names the letter ("got an A"), which this leaves alone. After a
     capitalised word it ends a headline in title case only when the line so far is one
-    ("Quake Rocks Pacific Coast A strong earthquake struck ..."), and not after a word that
-    names a letter grade ("Class A shares", "Vitamin A")."""
+    ("Quake Rocks Pacific Coast A strong earthquake struck ...") or a headline that ends on a
+    place ("... embassy in Ankara A blast ..."), and never after a word that names a letter
+    grade ("Class A shares", "Vitamin A"). Before a name and a common noun it opens a
+    sentence-case headline's article ("... in movie theater A Colorado gunman walked ...")."""
     if token.text not in GLUED_OPENERS or end - token.i < MIN_GLUED_TAIL:
         return False
     before, after = token.nbor(-1), token.nbor(1)
-    if not (after.is_alpha and after.is_lower) or before.tag_ in NOT_BEFORE_GLUE:
+    if before.tag_ in NOT_BEFORE_GLUE or before.lower_ in LETTER_NAMED:
         return False
-    if before.is_title and begin is not None and before.lower_ not in LETTER_NAMED:
-        return _title_case_run(token.doc[begin : token.i])
-    return before.like_num or (before.is_alpha and before.is_lower and len(before) > 1)
+    lower_before = before.like_num or (before.is_alpha and before.is_lower and len(before) > 1)
+    if not (after.is_alpha and after.is_lower):
+        return lower_before and _named_subject(token)
+    if before.is_title and begin is not None:
+        least = MIN_HEADLINE_RUN if token.text == "A" else MIN_NAME_RUN
+        return _title_case_run(token.doc[begin : token.i], least) or _ends_on_a_place(token, places)
+    return lower_before
 
 
-def _title_case_run(span: Span) -> bool:
+def _named_subject(article: Token) -> bool:
+    """"A Colorado gunman walked ...": an indefinite article, one proper name and a common noun.
+    A title in prose capitalises every word ("the film A Beautiful Mind"), and "The" before a
+    name and a noun is a paper's ("told The Times newspaper"), so both stay whole."""
+    if article.text == "The" or article.i + 2 >= len(article.doc):
+        return False
+    name, noun = article.nbor(1), article.nbor(2)
+    return (name.is_title and name.is_alpha and name.tag_ in PROPER_TAGS
+            and noun.is_alpha and noun.is_lower and noun.tag_ in COMMON_NOUN_TAGS)
+
+
+def _ends_on_a_place(article: Token, places: frozenset[str]) -> bool:
+    """A headline that ends on a place, glued to its article ("... embassy in Ankara A blast
+    outside ..."): after a place name a capital "A" opens a sentence; a letter that names
+    a thing follows a common word ("Terminal A was closed", "Building A") or a place that
+    itself modifies a noun after an article ("The Paris A line of the suburban railway")."""
+    before = article.nbor(-1)
+    if not (before.ent_type_ in GEO_LABELS and article.ent_iob_ != "I" or before.lower_ in places):
+        return False  # the report names the place elsewhere when the tagger misses it here
+    first = before.i
+    while first > 0 and article.doc[first].ent_iob_ == "I":
+        first -= 1
+    return first == 0 or article.doc[first - 1].tag_ not in ("DT", "PRP$", "POS")
+
+
+def place_words(parsed: Doc) -> frozenset[str]:
+    """The last words of the places the report names ("delhi" of "New Delhi"), lower-cased: the
+    small model often misses a dateline's place but finds it somewhere in the report's prose."""
+    return frozenset(e[-1].lower_ for e in parsed.ents if e.label_ in GEO_LABELS)
+
+
+def after_lead_in(token: Token, end: int, begin: int, places: frozenset[str]) -> bool:
+    """Does ``token`` open the real sentence after a dateline run in front of it ("Zeenews
+    Bureau Islamabad: The death toll rose ...", "QUETTA, Pakistan: Pakistani forces ...",
+    "ET: At least 14 people ...")? The run is a few capitalised words ending on a place the
+    report names or a clock zone, then a colon. A speaker's colon ("Gen. Smith: 'We will
+    ...'"), a label ("Update:", "Note:") or a headline's source ("Police: 7 dead") is none."""
+    mark = token.nbor(-1)
+    if mark.text not in (":", "]") or end - token.i < MIN_GLUED_TAIL:
+        return False
+    if not (token.is_alpha and (token.is_title or token.is_upper) or token.like_num):
+        return False
+    run = token.doc[begin : mark.i]
+    if not _lead_in_run(run):
+        return False
+    last = run[-1]
+    if last.text in TIME_ZONES:
+        return True
+    return (mark.text == ":" and last.ent_type_ != "PERSON"
+            and (last.ent_type_ in GEO_LABELS or last.lower_ in places)
+            and any(t.pos_ in ("VERB", "AUX") for t in token.doc[token.i : end]))
+
+
+def _lead_in_run(run: Span) -> bool:
+    """Capitalised words, numbers and the joiners of names only, and few of them."""
+    words = [t for t in run if t.is_alpha or t.like_num]
+    if not words or len(words) > LEAD_IN_MAX or not run[-1].is_alpha:
+        return False
+    return all(t.is_title or t.is_upper or t.like_num or t.lower_ in LEAD_IN_JOINERS for t in run)
+
+
+def after_widgets(token: Token, end: int) -> bool:
+    """Does ``token`` open a sentence right after a page's buttons ("Enlarge Email At least 15
+    people ...", "A A A Emilienne Raoul said ...")? The sentence still needs its length."""
+    doc = token.doc
+    if end - token.i < MIN_GLUED_TAIL or not (token.is_title or token.is_upper or token.like_num):
+        return False
+    widgets = doc[max(token.i - WIDGET_RUN, 0) : token.i]
+    if len(widgets) == WIDGET_RUN and all(t.text in WIDGET_WORDS for t in widgets):
+        return token.text not in WIDGET_WORDS
+    letters = doc[max(token.i - FONT_SIZE_RUN, 0) : token.i]
+    return len(letters) == FONT_SIZE_RUN and all(t.text == "A" for t in letters) and token.text != "A"
+
+
+def _title_case_run(span: Span, least: int = MIN_HEADLINE_RUN) -> bool:
     """A headline in title case: every word capitalised or a number, and enough of them."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return len(words) >= MIN_HEADLINE_RUN and all(t.is_title or t.is_upper or t.like_num for t in words)
+    return len(words) >= least and all(t.is_title or t.is_upper or t.like_num for t in words)
 
 
 def subordinate_alone(span: Span) -> bool:

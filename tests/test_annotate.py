@@ -239,3 +239,63 @@ def test_a_chronology_line_keeps_its_date_with_its_event():
     settle = next(s for s in doc.sentences if "settle one suit" in s.text)
     assert settle.text.startswith("Jan. 22 - The two sides")
     assert [t.value for t in settle.times] == [date(1998, 1, 22)]
+
+
+def _split(text: str) -> list[str]:
+    """The sentences of a one-paragraph report, each checked to stand at its offsets."""
+    doc = annotate_one(Document(doc_id="s", text=text, published=utc(2013, 1, 16)))
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+    return [s.text for s in doc.sentences]
+
+
+def test_a_dateline_outlet_or_clock_zone_run_in_front_of_a_sentence_is_split_off():
+    cases = [
+        ("Daily Courier Lahore: Rescue workers pulled more bodies from the factory in Lahore on Tuesday.",
+         "Daily Courier Lahore:"),
+        ("By Ann Reyes City News Bureau Lahore: Police arrested the owner of the factory in Lahore.",
+         "By Ann Reyes City News Bureau Lahore:"),
+        ("KARACHI, Pakistan: A fire swept through a garment factory on Tuesday, killing dozens.",
+         "KARACHI, Pakistan:"),
+        ("ET: At least nine people were hurt when a bus overturned on the highway.", "ET:"),
+    ]
+    for text, debris in cases:
+        assert _split(text) == [debris, text[len(debris) + 1:]]
+    doc = annotate_one(Document(doc_id="f", text=cases[0][0]))
+    assert doc.sentences[0].fragment and not doc.sentences[1].fragment
+
+
+def test_a_colon_after_a_speaker_a_label_or_in_a_number_is_no_dateline():
+    for text in ("Gen. Smith: 'We will rebuild every house in Lahore,' he told reporters on Monday.",
+                 "Update: The death toll in Lahore has risen to 20, police said on Monday.",
+                 "Note: The figures for Lahore were revised by the ministry on Tuesday.",
+                 "Police: 7 dead in shooting at a temple in Lahore",
+                 "The council in Lahore met at 12:30 and passed the plan 3:1 on Monday."):
+        assert _split(text) == [text]
+
+
+def test_page_buttons_in_front_of_a_sentence_are_split_off():
+    assert _split("In Lahore Enlarge Email At least 15 people were hurt when a bus overturned.") == [
+        "In Lahore Enlarge Email", "At least 15 people were hurt when a bus overturned."]
+    assert _split("A A A Maria Lopez, the city's health minister, said 20 people had died.") == [
+        "A A A", "Maria Lopez, the city's health minister, said 20 people had died."]
+
+
+def test_a_sentence_case_headline_glued_to_its_article_is_split_off():
+    assert _split("Bus crash kills nine in Pakistan A crowded bus overturned on the highway, police said.") == [
+        "Bus crash kills nine in Pakistan", "A crowded bus overturned on the highway, police said."]
+    assert _split("Bus crash kills nine near Lahore A crowded bus overturned on a highway in Lahore.") == [
+        "Bus crash kills nine near Lahore", "A crowded bus overturned on a highway in Lahore."]
+    assert _split("Gunman kills four in shopping mall A Texas gunman opened fire in a crowded mall.") == [
+        "Gunman kills four in shopping mall", "A Texas gunman opened fire in a crowded mall."]
+    assert _split("Valley Courier The death toll in the building collapse rose to 72 on Sunday.") == [
+        "Valley Courier", "The death toll in the building collapse rose to 72 on Sunday."]
+
+
+def test_a_capital_article_that_names_a_letter_or_a_title_stays_in_its_sentence():
+    for text in ("Terminal A was closed for three hours after a bag was found, officials said.",
+                 "Workers at Building A were sent home after the alarm rang on Monday.",
+                 "The Paris A line of the suburban railway was shut by a strike on Monday.",
+                 "Shares of class A stock rose 2 percent in early trading on Monday.",
+                 "Fans watched the film A Beautiful Mind at a showing in Aurora on Friday.",
+                 "Two fans of the band told The Times newspaper that the concert was cancelled."):
+        assert _split(text) == [text]
