@@ -752,12 +752,14 @@ def _background_perfect(text: str) -> bool:
 
 
 def _places(units: Sequence[_Unit]) -> dict[tuple[int, int], int]:
-    """Each unit's place among its report's usable sentences (0 = the lead)."""
+    """Each unit's place among its report's usable sentences (0 = the lead). A verbless
+    fragment (an outlet's name and dateline split off the lead) takes no place: the lead
+    after it is still the lead."""
     seen: Counter[int] = Counter()
     out = {}
     for unit in sorted(units, key=lambda u: u.order):
         out[unit.order] = seen[unit.order[0]]
-        seen[unit.order[0]] += 1
+        seen[unit.order[0]] += not unit.sentence.fragment
     return out
 
 

@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
+from storyline.annotate import annotate_one
 from storyline.embed import DEFAULT_MODEL, encoder_available, encoder_for
 from storyline.models import Document, Entity, Sentence, TimelineEntry
 from storyline.quantities import find_quantities
@@ -582,6 +583,18 @@ def test_an_undated_progressive_below_the_lead_is_a_situation_not_the_report_day
     texts = [e.text for e in build_timeline([doc])]
     assert "Police are questioning two men over the bombing of a bank in the city center." in texts
     assert "Shop owners nearby are seeking damages from the city for lost trade since the attack." not in texts
+
+
+def test_page_fragments_above_the_lead_take_no_place_among_its_sentences(nlp: Language) -> None:
+    """An outlet's name, a dateline or a menu line split off the top of a page is no sentence of
+    the report: the lead under them still tells the day's news."""
+    text = ("Valley Courier News Desk\n\nLatest headlines from the region\n\nPhoto gallery of the region\n\n"
+            "Police are questioning two men over the bombing of a bank in the city center.\n\n"
+            "The suspects were detained at a farm outside the city.")
+    doc = annotate_one(Document(doc_id="a", text=text, published=WEDNESDAY), nlp=nlp)
+    assert [s.fragment for s in doc.sentences[:3]] == [True, True, True]
+    texts = [e.text for e in build_timeline([doc])]
+    assert "Police are questioning two men over the bombing of a bank in the city center." in texts
 
 
 def test_an_undated_sentence_next_to_an_earlier_year_below_the_lead_is_history(nlp: Language) -> None:
