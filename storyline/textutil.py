@@ -51,7 +51,10 @@ _PAGE_MARKS = re.compile(
     r"|\bwelcome to (?:our|the) (?:live|rolling|continuing) (?:coverage|blog|updates)\b|^follow (?:the|our) (?:latest|live)(?: updates| coverage| news)?\W*$"
     r"|\bthis (?:live )?blog (?:is|has) (?:now )?(?:closed|ended)\b"
     r"|\ban earlier version of this (?:story|article|report)\b|\bthis (?:story|article) (?:has been|was) (?:corrected|updated)\b"
-    r"|^correction\s*:",
+    r"|^correction\s*:"
+    # pointers to the page around the text: "Below: how the papers reported it", "the video above"
+    r"|^(?:below|above)\s*:|\b(?:video|photos?|pictures?|images?|gallery|slideshow|map|graphic|chart|tweets?)"
+    r"\s+(?:below|above)\b|\b(?:see|watch|read|listen|scroll down|pictured)\s+(?:below|above)\b",
     re.IGNORECASE,
 )
 _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")

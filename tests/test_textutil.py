@@ -55,6 +55,10 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "seven farm workers among dead Osk flood: council ignored warnings",
     "Police guard theaters after the Osk shooting Dining Offers Local Coupons Newsletters Real Estate "
     "Contests Mobile Weather Sports.",
+    # pointers to the page around the text, which a story does not carry
+    "Below: how the papers in Osk have reported the bridge collapse.",
+    "Rescue teams reached the village at dawn, as the video below shows.",
+    "See above for the full list of the towns cut off by the flood.",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -77,6 +81,9 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "The union said it would follow the latest offer closely.",
     "The flood hit the town of Osk, the town of Lira and the town of Bram on Monday.",
     "A hearing before Osk Valley County Superior Court Judge Mary Ann Bram is set for Thursday.",
+    "Temperatures in Osk rose above 40 degrees for a third day on Monday.",
+    "The village lies below the dam, and its 300 people were moved to a school above the river.",
+    "The map showed the flooded area below the bridge, officials said.",
 ])
 def test_report_prose_is_not_furniture(text: str) -> None:
     assert not reads_as_furniture(text)
