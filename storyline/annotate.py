@@ -260,7 +260,10 @@ CAPTION_WORDS = re.compile(
     r"|\b(?:photo|image|picture|photograph)s? (?:released|provided|taken|distributed|made available) by\b"
     r"|\bhandout (?:photo|picture|image|photograph)\b"
     r"|\b[A-Z][a-z]+, (?:left|right|center|centre|second from (?:left|right)|(?:top|bottom) (?:left|right)),"
-    r"|^(?:an? |the )?(?:(?:aerial|elevated|general|close-up|partial) )?view (?:of|shows)\b", re.IGNORECASE)
+    r"|^(?:an? |the )?(?:(?:aerial|elevated|general|close-up|partial) )?view (?:of|shows)\b"
+    # "Damaged buildings are seen at the barracks ...": what the picture shows; prose says how a
+    # thing "is seen as" or "seen to", by whom or from where, or what people "are seen doing"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?seen\b(?!\s+(?:as|to|by|from|through|for|\w+ing)\b)", re.IGNORECASE)
 NOT_A_SCENE = frozenset({"be", "have", "say", "tell", "report", "need", "want", "know", "think",
                          "believe", "expect", "predict", "warn", "seem", "appear", "mean", "include",
                          "remain", "become", "see", "live"})  # states of things, not a moment shown

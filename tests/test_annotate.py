@@ -156,8 +156,12 @@ def test_captions_that_name_the_picture_or_a_position_in_it_are_marked():
     assert _marks(["A view shows destruction after two explosions at the university, in this handout photograph.",
                    "Brittany Trumbaturi, right, prepares to leave her flooded home with her family.",
                    "An aerial view of damaged houses after flash floods in the valley.",
-                   "The minister said the view of the government was unchanged."],
-                  "caption") == [True, True, True, False]
+                   "The minister said the view of the government was unchanged.",
+                   "Damaged houses are seen at the edge of the village after the flood in the valley.",
+                   "The vote is seen as a test of the mayor's support in the valley.",
+                   "Workers are seen leaving the plant at dawn by neighbours every day.",
+                   "The comet is seen from the valley once every 76 years."],
+                  "caption") == [True, True, True, False, True, False, False, False]
 
 
 def test_a_main_clause_in_the_simple_present_tells_a_state():
