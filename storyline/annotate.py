@@ -105,7 +105,7 @@ def is_caption(span: Span) -> bool:
     """A photo caption left in the text: dated, a scene without a date, or one that says so."""
     text = span.text.strip()
     return (photo_caption(span) or scene_caption(span) or bool(CAPTION_LEAD.match(text))
-            or bool(CAPTION_WORDS.search(text)))
+            or bool(CAPTION_WORDS.search(text)) or bool(CAPTION_LETTER.search(text)))
 
 
 def photo_caption(span: Span) -> bool:
@@ -263,7 +263,12 @@ CAPTION_WORDS = re.compile(
     r"|^(?:an? |the )?(?:(?:aerial|elevated|general|close-up|partial) )?view (?:of|shows)\b"
     # "Damaged buildings are seen at the barracks ...": what the picture shows; prose says how a
     # thing "is seen as" or "seen to", by whom or from where, or what people "are seen doing"
-    r"|\b(?:is|are)\s+(?:\w+ly\s+)?seen\b(?!\s+(?:as|to|by|from|through|for|\w+ing)\b)", re.IGNORECASE)
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?seen\b(?!\s+(?:as|to|by|from|through|for|\w+ing)\b)"
+    # "Map locates the eight states ...", "the church (foreground) after ...": a graphic's legend, a
+    # place in the picture
+    r"|^(?:an? |the )?(?:map|graphic|chart|diagram|infographic)\s+(?:shows|showing|locates|locating)\b"
+    r"|\((?:foreground|background|left|right|center|centre|front|rear)\)", re.IGNORECASE)
+CAPTION_LETTER = re.compile(r"\((?:L|R|C)\)\s")  # "Resident Ana Diaz (R) stands ...", not "(R)epeal"
 NOT_A_SCENE = frozenset({"be", "have", "say", "tell", "report", "need", "want", "know", "think",
                          "believe", "expect", "predict", "warn", "seem", "appear", "mean", "include",
                          "remain", "become", "see", "live"})  # states of things, not a moment shown

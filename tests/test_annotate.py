@@ -160,8 +160,12 @@ def test_captions_that_name_the_picture_or_a_position_in_it_are_marked():
                    "Damaged houses are seen at the edge of the village after the flood in the valley.",
                    "The vote is seen as a test of the mayor's support in the valley.",
                    "Workers are seen leaving the plant at dawn by neighbours every day.",
-                   "The comet is seen from the valley once every 76 years."],
-                  "caption") == [True, True, True, False, True, False, False, False]
+                   "The comet is seen from the valley once every 76 years.",
+                   "Map locates the three towns where the river burst its banks on Monday.",
+                   "Debris is all that remains of the chapel (foreground) after the blasts in the valley.",
+                   "Resident Ana Diaz (R) stands among the debris left by the blast in the valley.",
+                   "The map of the valley's flood zones was redrawn after the storm, officials said."],
+                  "caption") == [True, True, True, False, True, False, False, False, True, True, True, False]
 
 
 def test_a_main_clause_in_the_simple_present_tells_a_state():
