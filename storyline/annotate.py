@@ -366,6 +366,17 @@ COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 # Chronicle Thane: More bodies were ...", "MANILA: A Navy ship ran aground ...", "ET: At least ...".
 LEAD_IN_MAX = 8  # words before the colon ("By Ann Lee Times News Network Thane")
 LEAD_IN_JOINERS = frozenset({"of", "the", "and", "&", ",", "."})  # inside names ("The Times of India")
+# The last word of a news outlet's name: after it, the capitalised words before the colon are a
+# dateline's place even when the tagger misses it ("The Valley Times of Orissa BALANGIR: Heavy
+# rain ...", "By Ann Lee City News Bureau Kolhapur: ..."); a transcript's speaker ("CNN SMITH:")
+# or a label ("Valley News UPDATE:") is no place.
+OUTLET_ENDS = frozenset({"Times", "News", "Network", "Bureau", "Herald", "Chronicle", "Tribune", "Express",
+                         "Post", "Agency", "Press", "Journal", "Gazette", "Telegraph", "Standard", "Online",
+                         "Daily", "Mail", "Star", "Today", "Wire", "Reuters", "AFP", "PTI", "IANS", "AP"})
+OUTLET_PLACE_MAX = 3  # words of the place after the outlet ("New Delhi", "Port Au Prince")
+LEAD_IN_LABELS = frozenset({"update", "updated", "breaking", "live", "exclusive", "video", "photos", "watch",
+                            "opinion", "editorial", "analysis", "comment", "note", "correction", "related",
+                            "read", "more", "also", "see", "latest", "alert", "transcript", "source"})
 # a live page's clock zone before its entry ("10:43 a.m. ET: At least 14 people ...", "ET] At least")
 TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "UTC",
                         "BST", "IST", "HKT", "CET", "AEST", "AEDT"})
@@ -374,6 +385,14 @@ TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST
 WIDGET_WORDS = frozenset({"Enlarge", "Email", "Print", "Share", "Tweet", "Comments", "Reprints", "Recommend"})
 WIDGET_RUN = 2
 FONT_SIZE_RUN = 3  # "A A A Emilienne Raoul, the minister, said ...": the buttons that size the text
+COUNTERS = frozenset({"views", "comments", "shares", "likes"})  # "Views: 1,204 At least nine people ...": a page's tally
+# Tabloids print an article's first word in capitals ("AT least 12 people died ..."); after page
+# text on the same line ("... Courier Online AT least 12 ...", "... Courier Australia AN old ...")
+# that word opens the article. Only common words that no acronym spells ("IN" and "ON" are also
+# states' and provinces' codes: "Gary, IN the").
+CAPITAL_OPENERS = frozenset({"AT", "AN", "THE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+                             "NINE", "TEN", "MORE", "DOZENS", "HUNDREDS", "THOUSANDS"})
+PAGE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "|"})  # "... 2 hours ago -- THE ferry sank ..."
 # A subordinate clause with no main clause ("If you're long-suffering enough, as she is."):
 # the sentence the parser found is only the first half of one
 SUBORDINATORS = frozenset({"if", "because", "although", "though", "unless", "whereas", "while", "since", "as",
@@ -425,7 +444,8 @@ def _line_sentences(parsed: Doc) -> Iterator[Span]:
                 begin = token.i + 1
             elif token.i > begin + 1 and (glued_opening(token, sent.end, begin, places)
                                           or after_lead_in(token, sent.end, begin, places)
-                                          or after_widgets(token, sent.end)):
+                                          or after_widgets(token, sent.end)
+                                          or capital_opening(token, sent.end)):
                 yield parsed[begin : token.i]
                 begin = token.i
         if begin < sent.end:
@@ -470,8 +490,16 @@ def glued_opening(token: Token, end: int, begin: int | None = None,
         return lower_before and _named_subject(token)
     if before.is_title and begin is not None:
         least = MIN_HEADLINE_RUN if token.text == "A" else MIN_NAME_RUN
-        return _title_case_run(token.doc[begin : token.i], least) or _ends_on_a_place(token, places)
+        return (_title_case_run(token.doc[begin : token.i], least) or _ends_on_a_place(token, places)
+                or _after_outlet_name(token))
     return lower_before
+
+
+def _after_outlet_name(article: Token) -> bool:
+    """"... by our staff - Valley Online A strong storm hit ...": an outlet's name ends
+    where its article begins; in prose a verb or a comma stands between a paper and what follows,
+    and a letter after it names a part of the paper ("the Post A section")."""
+    return article.nbor(-1).text in OUTLET_ENDS and article.nbor(1).lower_ not in LETTER_NAMED
 
 
 def _named_subject(article: Token) -> bool:
@@ -523,8 +551,19 @@ def after_lead_in(token: Token, end: int, begin: int, places: frozenset[str]) ->
     if last.text in TIME_ZONES:
         return True
     return (mark.text == ":" and last.ent_type_ != "PERSON"
-            and (last.ent_type_ in GEO_LABELS or last.lower_ in places)
+            and (last.ent_type_ in GEO_LABELS or last.lower_ in places or _place_after_outlet(run))
             and any(t.pos_ in ("VERB", "AUX") for t in token.doc[token.i : end]))
+
+
+def _place_after_outlet(run: Span) -> bool:
+    """The run ends on a few capitalised words after an outlet's name ("City News Bureau
+    Kolhapur", "The Valley Times of Orissa BALANGIR"): the dateline's place, which no label is."""
+    outlet = [t.i for t in run[:-1] if t.text in OUTLET_ENDS]
+    if not outlet:
+        return False
+    place = run.doc[outlet[-1] + 1 : run.end]
+    return (len(place) <= OUTLET_PLACE_MAX and all(t.is_alpha for t in place)
+            and not any(t.lower_ in LEAD_IN_LABELS or t.text in OUTLET_ENDS for t in place))
 
 
 def _lead_in_run(run: Span) -> bool:
@@ -536,16 +575,33 @@ def _lead_in_run(run: Span) -> bool:
 
 
 def after_widgets(token: Token, end: int) -> bool:
-    """Does ``token`` open a sentence right after a page's buttons ("Enlarge Email At least 15
-    people ...", "A A A Emilienne Raoul said ...")? The sentence still needs its length."""
+    """Does ``token`` open a sentence right after a page's buttons or tally ("Enlarge Email At
+    least 15 people ...", "A A A Emilienne Raoul said ...", "Views: 1,204 At least ...")? The
+    sentence still needs its length."""
     doc = token.doc
     if end - token.i < MIN_GLUED_TAIL or not (token.is_title or token.is_upper or token.like_num):
         return False
     widgets = doc[max(token.i - WIDGET_RUN, 0) : token.i]
     if len(widgets) == WIDGET_RUN and all(t.text in WIDGET_WORDS for t in widgets):
         return token.text not in WIDGET_WORDS
+    tally = doc[max(token.i - 3, 0) : token.i]
+    if (len(tally) == 3 and token.is_alpha and tally[0].is_title and tally[0].lower_ in COUNTERS
+            and tally[1].text == ":" and tally[2].text.replace(",", "").isdigit()):
+        return True
     letters = doc[max(token.i - FONT_SIZE_RUN, 0) : token.i]
     return len(letters) == FONT_SIZE_RUN and all(t.text == "A" for t in letters) and token.text != "A"
+
+
+def capital_opening(token: Token, end: int) -> bool:
+    """Is ``token`` an article's first word printed in capitals ("AT least 40 people ...") after
+    page text on its line: a name, a date or a dash? In prose a word in capitals stresses it
+    ("the bridge is, for them, THE model"), after a lower-case word or a comma; a word of a
+    headline in capitals has capitals around it."""
+    if token.text not in CAPITAL_OPENERS or end - token.i < MIN_GLUED_TAIL:
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    page_text = (before.is_title or before.text[0].isdigit() or before.text in PAGE_DASHES) and not before.is_upper
+    return after.is_alpha and after.is_lower and page_text
 
 
 def _title_case_run(span: Span, least: int = MIN_HEADLINE_RUN) -> bool:

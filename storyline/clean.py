@@ -115,6 +115,18 @@ _SENTENCE_END = re.compile(rf"(?:[.!?]+|…)[{_CLOSERS}]*$")
 _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)\)?$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
+# A page that loses the break between two blocks glues a sentence's first word onto the last
+# word above it: "Photo courtesy of the Coast GuardThe ferry sank ...", "Flood mapsAt a
+# briefing ...". Words run together only there; a name in camel case never ends on "The",
+# nor on "At" before a lower-case word ("McDonald", "YouTube", "MacArthur").
+# "A", "As", "It" and "In" are left: a broken apostrophe prints as "A" ("KenyaAs envoy"), and
+# names end on "In" or "It" ("LinkedIn", "CarFindIt Jobs").
+_GLUED_START = re.compile(r"(?<=[a-z]{2})(?=The\s|At\s+[a-z])")
+# An ad slot's label left in the text: before a sentence it is a line of its own ("Advertisement
+# Police said the fire began at night"), inside one it goes ("the town's Advertisement streets
+# and squares"). After a determiner it is a word of the text ("the Advertisement Standards Council").
+_AD_SLOT = re.compile(r"(?:(\S+) )?\bAdvertisement (?=(\S))")
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "your"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -123,6 +135,21 @@ def normalise_whitespace(text: str) -> str:
     """Unify line ends, fold runs of inline whitespace (tabs, NBSP) and strip lines."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return "\n".join(_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def unglue_lines(text: str) -> str:
+    """Put back the line break a scrape lost between a block and the sentence after it, and take
+    an ad slot's label out of the sentence it was printed into."""
+    return _AD_SLOT.sub(_ad_slot, _GLUED_START.sub("\n", text))
+
+
+def _ad_slot(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    if before and before.lower() in _DETERMINERS:
+        return match.group(0)
+    if after.islower():
+        return f"{before} " if before else match.group(0)
+    return f"{before}\n" if before else "Advertisement\n"
 
 
 def line_key(line: str) -> str:
@@ -159,7 +186,7 @@ def _split_units(text: str) -> list[_Unit]:
     or the block is hard-wrapped at a fixed width).
     """
     units: list[_Unit] = []
-    for block in _BLANK_LINE.split(normalise_whitespace(text)):
+    for block in _BLANK_LINE.split(normalise_whitespace(unglue_lines(text))):
         lines = [line for line in block.split("\n") if line]
         for group in _join_wrapped(lines):
             units.append(_Unit(text=" ".join(group), lines=group))

@@ -307,3 +307,58 @@ def test_a_capital_article_that_names_a_letter_or_a_title_stays_in_its_sentence(
                  "Fans watched the film A Beautiful Mind at a showing in Aurora on Friday.",
                  "Two fans of the band told The Times newspaper that the concert was cancelled."):
         assert _split(text) == [text]
+
+
+def test_a_dateline_place_after_an_outlet_name_is_split_off_when_the_tagger_misses_it():
+    cases = [
+        ("The Valley Times of Orissa BALANGIR: Heavy rain lashed the coast on Wednesday evening.",
+         "The Valley Times of Orissa BALANGIR:"),
+        ("By Ann Reyes City Times Network Kolhapur: Police questioned the owner of the flooded mill.",
+         "By Ann Reyes City Times Network Kolhapur:"),
+    ]
+    for text, debris in cases:
+        assert _split(text) == [debris, text[len(debris) + 1:]]
+
+
+def test_a_speaker_or_a_label_after_an_outlet_name_is_no_dateline():
+    for text in ("CNN BLITZER: We are getting new pictures from the coast right now, Wolf reported.",
+                 "Valley News UPDATE: The death toll has risen to 20, police said on Monday.",
+                 "Valley News Network Watch Live: The rescue goes on at the site as crews dig."):
+        assert _split(text) == [text]
+
+
+def test_an_article_first_word_in_capitals_after_page_text_opens_its_sentence():
+    assert _split("Valley Courier Online on 3 March 2013 AT least 12 people died when a bus overturned.") == [
+        "Valley Courier Online on 3 March 2013", "AT least 12 people died when a bus overturned."]
+    assert _split("The Valley Courier Australia AN old ferry sank off the coast on Monday, police said.") == [
+        "The Valley Courier Australia", "AN old ferry sank off the coast on Monday, police said."]
+
+
+def test_a_stressed_or_quoted_word_in_capitals_or_a_state_code_stays_in_its_sentence():
+    for text in ("A sign reading 'THE end is near' hung on the wall of the flooded house on Monday.",
+                 "For the engineers of the region, the bridge is THE model to copy in the design.",
+                 "The bridge is, for the engineers of the region, THE model to copy this year.",
+                 "He flew from Gary, IN on a small plane that crashed near the lake on Monday.",
+                 "AT least 12 people died when a bus overturned on the highway on Monday."):
+        assert _split(text) == [text]
+
+
+def test_an_article_glued_after_an_outlet_name_mid_line_is_split_off():
+    assert _split("May 3, 2013 by our staff - Valley Online A strong storm hit the coast on Monday night.") == [
+        "May 3, 2013 by our staff - Valley Online", "A strong storm hit the coast on Monday night."]
+    for text in ("The story ran on the front of the Post A section on Sunday morning.",
+                 "She told the Valley Times that the storm had destroyed her home on Monday."):
+        assert _split(text) == [text]
+
+
+def test_a_page_tally_in_front_of_a_sentence_is_split_off():
+    assert _split("Video Views: 1,204 At least nine people were hurt when a bus overturned.") == [
+        "Video Views: 1,204", "At least nine people were hurt when a bus overturned."]
+    text = "The ministry counted views: 40 Of the people polled, most backed the plan."
+    assert _split(text) == [text]
+
+
+
+def test_a_number_after_a_tally_reads_as_the_tally_and_stays():
+    text = "Video Views: 12 40 ratings Time: 01:22 More in News and Politics from the channel"
+    assert _split(text)[-1] != "40 ratings Time: 01:22 More in News and Politics from the channel"

@@ -19,6 +19,7 @@ from storyline.clean import (
     copyright_holder,
     extract_html,
     line_key,
+    unglue_lines,
     parse_date,
     published_warning,
     repeated_furniture,
@@ -979,3 +980,37 @@ def test_a_year_heading_of_a_chronology_stays_so_its_lines_keep_their_year():
     cleaned = clean_text(text)
     assert "1997:\n\nJune 20" in cleaned.body and "1998:\n\nMay 18" in cleaned.body
     assert "2024" not in cleaned.body  # a bare year is no heading
+
+
+def test_a_sentence_glued_onto_the_block_above_gets_its_own_paragraph() -> None:
+    text = ("The port said the ferry had tipped over at the quay.\n"
+            "Photo courtesy of the fire departmentThe ferry remains on its side in the harbour today.\n"
+            "Divers will inspect the hull of the ferry on Monday, officials said.")
+    body = clean_text(text).body
+    assert "The ferry remains on its side in the harbour today." in body.split("\n\n")
+    assert "departmentThe" not in body
+    assert unglue_lines("Flood mapsAt a briefing the mayor spoke.") == "Flood maps\nAt a briefing the mayor spoke."
+
+
+@pytest.mark.parametrize("text", [
+    "He ate at McDonald's before The Game started.",
+    "She posted on YouTube and on LinkedIn the whole speech.",
+    "MacArthur and DeSantis spoke; the PlayStation and iPhone sold out.",
+    "Search the CarFindIt Jobs and homes pages here.",
+    "Ali JaAafar, KenyaAs envoy, said so.",
+])
+def test_camel_case_names_stay_whole(text: str) -> None:
+    assert unglue_lines(text) == text
+
+
+def test_an_ad_slot_label_inside_the_text_leaves_the_sentence_whole() -> None:
+    assert unglue_lines("Floods swept across the region's Advertisement hills and farms.") == (
+        "Floods swept across the region's hills and farms.")
+    assert unglue_lines("Advertisement Police said the fire began at night.") == (
+        "Advertisement\nPolice said the fire began at night.")
+    assert unglue_lines("Traffic news Advertisement The bridge reopened on Monday.") == (
+        "Traffic news\nThe bridge reopened on Monday.")
+    for text in ("He complained to the Advertisement Standards Council on Monday.",
+                 "The paper ran an Advertisement for the new drug.",
+                 "Advertisements ran all week."):
+        assert unglue_lines(text) == text
