@@ -356,15 +356,15 @@ LETTER_NAMED = frozenset({"class", "type", "group", "vitamin", "hepatitis", "pla
                           "model", "option", "level", "tier", "phase", "stage", "block", "row"})
 MIN_HEADLINE_RUN = 4  # words of a title-case headline before the glued article
 # "The" and "An" never name a letter ("Terminal A"), so after them any run of capitalised words
-# from the line's start is an outlet's or a headline's ("Khaleej Times The death toll rose ...")
-MIN_NAME_RUN = 2  # "Deccan Herald The death toll"; one word may be a sentence's own opening
+# from the line's start is an outlet's or a headline's ("Valley Courier The death toll rose ...")
+MIN_NAME_RUN = 2  # "Osk Herald The death toll"; one word may be a sentence's own opening
 MIN_GLUED_TAIL = 6  # tokens the article sentence needs after the glued headline
-GEO_LABELS = frozenset({"GPE", "LOC"})  # a headline that ends on a place ("... in Ankara A blast ...")
+GEO_LABELS = frozenset({"GPE", "LOC"})  # a headline that ends on a place ("... in Lira A blast ...")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
-# A scraped page runs its outlet, a byline or a dateline into the sentence below it: "Deccan
-# Chronicle Thane: More bodies were ...", "MANILA: A Navy ship ran aground ...", "ET: At least ...".
-LEAD_IN_MAX = 8  # words before the colon ("By Ann Lee Times News Network Thane")
+# A scraped page runs its outlet, a byline or a dateline into the sentence below it: "Osk
+# Chronicle Lira: More bodies were ...", "BRAM: A navy ship ran aground ...", "ET: At least ...".
+LEAD_IN_MAX = 8  # words before the colon ("By Ann Lee Times News Network Lira")
 LEAD_IN_JOINERS = frozenset({"of", "the", "and", "&", ",", "."})  # inside names ("The Times of India")
 # The last word of a news outlet's name: after it, the capitalised words before the colon are a
 # dateline's place even when the tagger misses it ("The Valley Times of Orissa BALANGIR: Heavy
@@ -380,11 +380,11 @@ LEAD_IN_LABELS = frozenset({"update", "updated", "breaking", "live", "exclusive"
 # a live page's clock zone before its entry ("10:43 a.m. ET: At least 14 people ...", "ET] At least")
 TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "UTC",
                         "BST", "IST", "HKT", "CET", "AEST", "AEDT"})
-# Buttons of a page's share bar or photo viewer left in front of a sentence: "In Tel Aviv Enlarge
+# Buttons of a page's share bar or photo viewer left in front of a sentence: "In Bram Enlarge
 # Email At least 15 people have been injured ..."; prose never runs two of them together.
 WIDGET_WORDS = frozenset({"Enlarge", "Email", "Print", "Share", "Tweet", "Comments", "Reprints", "Recommend"})
 WIDGET_RUN = 2
-FONT_SIZE_RUN = 3  # "A A A Emilienne Raoul, the minister, said ...": the buttons that size the text
+FONT_SIZE_RUN = 3  # "A A A Ana Diaz, the minister, said ...": the buttons that size the text
 COUNTERS = frozenset({"views", "comments", "shares", "likes"})  # "Views: 1,204 At least nine people ...": a page's tally
 # Tabloids print an article's first word in capitals ("AT least 12 people died ..."); after page
 # text on the same line ("... Courier Online AT least 12 ...", "... Courier Australia AN old ...")
@@ -477,9 +477,9 @@ def glued_opening(token: Token, end: int, begin: int | None = None,
     The Dark Knight") or names the letter ("got an A"), which this leaves alone. After a
     capitalised word it ends a headline in title case only when the line so far is one
     ("Quake Rocks Pacific Coast A strong earthquake struck ...") or a headline that ends on a
-    place ("... embassy in Ankara A blast ..."), and never after a word that names a letter
+    place ("... embassy in Lira A blast ..."), and never after a word that names a letter
     grade ("Class A shares", "Vitamin A"). Before a name and a common noun it opens a
-    sentence-case headline's article ("... in movie theater A Colorado gunman walked ...")."""
+    sentence-case headline's article ("... in movie theater A Texas gunman walked ...")."""
     if token.text not in GLUED_OPENERS or end - token.i < MIN_GLUED_TAIL:
         return False
     before, after = token.nbor(-1), token.nbor(1)
@@ -503,7 +503,7 @@ def _after_outlet_name(article: Token) -> bool:
 
 
 def _named_subject(article: Token) -> bool:
-    """"A Colorado gunman walked ...": an indefinite article, one proper name and a common noun.
+    """"A Texas gunman walked ...": an indefinite article, one proper name and a common noun.
     A title in prose capitalises every word ("the film A Beautiful Mind"), and "The" before a
     name and a noun is a paper's ("told The Times newspaper"), so both stay whole."""
     if article.text == "The" or article.i + 2 >= len(article.doc):
@@ -514,7 +514,7 @@ def _named_subject(article: Token) -> bool:
 
 
 def _ends_on_a_place(article: Token, places: frozenset[str]) -> bool:
-    """A headline that ends on a place, glued to its article ("... embassy in Ankara A blast
+    """A headline that ends on a place, glued to its article ("... embassy in Lira A blast
     outside ..."): after a place name a capital "A" opens a sentence; a letter that names
     a thing follows a common word ("Terminal A was closed", "Building A") or a place that
     itself modifies a noun after an article ("The Paris A line of the suburban railway")."""
@@ -534,8 +534,8 @@ def place_words(parsed: Doc) -> frozenset[str]:
 
 
 def after_lead_in(token: Token, end: int, begin: int, places: frozenset[str]) -> bool:
-    """Does ``token`` open the real sentence after a dateline run in front of it ("Zeenews
-    Bureau Islamabad: The death toll rose ...", "QUETTA, Pakistan: Pakistani forces ...",
+    """Does ``token`` open the real sentence after a dateline run in front of it ("Osk
+    News Bureau Lira: The death toll rose ...", "BRAM, Osk: Police forces ...",
     "ET: At least 14 people ...")? The run is a few capitalised words ending on a place the
     report names or a clock zone, then a colon. A speaker's colon ("Gen. Smith: 'We will
     ...'"), a label ("Update:", "Note:") or a headline's source ("Police: 7 dead") is none."""
@@ -576,7 +576,7 @@ def _lead_in_run(run: Span) -> bool:
 
 def after_widgets(token: Token, end: int) -> bool:
     """Does ``token`` open a sentence right after a page's buttons or tally ("Enlarge Email At
-    least 15 people ...", "A A A Emilienne Raoul said ...", "Views: 1,204 At least ...")? The
+    least 15 people ...", "A A A Ana Diaz said ...", "Views: 1,204 At least ...")? The
     sentence still needs its length."""
     doc = token.doc
     if end - token.i < MIN_GLUED_TAIL or not (token.is_title or token.is_upper or token.like_num):

@@ -116,7 +116,7 @@ _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)\)?$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 # A page that loses the break between two blocks glues a sentence's first word onto the last
-# word above it: "Photo courtesy of the Coast GuardThe ferry sank ...", "Flood mapsAt a
+# word above it: "Photo courtesy of the harbour policeThe ferry sank ...", "Flood mapsAt a
 # briefing ...". Words run together only there; a name in camel case never ends on "The",
 # nor on "At" before a lower-case word ("McDonald", "YouTube", "MacArthur").
 # "A", "As", "It" and "In" are left: a broken apostrophe prints as "A" ("KenyaAs envoy"), and
