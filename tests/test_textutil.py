@@ -23,9 +23,9 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Tweet Email Print Photo Gallery Temple shooting in Oak Creek Video Loading",
     "Fire damage repairs published: 28 Aug 2012 author: localnet360videos Storm blows over trees.",
     "U.S. &amp;raquo Osk Shooting: Victims and their families.",
-    "1:42 UPDATE Mass Shooting at Temple in Oak Creek leaves seven dead.",
+    "1:42 UPDATE Mass Shooting at Temple in Osk Creek leaves seven dead.",
     # headlines, tag clouds and shouting
-    "Suicide Bombing At Embassy Bombing Lira, Osk.",
+    "Suicide Bombing At Embassy Bombing Lirana, Oskland.",
     "Japanese American Jared Polis Jefferson Territory John Arthur Love John Chivington",
     "Dhaka building collapse: 87 DIED, 532 WOUNDED, HUNDREDS TRAPPED.",
     "Typhoon Bopha Kills 503 In Philippines, Hundreds Missing!",
