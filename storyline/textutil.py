@@ -93,6 +93,27 @@ REPEATED_PHRASE = 3  # times a pair of content words recurs in a run of headline
 CAPITAL_RUN = 10
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z'&-]*$")
 HEADLINE_CASE_SHARE = 0.75  # prose rarely capitalises three in four of its longer words
+# Headlines listed without punctuation run on into one "sentence": the next headline restarts
+# with a capital in mid-line ("... 49 killed Oh dear, another crash", "... high alert declared
+# Ten to fifteen feared killed", "... earthquake victims Villagers mourn family"). Prose does not
+# capitalise a number word, an article, a pronoun, a preposition or a plain plural noun after a
+# lower-case word; where such a word is part of a name or a title ("the Group of Eight summit",
+# "read A Tale of Two Cities", "the Fund for Victims of ...") it follows a function word or is
+# followed by another capital, so the rule wants a lower-case word on both sides.
+_RESTART_WORDS = (
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty"
+    "|Hundreds|Thousands|Millions|Dozens|Scores"
+    "|The|A|An|He|She|They|We|It|You|There|This|These|Those|Oh"
+    "|In|At|On|For|With|After|Before|From|By|To|As"
+    "|Police|Villagers|Residents|Officials|Rescuers|Witnesses|Survivors|Authorities|Troops|Firefighters"
+    "|Listen|Watch|Read|See")
+# Words a capital may follow in a name or a title: "the Big Three" aside, "of Eight", "phase
+# Two", "because He" (God in a quotation); a restart never follows them.
+_RESTART_AFTER_NOT = (
+    "of|the|and|or|nor|but|for|a|an|to|in|on|at|by|with|from|as|than|that|which|who|whom|whose"
+    "|because|if|when|while|where|so|category|phase|part|stage|level|grade|class|type|channel"
+    "|number|chapter|act|article|section|volume|round|day|week|year|season|game")
+_RESTART = re.compile(rf"(?:\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+|\b\d[\d,.]*)\s(?:{_RESTART_WORDS})\s[a-z]")
 
 
 def headline_case(text: str) -> bool:
@@ -123,6 +144,8 @@ def reads_as_furniture(text: str) -> bool:
         return True
     if stripped.endswith("!") or len(_SHOUT.findall(stripped)) >= 3:
         return True  # exclamations and shouting are blog and headline style, not report prose
+    if _RESTART.search(stripped):
+        return True  # headlines run together: "... crash disaster Ten to fifteen feared killed"
     return headline_case(stripped) or _repeats_a_phrase(stripped) or _capital_run(stripped)
 
 

@@ -89,6 +89,36 @@ def test_report_prose_is_not_furniture(text: str) -> None:
     assert not reads_as_furniture(text)
 
 
+@pytest.mark.parametrize("text", [
+    # related headlines listed without punctuation, then the article's first sentence
+    "Osk ferry sinks off the cape - 31 dead Oh no, not another ferry disaster.",
+    "Twin blasts rock Osk market, curfew declared Ten to twelve feared dead and dozens hurt.",
+    "Tourists among victims of Osk landslide Villagers bury their dead as toll climbs.",
+    "Osk landslide toll reaches 40 Dozens still missing as rain returns.",
+    "Flood waters recede in Osk valley The army began clearing the main road on Monday.",
+    "Mine collapse traps 12 miners Rescuers dig through the night to reach miners.",
+    "Bridge collapse in Osk kills nine Listen to the emergency calls from the scene.",
+])
+def test_headlines_run_together_are_recognised(text: str) -> None:
+    assert reads_as_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    # capitals that prose does write after a lower-case word: names, titles, groups, phases
+    "Leaders of the Group of Eight pledged aid to the flooded valley.",
+    "The drug is in phase Two trials, the company said.",
+    "She was reading A Tale of Two Cities when the ferry sank, her brother said.",
+    "The mayor said The Times had misreported the toll from the blast.",
+    "The wreck was found by Police Scotland divers off the cape on Monday.",
+    "The fund for Victims of Terrorism paid the families on Friday.",
+    "The pastor prayed that God would turn His face to the valley.",
+    "Reporters from The Osk Herald reached the village at dawn.",
+    "Three people died and Ten Downing Street sent its condolences.",
+])
+def test_capitals_inside_prose_are_not_a_restart(text: str) -> None:
+    assert not reads_as_furniture(text)
+
+
 def test_headline_case_needs_enough_long_words() -> None:
     assert not headline_case("Troops Seize Plant")  # too few words to tell a headline from a name
     assert headline_case("Algerian Troops Storm Desert Gas Plant To Free Hostages")
