@@ -59,6 +59,10 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Below: how the papers in Osk have reported the bridge collapse.",
     "Rescue teams reached the village at dawn, as the video below shows.",
     "See above for the full list of the towns cut off by the flood.",
+    # a page's own links and ads
+    "Osk ferry sinks, 31 dead Skip to content Skip to local navigation Skip to search.",
+    "Tags: Osk, ferry, cape Share/Bookmark Divers searched the wreck on Monday.",
+    "Osk ferry disaster: the survivors speak Ads by Google What is your home worth?",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -98,6 +102,8 @@ def test_report_prose_is_not_furniture(text: str) -> None:
     "Flood waters recede in Osk valley The army began clearing the main road on Monday.",
     "Mine collapse traps 12 miners Rescuers dig through the night to reach miners.",
     "Bridge collapse in Osk kills nine Listen to the emergency calls from the scene.",
+    "Osk ferry sinking Police: 31 dead as ferry capsizes off the cape.",
+    "Continue reading the main story Analysis: why the Osk dam gave way.",
 ])
 def test_headlines_run_together_are_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -114,6 +120,9 @@ def test_headlines_run_together_are_recognised(text: str) -> None:
     "The pastor prayed that God would turn His face to the valley.",
     "Reporters from The Osk Herald reached the village at dawn.",
     "Three people died and Ten Downing Street sent its condolences.",
+    "The statement from police: seven people had been found dead in the temple.",
+    'The chief said in a statement: "Police are searching the valley."',
+    "The fund will share the bookmark costs, the library said.",
 ])
 def test_capitals_inside_prose_are_not_a_restart(text: str) -> None:
     assert not reads_as_furniture(text)
