@@ -109,19 +109,32 @@ _RESTART_WORDS = (
     "|The|A|An|He|She|They|We|It|You|There|This|These|Those|Oh"
     "|In|At|On|For|With|After|Before|From|By|To|As"
     "|Police|Villagers|Residents|Officials|Rescuers|Witnesses|Survivors|Authorities|Troops|Firefighters"
-    "|Listen|Watch|Read|See")
+    "|Listen|Watch|Read|See"
+    "|Several|Many|Some|Most|All|Both|Each|Every|Another|Few|No|More|Other"
+    "|If|When|While|But|And|Although|Because|What|Why|How")
+# A headline's opening adjective or noun ("... earthquake victims Powerful quake hits ...",
+# "... killing 70 Building collapses in ..."); before "of", "and" or "is" it may open a title
+# ("the play Death of a Salesman"), so the word after it must carry content.
+_RESTART_NOUNS = (
+    "Powerful|Deadly|Massive|Strong|Huge|Heavy|Fresh|Fatal|Major|Rare|Tragic|Severe"
+    "|People|Man|Woman|Children|Families|Victims|Gunman|Suspect|Death|Toll|Fire|Blast|Blasts|Bomb|Bombs"
+    "|Storm|Flood|Floods|Quake|Earthquake|Train|Building")
+_TITLE_GLUE = "of|and|or|the|a|an|to|in|on|at|for|is|are|was|were"
 # Words a capital may follow in a name or a title ("Group of Eight", "phase Two", "because He"
 # of God in a quotation); a restart never follows them.
 _RESTART_AFTER_NOT = (
     "of|the|and|or|nor|but|for|a|an|to|in|on|at|by|with|from|as|than|that|which|who|whom|whose"
     "|because|if|when|while|where|so|category|phase|part|stage|level|grade|class|type|channel"
     "|number|chapter|act|article|section|volume|round|day|week|year|season|game")
-# A headline's label restarting after a lower-case word: "Temple shooting Police: 7 dead in ...",
-# "... main story Analysis: rail safety"; prose introduces a quotation with a comma or "said".
+# A headline's label restarting after a lower-case word or after the line's first two words:
+# "Temple shooting Police: 7 dead in ...", "More Information Police: 7 dead", "... main story
+# Analysis: rail safety"; prose introduces a quotation with a comma or "said".
 _LABELS = ("Police|Officials|Witnesses|Residents|Authorities|Doctors|Report|Reports|Video|Photos|Pictures"
            "|Update|Live|Exclusive|Breaking|Analysis|Opinion|Watch|Listen")
-_RESTART = re.compile(rf"\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+\s(?:{_LABELS}):\s"
-                      rf"|(?:\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+|\b\d[\d,.]*)\s(?:{_RESTART_WORDS})\s[a-z]")
+_RESTART_LEAD = rf"(?:\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+|\b\d[\d,.]*)\s"
+_RESTART = re.compile(rf"\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+\s(?:{_LABELS}):\s|^\S+\s\S+\s(?:\S+\s)*(?:{_LABELS}):\s"
+                      rf"|{_RESTART_LEAD}(?:{_RESTART_WORDS})\s[a-z]"
+                      rf"|{_RESTART_LEAD}(?:{_RESTART_NOUNS})\s(?!(?:{_TITLE_GLUE})\b)[a-z]")
 
 
 def headline_case(text: str) -> bool:

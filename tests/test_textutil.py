@@ -104,6 +104,11 @@ def test_report_prose_is_not_furniture(text: str) -> None:
     "Bridge collapse in Osk kills nine Listen to the emergency calls from the scene.",
     "Osk ferry sinking Police: 31 dead as ferry capsizes off the cape.",
     "Continue reading the main story Analysis: why the Osk dam gave way.",
+    "Read more Osk news More Information Police: 31 dead as ferry capsizes.",
+    "Ferry survivors tell of panic Several passengers swam to the cape, police said.",
+    "Survivors recall night on the reef Powerful waves hit the ferry as it turned.",
+    "Osk dam gives way, killing 40 Flood waters cut off three villages.",
+    "Register now for full access If you are a subscriber, sign in.",
 ])
 def test_headlines_run_together_are_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -122,6 +127,9 @@ def test_headlines_run_together_are_recognised(text: str) -> None:
     "Three people died and Ten Downing Street sent its condolences.",
     "The statement from police: seven people had been found dead in the temple.",
     'The chief said in a statement: "Police are searching the valley."',
+    "She played the lead in the staged Death of a Salesman at the Osk theatre.",
+    "Police: seven people died in the blast, the agency reported on Monday.",
+    "Crews from the county Fire Department reached the village at dawn.",
     "The fund will share the bookmark costs, the library said.",
 ])
 def test_capitals_inside_prose_are_not_a_restart(text: str) -> None:
