@@ -80,7 +80,8 @@ _DEBRIS_CASED = re.compile(r"\b[a-z]{4,}[A-Z][a-z]")
 _DEBRIS = re.compile(
     r"&\s?(?:gt|lt|amp|quot|nbsp);"
     r"|^\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|^(?:last\s)?(?:updated|posted|published)\b\W{0,3}\d"
-    r"|\s[-\u2013]\s[A-Za-z.]+(?:\s\d+)?\.$", re.IGNORECASE)
+    r"|\s[-\u2013]\s[A-Za-z.]+(?:\s\d+)?\.$"
+    r"|\?{3}", re.IGNORECASE)  # characters the page's encoding lost: "leaves 70 dead???????:???"
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
            "Sept", "Oct", "Nov", "Dec"}
@@ -118,7 +119,8 @@ _RESTART_WORDS = (
 _RESTART_NOUNS = (
     "Powerful|Deadly|Massive|Strong|Huge|Heavy|Fresh|Fatal|Major|Rare|Tragic|Severe"
     "|People|Man|Woman|Children|Families|Victims|Gunman|Suspect|Death|Toll|Fire|Blast|Blasts|Bomb|Bombs"
-    "|Storm|Flood|Floods|Quake|Earthquake|Train|Building")
+    "|Storm|Flood|Floods|Quake|Earthquake|Train|Building|Shooting|Attack|Attacks|Crash|Explosion|Explosions"
+    "|Collapse|Rescue|Fires")
 _TITLE_GLUE = "of|and|or|the|a|an|to|in|on|at|for|is|are|was|were"
 # Words a capital may follow in a name or a title ("Group of Eight", "phase Two", "because He"
 # of God in a quotation); a restart never follows them.

@@ -47,6 +47,7 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "13 Sep 2012 12:01 Email Print Share Send Feedback Pakistan has registered murder charges.",
     "News Desk November 22, 2012 18:35 A suspect in the bus bombing was arrested.",
     "Griffin said the storm was unpredictable and \u00c2 playing havoc on forecasters.",
+    "Osk ferry disaster leaves 31 dead??????????:???",
     "Good morning and welcome to our live coverage of the second day of the dock strike in Antwerp.",
     "Follow the latest.",
     "An earlier version of this story misstated the death toll as 65.",
@@ -109,6 +110,7 @@ def test_report_prose_is_not_furniture(text: str) -> None:
     "Survivors recall night on the reef Powerful waves hit the ferry as it turned.",
     "Osk dam gives way, killing 40 Flood waters cut off three villages.",
     "Register now for full access If you are a subscriber, sign in.",
+    "Remembering the dead Shooting scene at the Osk mall.",
 ])
 def test_headlines_run_together_are_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -130,6 +132,7 @@ def test_headlines_run_together_are_recognised(text: str) -> None:
     "She played the lead in the staged Death of a Salesman at the Osk theatre.",
     "Police: seven people died in the blast, the agency reported on Monday.",
     "Crews from the county Fire Department reached the village at dawn.",
+    '"Why did nobody warn us? Why? Why?" a survivor asked.',
     "The fund will share the bookmark costs, the library said.",
 ])
 def test_capitals_inside_prose_are_not_a_restart(text: str) -> None:
