@@ -103,7 +103,7 @@ HEADLINE_CASE_SHARE = 0.75  # prose rarely capitalises three in four of its long
 # lower-case word; where such a word is part of a name or a title ("the Group of Eight summit",
 # "read A Tale of Two Cities", "the Fund for Victims of ...") it follows a function word or is
 # followed by another capital, so the rule wants a lower-case word on both sides. (Of 24,770
-# newswire sentences, one matches: a subhead run into its paragraph.)
+# newswire sentences, two match: a subhead run into its paragraph and a reference line.)
 _RESTART_WORDS = (
     "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty"
     "|Hundreds|Thousands|Millions|Dozens|Scores"
