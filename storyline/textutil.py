@@ -54,7 +54,9 @@ _PAGE_MARKS = re.compile(
     r"|^correction\s*:"
     # pointers to the page around the text: "Below: how the papers reported it", "the video above"
     r"|^(?:below|above)\s*:|\b(?:video|photos?|pictures?|images?|gallery|slideshow|map|graphic|chart|tweets?)"
-    r"\s+(?:below|above)\b|\b(?:see|watch|read|listen|scroll down|pictured)\s+(?:below|above)\b",
+    r"\s+(?:below|above)\b|\b(?:see|watch|read|listen|scroll down|pictured)\s+(?:below|above)\b"
+    # a page's own links and ads: "Skip to content", "Share/Bookmark", "Ads by Google"
+    r"|\bskip to (?:the )?(?:main |local )?(?:content|navigation|search)\b|\bshare\s?/\s?bookmark\b|\bads by google\b",
     re.IGNORECASE,
 )
 _CLOCK_START = re.compile(r"^\d{1,2}:\d{2}\b")
@@ -78,7 +80,8 @@ _DEBRIS_CASED = re.compile(r"\b[a-z]{4,}[A-Z][a-z]")
 _DEBRIS = re.compile(
     r"&\s?(?:gt|lt|amp|quot|nbsp);"
     r"|^\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|^(?:last\s)?(?:updated|posted|published)\b\W{0,3}\d"
-    r"|\s[-\u2013]\s[A-Za-z.]+(?:\s\d+)?\.$", re.IGNORECASE)
+    r"|\s[-\u2013]\s[A-Za-z.]+(?:\s\d+)?\.$"
+    r"|\?{3}", re.IGNORECASE)  # characters the page's encoding lost: "leaves 70 dead???????:???"
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
            "Sept", "Oct", "Nov", "Dec"}
@@ -93,6 +96,47 @@ REPEATED_PHRASE = 3  # times a pair of content words recurs in a run of headline
 CAPITAL_RUN = 10
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z'&-]*$")
 HEADLINE_CASE_SHARE = 0.75  # prose rarely capitalises three in four of its longer words
+# Headlines listed without punctuation run on into one "sentence": the next headline restarts
+# with a capital in mid-line ("... 49 killed Oh dear, another crash", "... high alert declared
+# Ten to fifteen feared killed", "... earthquake victims Villagers mourn family"). Prose does not
+# capitalise a number word, an article, a pronoun, a preposition or a plain plural noun after a
+# lower-case word; where such a word is part of a name or a title ("the Group of Eight summit",
+# "read A Tale of Two Cities", "the Fund for Victims of ...") it follows a function word or is
+# followed by another capital, so the rule wants a lower-case word on both sides. (Of 24,770
+# newswire sentences, two match: a subhead run into its paragraph and a reference line.)
+_RESTART_WORDS = (
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty"
+    "|Hundreds|Thousands|Millions|Dozens|Scores"
+    "|The|A|An|He|She|They|We|It|You|There|This|These|Those|Oh"
+    "|In|At|On|For|With|After|Before|From|By|To|As"
+    "|Police|Villagers|Residents|Officials|Rescuers|Witnesses|Survivors|Authorities|Troops|Firefighters"
+    "|Listen|Watch|Read|See"
+    "|Several|Many|Some|Most|All|Both|Each|Every|Another|Few|No|More|Other"
+    "|If|When|While|But|And|Although|Because|What|Why|How")
+# A headline's opening adjective or noun ("... earthquake victims Powerful quake hits ...",
+# "... killing 70 Building collapses in ..."); before "of", "and" or "is" it may open a title
+# ("the play Death of a Salesman"), so the word after it must carry content.
+_RESTART_NOUNS = (
+    "Powerful|Deadly|Massive|Strong|Huge|Heavy|Fresh|Fatal|Major|Rare|Tragic|Severe"
+    "|People|Man|Woman|Children|Families|Victims|Gunman|Suspect|Death|Toll|Fire|Blast|Blasts|Bomb|Bombs"
+    "|Storm|Flood|Floods|Quake|Earthquake|Train|Building|Shooting|Attack|Attacks|Crash|Explosion|Explosions"
+    "|Collapse|Rescue|Fires")
+_TITLE_GLUE = "of|and|or|the|a|an|to|in|on|at|for|is|are|was|were"
+# Words a capital may follow in a name or a title ("Group of Eight", "phase Two", "because He"
+# of God in a quotation); a restart never follows them.
+_RESTART_AFTER_NOT = (
+    "of|the|and|or|nor|but|for|a|an|to|in|on|at|by|with|from|as|than|that|which|who|whom|whose"
+    "|because|if|when|while|where|so|category|phase|part|stage|level|grade|class|type|channel"
+    "|number|chapter|act|article|section|volume|round|day|week|year|season|game")
+# A headline's label restarting after a lower-case word or after the line's first two words:
+# "Temple shooting Police: 7 dead in ...", "More Information Police: 7 dead", "... main story
+# Analysis: rail safety"; prose introduces a quotation with a comma or "said".
+_LABELS = ("Police|Officials|Witnesses|Residents|Authorities|Doctors|Report|Reports|Video|Photos|Pictures"
+           "|Update|Live|Exclusive|Breaking|Analysis|Opinion|Watch|Listen")
+_RESTART_LEAD = rf"(?:\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+|\b\d[\d,.]*)\s"
+_RESTART = re.compile(rf"\b(?!(?:{_RESTART_AFTER_NOT})\s)[a-z]+\s(?:{_LABELS}):\s|^\S+\s\S+\s(?:\S+\s)*(?:{_LABELS}):\s"
+                      rf"|{_RESTART_LEAD}(?:{_RESTART_WORDS})\s[a-z]"
+                      rf"|{_RESTART_LEAD}(?:{_RESTART_NOUNS})\s(?!(?:{_TITLE_GLUE})\b)[a-z]")
 
 
 def headline_case(text: str) -> bool:
@@ -123,6 +167,8 @@ def reads_as_furniture(text: str) -> bool:
         return True
     if stripped.endswith("!") or len(_SHOUT.findall(stripped)) >= 3:
         return True  # exclamations and shouting are blog and headline style, not report prose
+    if _RESTART.search(stripped):
+        return True  # headlines run together: "... crash disaster Ten to fifteen feared killed"
     return headline_case(stripped) or _repeats_a_phrase(stripped) or _capital_run(stripped)
 
 

@@ -47,6 +47,7 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "13 Sep 2012 12:01 Email Print Share Send Feedback Pakistan has registered murder charges.",
     "News Desk November 22, 2012 18:35 A suspect in the bus bombing was arrested.",
     "Griffin said the storm was unpredictable and \u00c2 playing havoc on forecasters.",
+    "Osk ferry disaster leaves 31 dead??????????:???",
     "Good morning and welcome to our live coverage of the second day of the dock strike in Antwerp.",
     "Follow the latest.",
     "An earlier version of this story misstated the death toll as 65.",
@@ -59,6 +60,10 @@ def test_content_stems_drop_stopwords_and_reporting_verbs() -> None:
     "Below: how the papers in Osk have reported the bridge collapse.",
     "Rescue teams reached the village at dawn, as the video below shows.",
     "See above for the full list of the towns cut off by the flood.",
+    # a page's own links and ads
+    "Osk ferry sinks, 31 dead Skip to content Skip to local navigation Skip to search.",
+    "Tags: Osk, ferry, cape Share/Bookmark Divers searched the wreck on Monday.",
+    "Osk ferry disaster: the survivors speak Ads by Google What is your home worth?",
 ])
 def test_glued_page_furniture_is_recognised(text: str) -> None:
     assert reads_as_furniture(text)
@@ -86,6 +91,51 @@ def test_glued_page_furniture_is_recognised(text: str) -> None:
     "The map showed the flooded area below the bridge, officials said.",
 ])
 def test_report_prose_is_not_furniture(text: str) -> None:
+    assert not reads_as_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    # related headlines listed without punctuation, then the article's first sentence
+    "Osk ferry sinks off the cape - 31 dead Oh no, not another ferry disaster.",
+    "Twin blasts rock Osk market, curfew declared Ten to twelve feared dead and dozens hurt.",
+    "Tourists among victims of Osk landslide Villagers bury their dead as toll climbs.",
+    "Osk landslide toll reaches 40 Dozens still missing as rain returns.",
+    "Flood waters recede in Osk valley The army began clearing the main road on Monday.",
+    "Mine collapse traps 12 miners Rescuers dig through the night to reach miners.",
+    "Bridge collapse in Osk kills nine Listen to the emergency calls from the scene.",
+    "Osk ferry sinking Police: 31 dead as ferry capsizes off the cape.",
+    "Continue reading the main story Analysis: why the Osk dam gave way.",
+    "Read more Osk news More Information Police: 31 dead as ferry capsizes.",
+    "Ferry survivors tell of panic Several passengers swam to the cape, police said.",
+    "Survivors recall night on the reef Powerful waves hit the ferry as it turned.",
+    "Osk dam gives way, killing 40 Flood waters cut off three villages.",
+    "Register now for full access If you are a subscriber, sign in.",
+    "Remembering the dead Shooting scene at the Osk mall.",
+])
+def test_headlines_run_together_are_recognised(text: str) -> None:
+    assert reads_as_furniture(text)
+
+
+@pytest.mark.parametrize("text", [
+    # capitals that prose does write after a lower-case word: names, titles, groups, phases
+    "Leaders of the Group of Eight pledged aid to the flooded valley.",
+    "The drug is in phase Two trials, the company said.",
+    "She was reading A Tale of Two Cities when the ferry sank, her brother said.",
+    "The mayor said The Times had misreported the toll from the blast.",
+    "The wreck was found by Police Scotland divers off the cape on Monday.",
+    "The fund for Victims of Terrorism paid the families on Friday.",
+    "The pastor prayed that God would turn His face to the valley.",
+    "Reporters from The Osk Herald reached the village at dawn.",
+    "Three people died and Ten Downing Street sent its condolences.",
+    "The statement from police: seven people had been found dead in the temple.",
+    'The chief said in a statement: "Police are searching the valley."',
+    "She played the lead in the staged Death of a Salesman at the Osk theatre.",
+    "Police: seven people died in the blast, the agency reported on Monday.",
+    "Crews from the county Fire Department reached the village at dawn.",
+    '"Why did nobody warn us? Why? Why?" a survivor asked.',
+    "The fund will share the bookmark costs, the library said.",
+])
+def test_capitals_inside_prose_are_not_a_restart(text: str) -> None:
     assert not reads_as_furniture(text)
 
 
